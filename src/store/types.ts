@@ -1,0 +1,81 @@
+// The data file's shape (current schema version). Everything the bridge must remember across a
+// restart lives here; the file is written atomically with mode 0600 because it holds secrets.
+// Change the shape only together with a migration in src/store/migrations.ts.
+import type { Home, HealthError } from '../model/types.js';
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+export interface NetatmoTokens {
+  accessToken: string;
+  refreshToken: string;
+  /** When the access token expires (ISO). */
+  expiresAt: string;
+  scope: string[];
+  /** When this pair was obtained (ISO); used to tell whether another process rotated it. */
+  obtainedAt: string;
+}
+
+export interface NetatmoCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Settings the user changed at run time (status page / SmartApp); they override the environment. */
+export interface RuntimeSettings {
+  pollIntervalS?: number;
+  staleThresholdS?: number;
+  preferredPath?: 'lan' | 'cloud';
+  /** Home ids to bridge; absent = every home of the account. */
+  homeIds?: string[];
+  defaultOverrideMinutes?: number;
+  boostMinutes?: number;
+  awayHours?: number;
+}
+
+export interface PersistedHealth {
+  lastSuccessAt: string | null;
+  lastError: HealthError | null;
+  authRequired: boolean;
+}
+
+export interface PersistedState {
+  revision: number;
+  /** When the homes last changed (ISO) or null before the first successful poll. */
+  changedAt: string | null;
+  homes: Home[];
+}
+
+/** One installed SmartApp's context (tokens refreshed by the SmartApp SDK). */
+export interface SmartAppContextRecord {
+  installedAppId: string;
+  locationId: string;
+  authToken: string;
+  refreshToken: string;
+  config: Record<string, unknown>;
+  locale?: string;
+  [key: string]: unknown;
+}
+
+export interface StoreData {
+  schemaVersion: number;
+  /** Stable id (UUID) of this bridge: SSDP USN, description, SmartThings external ids. */
+  bridgeId: string;
+  /** LAN bearer token (hex). */
+  lanToken: string;
+  /** First start of this data file (ISO): opens the first pairing window. */
+  createdAt: string;
+  netatmo: {
+    credentials: NetatmoCredentials | null;
+    tokens: NetatmoTokens | null;
+  };
+  state: PersistedState;
+  health: PersistedHealth;
+  settings: RuntimeSettings;
+  smartthings: {
+    contexts: Record<string, SmartAppContextRecord>;
+  };
+  web: {
+    /** scrypt hash of the generated admin password (never the password itself). */
+    adminPasswordHash: string | null;
+  };
+}

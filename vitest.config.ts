@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // Integration tests start real HTTP servers on random loopback ports; forks keep them isolated.
+    pool: 'forks',
+    reporters: ['default'],
+  },
+});
