@@ -1,0 +1,86 @@
+// Errors the store reports to the rest of the bridge. Messages are written for the person running
+// the bridge: they name the file and say what to do. They never contain data-file contents.
+
+export type StoreWriteFailureReason = 'read_only' | 'disk_full' | 'permission' | 'io';
+
+/** A write did not reach the disk; memory and file both still hold the previous version. */
+export class StoreWriteError extends Error {
+  override readonly name = 'StoreWriteError';
+  readonly reason: StoreWriteFailureReason;
+  readonly path: string;
+  /** The operating-system error code (EROFS, ENOSPC, …) when there was one. */
+  readonly code: string | undefined;
+
+  constructor(reason: StoreWriteFailureReason, path: string, code: string | undefined, options?: { cause?: unknown }) {
+    super(describeWriteFailure(reason, path, code), options);
+    this.reason = reason;
+    this.path = path;
+    this.code = code;
+  }
+}
+
+/** The data file was written by a newer bridge; it is left untouched. */
+export class StoreVersionError extends Error {
+  override readonly name = 'StoreVersionError';
+  constructor(
+    readonly path: string,
+    readonly fileVersion: number,
+    readonly supportedVersion: number,
+  ) {
+    super(
+      `The data file ${path} was written by a newer version of the bridge (data format ${fileVersion}; ` +
+        `this version understands up to ${supportedVersion}). It was left untouched. ` +
+        `Upgrade the bridge, or move the file away to start fresh (you would then have to reconnect Netatmo).`,
+    );
+  }
+}
+
+/** A mutator produced data that does not fit the schema (a programming error); nothing was written. */
+export class StoreValidationError extends Error {
+  override readonly name = 'StoreValidationError';
+  constructor(readonly problems: string[]) {
+    super(`The bridge tried to save data of the wrong shape; nothing was written (${problems.join('; ')})`);
+  }
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+export function classifyWriteError(error: unknown): { reason: StoreWriteFailureReason; code: string | undefined } {
+  const code = errorCode(error);
+  switch (code) {
+    case 'EROFS':
+      return { reason: 'read_only', code };
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { reason: 'disk_full', code };
+    case 'EACCES':
+    case 'EPERM':
+      return { reason: 'permission', code };
+    default:
+      return { reason: 'io', code };
+  }
+}
+
+/** Wrap any error from a write as a StoreWriteError for `filePath` (kept as is if it already is one). */
+export function toStoreWriteError(error: unknown, filePath: string): StoreWriteError {
+  if (error instanceof StoreWriteError) return error;
+  const { reason, code } = classifyWriteError(error);
+  return new StoreWriteError(reason, filePath, code, { cause: error });
+}
+
+function describeWriteFailure(reason: StoreWriteFailureReason, path: string, code: string | undefined): string {
+  const head = `Could not save the bridge data to ${path}`;
+  const tail = 'The previous data is kept (on disk and in memory) and the next change is retried automatically.';
+  switch (reason) {
+    case 'read_only':
+      return `${head}: the file system is read-only. Mount the data directory writable (e.g. drop ":ro" from the volume). ${tail}`;
+    case 'disk_full':
+      return `${head}: the disk is full. Free some space on that disk. ${tail}`;
+    case 'permission':
+      return `${head}: permission denied. Make the data directory writable for the user running the bridge. ${tail}`;
+    case 'io':
+      return `${head}: input/output error${code ? ` (${code})` : ''}. Check the disk. ${tail}`;
+  }
+}
