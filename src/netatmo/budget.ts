@@ -1,0 +1,198 @@
+// Local rate budget for every call to Netatmo (API calls and token refreshes alike). Netatmo allows
+// 50 requests / 10 s and 500 / hour per user and punishes overruns with code 26 lock-outs that
+// can last hours (netatmo-api.md §5.2), so the bridge stays under its own, lower budget:
+//
+// - rolling hour (default 400) and rolling 10 seconds (default 40), counted per call;
+// - polls stop earlier than user commands: a reserve (default 15 % of the hour) is kept for
+//   commands and token refreshes, so a user can still change a setpoint near the limit;
+// - no start-up burst: there is no "initial allowance"; the 10-second window applies from the first
+//   call, so even a bridge with many homes spreads its first homesdata + homestatus calls out
+//   (openHAB tripped Netatmo's 50/10 s with ~65 calls at start-up);
+// - back-off after Netatmo said "slow down": code 26 → nothing for ≥ 30 min (longer if Netatmo's
+//   Retry-After says so, doubling on repeats up to 2 h); 5xx / code 11 / timeout / network →
+//   exponential 30 s, 60 s, 120 s … capped at 1 h, for polls only (a user command may still try).
+//
+// Pure logic with an injected clock: no timers, nothing to stop.
+
+export type CallKind = 'poll' | 'command' | 'auth';
+
+export type AcquireResult = { ok: true } | { ok: false; retryAfterMs: number; reason: string };
+
+export interface RateBudgetSnapshot {
+  callsLastHour: number;
+  callsLast10s: number;
+  budgetPerHour: number;
+  budgetPer10s: number;
+  /** ISO time until which the bridge holds back, or null. */
+  backoffUntil: string | null;
+  /** Why it holds back: Netatmo's usage limit (code 26) or failures (5xx, code 11, timeouts). */
+  backoffReason: 'rate_limited' | 'failures' | null;
+}
+
+export interface RateBudgetOptions {
+  now?: () => number;
+  perHour?: number;
+  per10s?: number;
+  /** Share of the hourly budget polls may not use (kept for commands and token refreshes). */
+  commandReserve?: number;
+  /** Share of the hourly budget the projected poll load should stay under. */
+  pollTarget?: number;
+}
+
+const HOUR_MS = 3_600_000;
+const TEN_S_MS = 10_000;
+export const RATE_LIMIT_BACKOFF_MS = 30 * 60_000;
+const RATE_LIMIT_BACKOFF_MAX_MS = 2 * HOUR_MS;
+export const TRANSIENT_BACKOFF_BASE_MS = 30_000;
+export const TRANSIENT_BACKOFF_MAX_MS = HOUR_MS;
+/** homesdata once an hour plus a token refresh every ~3 h: calls the poll-interval sum leaves out. */
+const FIXED_OVERHEAD_PER_HOUR = 2;
+
+interface CallRecord {
+  at: number;
+  kind: CallKind;
+}
+
+export class RateBudget {
+  readonly perHour: number;
+  readonly per10s: number;
+  private readonly now: () => number;
+  private readonly commandReserve: number;
+  private readonly pollTarget: number;
+  /** Oldest first; pruned to the last hour on every use. */
+  private calls: CallRecord[] = [];
+  private backoffUntilMs = 0;
+  private backoffReason: 'rate_limited' | 'failures' | null = null;
+  private consecutiveFailures = 0;
+  private consecutiveRateLimits = 0;
+
+  constructor(options: RateBudgetOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.perHour = options.perHour ?? 400;
+    this.per10s = options.per10s ?? 40;
+    this.commandReserve = options.commandReserve ?? 0.15;
+    this.pollTarget = options.pollTarget ?? 0.75;
+  }
+
+  /** Asks to make one call now. On ok the call is counted at once (whether it then succeeds or not). */
+  tryAcquire(kind: CallKind): AcquireResult {
+    const now = this.now();
+    this.prune(now);
+
+    if (now < this.backoffUntilMs) {
+      // Code 26 stops everything; failure back-off only stops polls so a user's command still
+      // gets its one try (the caller does not retry it automatically).
+      if (this.backoffReason === 'rate_limited' || kind === 'poll') {
+        const reason = this.backoffReason === 'rate_limited' ? 'Netatmo usage limit reached' : 'backing off after Netatmo failures';
+        return { ok: false, retryAfterMs: this.backoffUntilMs - now, reason };
+      }
+    }
+
+    const recent = this.countSince(now - TEN_S_MS);
+    if (recent >= this.per10s) {
+      const oldestInWindow = this.calls[this.calls.length - recent];
+      const retryAfterMs = oldestInWindow ? oldestInWindow.at + TEN_S_MS - now : TEN_S_MS;
+      return { ok: false, retryAfterMs: Math.max(1, retryAfterMs), reason: `at most ${this.per10s} calls per 10 s` };
+    }
+
+    const hourLimit = kind === 'poll' ? Math.floor(this.perHour * (1 - this.commandReserve)) : this.perHour;
+    if (this.calls.length >= hourLimit) {
+      // The window frees up when enough of the oldest calls are an hour old.
+      const freeing = this.calls[this.calls.length - hourLimit];
+      const retryAfterMs = freeing ? freeing.at + HOUR_MS - now : HOUR_MS;
+      const reason = kind === 'poll' ? `hourly budget for polling used (${hourLimit} of ${this.perHour}; the rest is kept for commands)` : `hourly budget of ${this.perHour} calls used`;
+      return { ok: false, retryAfterMs: Math.max(1, retryAfterMs), reason };
+    }
+
+    this.calls.push({ at: now, kind });
+    return { ok: true };
+  }
+
+  /** Netatmo said code 26: stop all calls for at least 30 min (or Retry-After, when longer). */
+  noteRateLimited(retryAfterS: number | null = null): void {
+    this.consecutiveRateLimits += 1;
+    const ours = Math.min(RATE_LIMIT_BACKOFF_MS * 2 ** (this.consecutiveRateLimits - 1), RATE_LIMIT_BACKOFF_MAX_MS);
+    const delay = Math.max(ours, (retryAfterS ?? 0) * 1000);
+    this.extendBackoff(this.now() + delay, 'rate_limited');
+  }
+
+  /** 5xx, code 11, timeout or network error: exponential back-off for polls, 30 s … 1 h. */
+  noteTransientFailure(retryAfterS: number | null = null): void {
+    this.consecutiveFailures += 1;
+    const ours = Math.min(TRANSIENT_BACKOFF_BASE_MS * 2 ** Math.min(this.consecutiveFailures - 1, 20), TRANSIENT_BACKOFF_MAX_MS);
+    const delay = Math.max(ours, (retryAfterS ?? 0) * 1000);
+    this.extendBackoff(this.now() + delay, this.backoffReason === 'rate_limited' && this.now() < this.backoffUntilMs ? 'rate_limited' : 'failures');
+  }
+
+  /** A call succeeded: Netatmo is fine again, every back-off ends. */
+  noteSuccess(): void {
+    this.consecutiveFailures = 0;
+    this.consecutiveRateLimits = 0;
+    this.backoffUntilMs = 0;
+    this.backoffReason = null;
+  }
+
+  /**
+   * The poll interval to use: at least `baseS`, stretched so that the projected calls per hour
+   * (homes × 3600 / interval, plus the commands and refreshes of the last hour, plus hourly
+   * topology) stay under ~75 % of the hourly budget. Back-off is separate (see snapshot()).
+   */
+  pollIntervalS(baseS: number, homeCount: number): number {
+    const homes = Math.max(0, homeCount);
+    if (homes === 0) return baseS;
+    const now = this.now();
+    this.prune(now);
+    const nonPoll = this.calls.filter((c) => c.kind !== 'poll').length;
+    const available = this.perHour * this.pollTarget - nonPoll - FIXED_OVERHEAD_PER_HOUR;
+    if (available <= homes) return Math.max(baseS, 3600);
+    const needed = Math.ceil((homes * 3600) / available);
+    return Math.max(baseS, needed);
+  }
+
+  /** Milliseconds until back-off ends for this kind of call (0 when it may go now). */
+  backoffRemainingMs(kind: CallKind = 'poll'): number {
+    const now = this.now();
+    if (now >= this.backoffUntilMs) return 0;
+    if (this.backoffReason === 'failures' && kind !== 'poll') return 0;
+    return this.backoffUntilMs - now;
+  }
+
+  snapshot(): RateBudgetSnapshot {
+    const now = this.now();
+    this.prune(now);
+    const active = now < this.backoffUntilMs;
+    return {
+      callsLastHour: this.calls.length,
+      callsLast10s: this.countSince(now - TEN_S_MS),
+      budgetPerHour: this.perHour,
+      budgetPer10s: this.per10s,
+      backoffUntil: active ? new Date(this.backoffUntilMs).toISOString() : null,
+      backoffReason: active ? this.backoffReason : null,
+    };
+  }
+
+  private extendBackoff(untilMs: number, reason: 'rate_limited' | 'failures'): void {
+    if (untilMs > this.backoffUntilMs || reason === 'rate_limited') {
+      this.backoffUntilMs = Math.max(untilMs, this.backoffUntilMs);
+      this.backoffReason = reason;
+    }
+  }
+
+  private prune(now: number): void {
+    const cutoff = now - HOUR_MS;
+    let drop = 0;
+    while (drop < this.calls.length && (this.calls[drop]?.at ?? Infinity) <= cutoff) drop += 1;
+    if (drop > 0) this.calls = this.calls.slice(drop);
+  }
+
+  /** Calls after `since` (exclusive); the list is ordered so count from the end. */
+  private countSince(since: number): number {
+    let count = 0;
+    for (let i = this.calls.length - 1; i >= 0; i -= 1) {
+      const call = this.calls[i];
+      if (!call || call.at <= since) break;
+      count += 1;
+    }
+    return count;
+  }
+}
