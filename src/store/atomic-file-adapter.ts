@@ -113,6 +113,7 @@ export async function ensurePrivateMode(fs: StoreFs, filePath: string): Promise<
  */
 export async function removeStaleTempFiles(fs: StoreFs, target: string): Promise<string[]> {
   const dir = path.dirname(target);
+  // Covers the temp files of the data file and of its siblings (.bak, .v0): `.<name>[.x].<pid>.<hex>.tmp`.
   const prefix = `.${path.basename(target)}.`;
   const removed: string[] = [];
   let names: string[];
@@ -122,9 +123,10 @@ export async function removeStaleTempFiles(fs: StoreFs, target: string): Promise
     return removed;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (!Number.isInteger(pid) || pid === process.pid || isProcessAlive(pid)) continue;
+    const writer = /\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+    if (!name.startsWith(prefix) || !writer) continue;
+    const pid = Number(writer[1]);
+    if (pid === process.pid || isProcessAlive(pid)) continue;
     try {
       await fs.unlink(path.join(dir, name));
       removed.push(name);
