@@ -182,7 +182,8 @@ export function normaliseRoom(
     const reachable = source.kind === 'no_status' ? (previous?.reachable ?? false) : false;
     const modules = topology.modules.map((ref) => {
       const before = previousModule(previous, ref.id);
-      return moduleKept(ref, before, reachable && (before?.reachable ?? false));
+      const moduleReachable = source.kind === 'no_status' ? (before?.reachable ?? false) : false;
+      return moduleKept(ref, before, moduleReachable);
     });
     return roomFrom(topology, reachable, keptValues(previous, homeMode), modules, fallbackSignal);
   }
