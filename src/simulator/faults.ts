@@ -1,0 +1,66 @@
+// Fault injection: tests ask for outages, throttling, hangs, garbage and token trouble, and the
+// API answers accordingly for `count` requests or `durationMs` of simulated time.
+import type { FaultKind, FaultSpec } from './types.js';
+
+export const FAULT_KINDS: FaultKind[] = ['server_error', 'rate_limit', 'overloaded', 'hang', 'malformed', 'relay_offline', 'token_expired', 'invalid_grant'];
+
+export const TOKEN_ENDPOINT = 'oauth2/token';
+
+interface ActiveFault {
+  id: number;
+  spec: FaultSpec;
+  remaining: number;
+  untilMs: number;
+}
+
+export class FaultController {
+  private faults: ActiveFault[] = [];
+  private nextId = 1;
+
+  constructor(private readonly nowMs: () => number) {}
+
+  /** Returns an id for clear(id). */
+  inject(spec: FaultSpec): number {
+    if (!FAULT_KINDS.includes(spec.kind)) throw new Error(`unknown fault kind ${String(spec.kind)}`);
+    const defaultCount = spec.kind === 'token_expired' ? 1 : Number.POSITIVE_INFINITY;
+    const id = this.nextId++;
+    this.faults.push({
+      id,
+      spec,
+      remaining: spec.count ?? defaultCount,
+      untilMs: spec.durationMs === undefined ? Number.POSITIVE_INFINITY : this.nowMs() + spec.durationMs,
+    });
+    return id;
+  }
+
+  clear(id?: number): void {
+    this.faults = id === undefined ? [] : this.faults.filter((f) => f.id !== id);
+  }
+
+  active(): FaultSpec[] {
+    this.prune();
+    return this.faults.map((f) => f.spec);
+  }
+
+  private prune(): void {
+    const now = this.nowMs();
+    this.faults = this.faults.filter((f) => f.remaining > 0 && f.untilMs > now);
+  }
+
+  private applies(fault: ActiveFault, endpoint: string): boolean {
+    const { kind, endpoints } = fault.spec;
+    if (kind === 'invalid_grant') return endpoint === TOKEN_ENDPOINT;
+    if (kind === 'relay_offline' && endpoint !== 'homestatus') return false;
+    if (endpoints && endpoints.length > 0) return endpoints.includes(endpoint);
+    return endpoint !== TOKEN_ENDPOINT && endpoint !== 'oauth2/authorize';
+  }
+
+  /** The fault that takes this request, consuming one of its count. */
+  take(endpoint: string): FaultSpec | undefined {
+    this.prune();
+    const fault = this.faults.find((f) => this.applies(f, endpoint));
+    if (!fault) return undefined;
+    fault.remaining -= 1;
+    return fault.spec;
+  }
+}

@@ -1,0 +1,21 @@
+// The simulator's only notion of time: the injected clock plus an offset that advance() adds.
+// Nothing runs on timers; every request reads the clock and the world catches up lazily.
+
+export class SimClock {
+  private offsetMs = 0;
+
+  constructor(private readonly source: () => number) {}
+
+  nowMs(): number {
+    return this.source() + this.offsetMs;
+  }
+
+  nowS(): number {
+    return Math.floor(this.nowMs() / 1000);
+  }
+
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new Error('advance() needs a non-negative number of ms');
+    this.offsetMs += ms;
+  }
+}

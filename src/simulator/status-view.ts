@@ -1,0 +1,113 @@
+// /api/homestatus body, shaped like the real captures (reference §3.2, §4).
+import {
+  batteryMv,
+  batteryState,
+  demandsHeat,
+  effectiveSetpoint,
+  isHeatingRoom,
+  isThermostatModule,
+  isValveRoom,
+} from './physics.js';
+import { hashUnit } from './random.js';
+import type { SimWorld } from './world.js';
+import type { SimHome, SimModule } from './world-types.js';
+
+function jitter(seedPart: string, nowMs: number, spread: number): number {
+  // Signal strength wobbles a little from hour to hour, deterministically.
+  return Math.round((hashUnit(seedPart, Math.floor(nowMs / 3_600_000)) - 0.5) * spread);
+}
+
+function moduleStatus(world: SimWorld, home: SimHome, module: SimModule, nowMs: number): Record<string, unknown> {
+  const base: Record<string, unknown> = { id: module.id, type: module.type };
+  switch (module.type) {
+    case 'NAPlug':
+      return { ...base, firmware_revision: module.firmware, rf_strength: module.rfStrength, wifi_strength: (module.wifiStrength ?? 50) + jitter(module.id, nowMs, 4) };
+    case 'OTH':
+      return {
+        ...base,
+        boiler_control: 'onoff',
+        dhw_control: 'none',
+        firmware_revision: module.firmware,
+        hardware_version: 222,
+        outdoor_temperature: 8.5,
+        wifi_strength: (module.wifiStrength ?? 50) + jitter(module.id, nowMs, 4),
+      };
+    case 'NAMain': {
+      const room = home.rooms.find((r) => r.id === module.roomId);
+      return {
+        ...base,
+        firmware_revision: module.firmware,
+        wifi_strength: module.wifiStrength,
+        reachable: module.reachable,
+        ts: Math.floor(nowMs / 1000) - 120,
+        temperature: room ? world.measured(home, room, nowMs) : 20,
+        co2: 520,
+        humidity: 45,
+        noise: 38,
+        pressure: 1017.4,
+      };
+    }
+    case 'NAModule1':
+    case 'NATherm1':
+    case 'NRV':
+    case 'OTM':
+      break;
+  }
+  const mv = batteryMv(module, home.createdMs, nowMs) ?? 0;
+  const out: Record<string, unknown> = {
+    ...base,
+    reachable: module.reachable,
+    firmware_revision: module.firmware,
+    rf_strength: (module.rfStrength ?? 70) + jitter(module.id, nowMs, 4),
+    battery_level: mv,
+    battery_state: batteryState(module.type, mv),
+    bridge: module.bridge,
+  };
+  if (isThermostatModule(module)) {
+    const room = home.rooms.find((r) => r.id === module.roomId);
+    const sp = room ? effectiveSetpoint(home, room, nowMs).temp : 0;
+    out.boiler_status = room ? module.reachable && demandsHeat(room.gridTemp, sp, room.openWindow) : false;
+    out.boiler_valve_comfort_boost = false;
+    out.anticipating = false;
+  }
+  if (module.type === 'NAModule1') out.temperature = 8.5;
+  return out;
+}
+
+export function homeStatusBody(world: SimWorld, home: SimHome, nowMs: number): Record<string, unknown> {
+  const relay = home.modules.find((m) => m.type === 'NAPlug' || m.type === 'OTH');
+  if (!home.relayOnline) {
+    return { errors: [{ code: 6, id: relay?.id ?? home.id }], home: { id: home.id } };
+  }
+  const rooms = home.rooms.map((room) => {
+    if (!room.reachable) return { id: room.id, reachable: false };
+    const snap = world.roomSnapshot(home, room, nowMs);
+    if (!isHeatingRoom(home, room)) {
+      return { id: room.id, reachable: true, therm_measured_temperature: snap.measuredTemperature, humidity: 45 };
+    }
+    const out: Record<string, unknown> = {
+      id: room.id,
+      reachable: true,
+      anticipating: false,
+      therm_measured_temperature: snap.measuredTemperature,
+      therm_setpoint_temperature: snap.setpointTemperature,
+      therm_setpoint_mode: snap.setpointMode,
+      therm_setpoint_start_time: snap.setpointStartTime,
+      therm_setpoint_end_time: snap.setpointEndTime,
+    };
+    // Real captures: heating_power_request and open_window only on valve rooms (reference §8.13).
+    if (isValveRoom(home, room)) {
+      out.heating_power_request = snap.heatingPowerRequest;
+      out.open_window = snap.openWindow;
+    }
+    return out;
+  });
+  const errors = home.modules
+    .filter((m) => !m.reachable && (m.type === 'NRV' || isThermostatModule(m)))
+    .map((m) => ({ code: 6, id: m.id }));
+  const body: Record<string, unknown> = {
+    home: { id: home.id, rooms, modules: home.modules.map((m) => moduleStatus(world, home, m, nowMs)) },
+  };
+  if (errors.length > 0) body.errors = errors;
+  return body;
+}

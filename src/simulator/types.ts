@@ -1,0 +1,80 @@
+// Public contract of the Netatmo simulator. Tests, `npm run demo` and `npm start` without
+// credentials code against these types; keep them stable.
+import type { CallLog } from './call-log.js';
+import type { FaultController } from './faults.js';
+import type { SimWorld } from './world.js';
+
+export interface SimulatorOptions {
+  /** Default '127.0.0.1'. Anything that is not a loopback address is refused. */
+  host?: string;
+  /** Default 0 (random free port). */
+  port?: number;
+  /** ms epoch, default Date.now. ALL simulated time comes from it (tokens, physics, limits). */
+  clock?: () => number;
+  /** Deterministic randomness: same seed → same ids, same noise. Default 1. */
+  seed?: number;
+  /** demo = one home; multi-home adds an OpenTherm home (OTH + OTM + valves, needs setstate). */
+  scenario?: 'demo' | 'multi-home';
+  clientId?: string;
+  clientSecret?: string;
+  /** Default 10800 (3 h), as Netatmo. */
+  accessTokenTtlS?: number;
+  /** Per-user limits (Netatmo: 50 per 10 s, 500 per hour); false disables them. */
+  rateLimits?: { per10s: number; perHour: number } | false;
+}
+
+export interface RunningSimulator {
+  /** e.g. http://127.0.0.1:41234 — use as NETATMO_API_URL. */
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  /** A fresh valid refresh token, as the dev-portal token generator would issue. */
+  issueRefreshToken(): string;
+  world: SimWorld;
+  faults: FaultController;
+  calls: CallLog;
+  webhooks: { registered(): string[] };
+  /** Every current access token answers code 3 "Access token expired" from now on. */
+  expireAccessTokens(): void;
+  /** Every refresh token answers invalid_grant from now on. */
+  revokeRefreshTokens(): void;
+  stop(): Promise<void>;
+}
+
+export type FaultKind =
+  | 'server_error'
+  | 'rate_limit'
+  | 'overloaded'
+  | 'hang'
+  | 'malformed'
+  | 'relay_offline'
+  | 'token_expired'
+  | 'invalid_grant';
+
+export interface FaultSpec {
+  kind: FaultKind;
+  /** Endpoint names ('homestatus', 'setroomthermpoint', 'oauth2/token' …). Default: every API endpoint. */
+  endpoints?: string[];
+  /** How many requests it affects. Default unlimited (token_expired: 1). */
+  count?: number;
+  /** Active for this long (simulator clock). Default until cleared. */
+  durationMs?: number;
+  /** server_error only: 500 answers a JSON error envelope, 502/503/504 an HTML page. Default 503. */
+  httpStatus?: 500 | 502 | 503 | 504;
+}
+
+export interface CallRecord {
+  /** ms epoch from the simulator clock. */
+  at: number;
+  /** 'homestatus', 'oauth2/token', 'oauth2/authorize', 'webhook' (outgoing delivery) … */
+  endpoint: string;
+  method: string;
+  /** Query + form/JSON parameters, secrets masked. */
+  params: Record<string, unknown>;
+  /** 0 = never answered (hang) or delivery failed before a status. */
+  httpStatus: number;
+  /** Netatmo error.code, or the OAuth error string. */
+  errorCode?: number | string;
+  /** The injected fault that produced this answer, if any. */
+  fault?: FaultKind;
+}
