@@ -1,0 +1,80 @@
+// Shared helpers for the simulator tests: a hand-driven clock and thin HTTP wrappers.
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../src/simulator/index.js';
+
+/** Monday 2025-01-06 09:00 UTC = 10:00 in Paris: the Standard schedule is in its Eco zone. */
+export const MONDAY_10_PARIS = Date.UTC(2025, 0, 6, 9, 0, 0);
+
+export interface ManualClock {
+  now: () => number;
+  set(ms: number): void;
+  tick(ms: number): void;
+}
+
+export function manualClock(start = MONDAY_10_PARIS): ManualClock {
+  let current = start;
+  return {
+    now: () => current,
+    set: (ms) => {
+      current = ms;
+    },
+    tick: (ms) => {
+      current += ms;
+    },
+  };
+}
+
+export interface Harness {
+  sim: RunningSimulator;
+  clock: ManualClock;
+  accessToken: string;
+  refreshToken: string;
+  homeId: string;
+  api(endpoint: string, params?: Record<string, string | number>, init?: { method?: string; token?: string; json?: unknown }): Promise<{ status: number; json: any; text: string }>;
+}
+
+export async function tokenRequest(sim: RunningSimulator, params: Record<string, string>): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${sim.url}/oauth2/token`, { method: 'POST', body: new URLSearchParams(params) });
+  return { status: res.status, json: await res.json() };
+}
+
+export async function refresh(sim: RunningSimulator, refreshToken: string): Promise<{ status: number; json: any }> {
+  return tokenRequest(sim, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: sim.clientId, client_secret: sim.clientSecret });
+}
+
+export async function startHarness(options: SimulatorOptions = {}): Promise<Harness> {
+  const clock = manualClock();
+  const sim = await startSimulator({ clock: clock.now, seed: 7, ...options });
+  const first = await refresh(sim, sim.issueRefreshToken());
+  const harness: Harness = {
+    sim,
+    clock,
+    accessToken: first.json.access_token,
+    refreshToken: first.json.refresh_token,
+    homeId: sim.world.homeIds()[0]!,
+    async api(endpoint, params = {}, init = {}) {
+      const method = init.method ?? 'GET';
+      const headers: Record<string, string> = { authorization: `Bearer ${init.token ?? harness.accessToken}` };
+      const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+      let url = `${sim.url}/api/${endpoint}`;
+      let body: string | URLSearchParams | undefined;
+      if (init.json !== undefined) {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(init.json);
+      } else if (method === 'GET') {
+        url += `?${query.toString()}`;
+      } else {
+        body = query;
+      }
+      const res = await fetch(url, { method, headers, body });
+      const text = await res.text();
+      let json: any;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      return { status: res.status, json, text };
+    },
+  };
+  return harness;
+}
