@@ -1,0 +1,80 @@
+// The one schema over the environment (plus .env). Variable names are a contract with the docs,
+// the tests and .env.example: see ARCHITECTURE.md "Config".
+import { z } from 'zod';
+import { parseLogLevel } from '../util/logger.js';
+import { choice, onOff, secret, shown, text, url, wholeNumber } from './fields.js';
+
+/** Where the SmartThings SDK (@smartthings/core-sdk) sends token refreshes: `${apiUrl}/oauth/token`. */
+export const SMARTTHINGS_DEFAULT_API_URL = 'https://api.smartthings.com';
+export const NETATMO_DEFAULT_API_URL = 'https://api.netatmo.com';
+
+const logLevel = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const value = raw?.trim() || 'info';
+    try {
+      parseLogLevel(value);
+      return value;
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'LOG_LEVEL must be a level (fatal, error, warn, info, debug, trace, silent), optionally with ' +
+          `per-module levels like "info,netatmo=debug" (got ${shown(value)})`,
+      });
+      return z.NEVER;
+    }
+  });
+
+export const envSchema = z.object({
+  NETATMO_CLIENT_ID: text('NETATMO_CLIENT_ID'),
+  NETATMO_CLIENT_SECRET: secret('NETATMO_CLIENT_SECRET'),
+  NETATMO_REFRESH_TOKEN: secret('NETATMO_REFRESH_TOKEN'),
+  NETATMO_API_URL: url('NETATMO_API_URL', { fallback: NETATMO_DEFAULT_API_URL }),
+  POLL_INTERVAL_S: wholeNumber('POLL_INTERVAL_S', { fallback: 60, min: 10, what: 'a whole number of seconds, at least 10' }),
+  STALE_THRESHOLD_S: wholeNumber('STALE_THRESHOLD_S', { fallback: 600, min: 1, what: 'a whole number of seconds' }),
+  PORT: wholeNumber('PORT', { fallback: 5000, min: 0, max: 65535, what: 'a port number from 0 to 65535' }),
+  HOST: text('HOST', '0.0.0.0'),
+  DATA_DIR: z
+    .string()
+    .optional()
+    .transform((raw) => raw?.trim() || './data'),
+  LAN_TOKEN: secret('LAN_TOKEN', { minLength: 16 }),
+  SSDP: onOff('SSDP', true),
+  PREFERRED_PATH: choice('PREFERRED_PATH', ['lan', 'cloud'], 'lan'),
+  PUBLIC_URL: url('PUBLIC_URL', { httpsOnly: true }),
+  SMARTAPP_APP_ID: text('SMARTAPP_APP_ID'),
+  SMARTAPP_CLIENT_ID: text('SMARTAPP_CLIENT_ID'),
+  SMARTAPP_CLIENT_SECRET: secret('SMARTAPP_CLIENT_SECRET'),
+  // PEM text or @path; read and checked by the loader (it needs the working directory).
+  SMARTAPP_PUBLIC_KEY: z
+    .string()
+    .optional()
+    .transform((raw) => raw?.trim() || undefined),
+  SMARTTHINGS_API_URL: url('SMARTTHINGS_API_URL', { fallback: SMARTTHINGS_DEFAULT_API_URL }),
+  SMARTTHINGS_TOKEN_URL: url('SMARTTHINGS_TOKEN_URL'),
+  ADMIN_PASSWORD: secret('ADMIN_PASSWORD', { minLength: 8 }),
+  LOG_LEVEL: logLevel,
+  LOG_FORMAT: choice('LOG_FORMAT', ['auto', 'json', 'pretty'], 'auto'),
+  RATE_BUDGET_PER_HOUR: wholeNumber('RATE_BUDGET_PER_HOUR', {
+    fallback: 400,
+    min: 1,
+    max: 500,
+    what: "a whole number from 1 to 500 (Netatmo's own limit is 500 per hour)",
+  }),
+  RATE_BUDGET_PER_10S: wholeNumber('RATE_BUDGET_PER_10S', {
+    fallback: 40,
+    min: 1,
+    max: 50,
+    what: "a whole number from 1 to 50 (Netatmo's own limit is 50 per 10 seconds)",
+  }),
+  METRICS: onOff('METRICS', true),
+  SIMULATOR: choice('SIMULATOR', ['auto', 'on', 'off'], 'auto'),
+  SIMULATOR_PORT: wholeNumber('SIMULATOR_PORT', { fallback: 0, min: 0, max: 65535, what: 'a port number from 0 to 65535 (0 = random)' }),
+  WATCHDOG: onOff('WATCHDOG', true),
+});
+
+export type EnvName = keyof typeof envSchema.shape;
+export const ENV_NAMES = Object.keys(envSchema.shape) as EnvName[];
+export type ParsedEnv = z.output<typeof envSchema>;
