@@ -94,7 +94,7 @@ export function demandsHeat(temp: number, setpoint: number, openWindow: boolean)
 export function heatingPowerRequest(temp: number, setpoint: number, openWindow: boolean): number {
   if (openWindow) return 0;
   const gap = setpoint - temp;
-  return gap <= 0 ? 0 : Math.min(100, Math.round(gap * 50));
+  return gap <= 0 ? 0 : Math.min(100, Math.round(gap * 30));
 }
 
 export function batteryMv(module: SimModule, createdMs: number, epochMs: number): number | undefined {

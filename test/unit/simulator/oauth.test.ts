@@ -47,7 +47,7 @@ describe('simulator OAuth: refresh grant', () => {
     h = await startHarness({ accessTokenTtlS: 60 });
     expect((await h.api('homesdata')).status).toBe(200);
     h.clock.tick(61_000);
-    const expired = await h.api('homesdata');
+    const expired = await h.rawApi('homesdata');
     expect(expired.status).toBe(403);
     expect(expired.json.error).toEqual({ code: 3, message: 'Access token expired' });
   });
@@ -55,7 +55,7 @@ describe('simulator OAuth: refresh grant', () => {
   it('expireAccessTokens() and revokeRefreshTokens() act on every token', async () => {
     h = await startHarness();
     h.sim.expireAccessTokens();
-    expect((await h.api('homesdata')).json.error.code).toBe(3);
+    expect((await h.rawApi('homesdata')).json.error.code).toBe(3);
     h.sim.revokeRefreshTokens();
     expect((await refresh(h.sim, h.refreshToken)).json).toEqual({ error: 'invalid_grant' });
     // A newly generated token still works.
