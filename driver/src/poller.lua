@@ -1,0 +1,144 @@
+-- Polling of one bridge device: GET /api/v1/state every `pollSeconds`, then children, events,
+-- online/offline. arm() is what init calls: after a hub reboot nothing else restarts polling.
+local log = require "log"
+local clock = require "clock"
+local client = require "client"
+local consts = require "consts"
+local fields = require "fields"
+local kinds = require "kinds"
+local mapping = require "mapping"
+local emitter = require "emitter"
+local health = require "health"
+local children = require "children"
+local connection = require "connection"
+local discovery = require "discovery"
+
+local poller = {}
+
+function poller.interval_s(bridge)
+  local configured = tonumber(bridge.preferences and bridge.preferences.pollSeconds)
+  if not configured then return consts.DEFAULT_POLL_S end
+  return math.max(consts.MIN_POLL_S, math.floor(configured))
+end
+
+local function apply_home_to_children(bridge, present, home, netatmo, link_ok)
+  local home_device = present[kinds.home_key(home.id)]
+  local home_reachable = home.reachable ~= false
+  if home_device then
+    emitter.emit_changed(home_device, mapping.home_events(home, netatmo, link_ok))
+    if home_reachable then home_device:online() else home_device:offline() end
+  end
+  for _, room in ipairs(type(home.rooms) == "table" and home.rooms or {}) do
+    local room_device = present[kinds.room_key(home.id, room.id)]
+    if room_device then
+      emitter.emit_changed(room_device, mapping.room_events(room))
+      if home_reachable and room.reachable ~= false then room_device:online() else room_device:offline() end
+    end
+  end
+end
+
+--- Applies a full state document: children, events, online/offline.
+function poller.apply_state(driver, bridge, state)
+  if type(state) ~= "table" or type(state.homes) ~= "table" then
+    log.warn(string.format("%s: state without homes ignored", bridge.label or bridge.id))
+    return
+  end
+  bridge:set_field(fields.STATE, state)
+  emitter.emit_changed(bridge, mapping.bridge_events(state.netatmo, true))
+  local present = children.sync(driver, bridge, state)
+  for _, home in ipairs(state.homes) do
+    apply_home_to_children(bridge, present, home, state.netatmo, true)
+  end
+end
+
+--- Applies one home from a command answer at once, and keeps it in the cached state.
+function poller.apply_home(driver, bridge, home)
+  local state = bridge:get_field(fields.STATE)
+  if type(state) ~= "table" or type(home) ~= "table" then return end
+  local homes = {}
+  for _, h in ipairs(state.homes or {}) do homes[#homes + 1] = (h.id == home.id) and home or h end
+  local updated = {}
+  for k, v in pairs(state) do updated[k] = v end
+  updated.homes = homes
+  bridge:set_field(fields.STATE, updated)
+  -- Other homes may have changed too: the next poll must read the whole document.
+  bridge:set_field(fields.ETAG, nil)
+  local present = children.sync(driver, bridge, updated)
+  apply_home_to_children(bridge, present, home, updated.netatmo, not health.is_down(bridge))
+end
+
+local function failed(driver, bridge, reason)
+  if health.on_failure(bridge, reason) and reason == "unreachable" then
+    discovery.schedule_rediscovery(driver, bridge, function() poller.safe_poll(driver, bridge) end)
+  end
+end
+
+--- One poll cycle. Never raises.
+function poller.poll(driver, bridge)
+  bridge:set_field(fields.LAST_POLL_AT, clock.now())
+  local conn, why = connection.resolve(bridge)
+  if not conn then
+    if why == "no_token" then
+      health.show_unauthorized(bridge)
+      return failed(driver, bridge, "unauthorized")
+    end
+    return failed(driver, bridge, "unreachable")
+  end
+
+  local response, err = client.get_state(conn, bridge:get_field(fields.ETAG))
+  if not response then
+    log.debug(string.format("%s: GET state failed: %s", bridge.label or bridge.id, tostring(err)))
+    return failed(driver, bridge, "unreachable")
+  end
+  if response.status == 401 then
+    connection.on_unauthorized(bridge)
+    health.show_unauthorized(bridge)
+    return failed(driver, bridge, "unauthorized")
+  end
+  if response.status == 304 then
+    -- Nothing new, but children created since the last 200 (or back from offline) still need
+    -- their values: re-applying the cached document emits only what they lack.
+    health.on_success(bridge)
+    poller.reapply(driver, bridge)
+    return
+  end
+  if response.status ~= 200 or type(response.body) ~= "table" then
+    return failed(driver, bridge, "http_" .. tostring(response.status))
+  end
+  health.on_success(bridge)
+  bridge:set_field(fields.ETAG, response.headers and response.headers.etag or nil)
+  poller.apply_state(driver, bridge, response.body)
+end
+
+--- Re-applies the cached state (after the link came back with a 304, or a rejected command).
+function poller.reapply(driver, bridge)
+  local state = bridge:get_field(fields.STATE)
+  if state then poller.apply_state(driver, bridge, state) end
+end
+
+--- poll() for timers: an unexpected error is logged and the next tick polls again.
+function poller.safe_poll(driver, bridge)
+  local ok, err = pcall(poller.poll, driver, bridge)
+  if not ok then log.error(string.format("%s: poll crashed: %s", bridge.label or bridge.id, tostring(err))) end
+end
+
+--- (Re)starts the poll timer of a bridge device and polls soon. Safe to call any number of times.
+function poller.arm(driver, bridge)
+  local old = bridge:get_field(fields.POLL_TIMER)
+  if old then bridge.thread:cancel_timer(old) end
+  local interval = poller.interval_s(bridge)
+  local timer = bridge.thread:call_on_schedule(interval, function() poller.safe_poll(driver, bridge) end, "poll")
+  bridge:set_field(fields.POLL_TIMER, timer)
+  -- Counts as "alive" for the watchdog from now on.
+  bridge:set_field(fields.LAST_POLL_AT, clock.now())
+  bridge.thread:call_with_delay(consts.FIRST_POLL_DELAY_S, function() poller.safe_poll(driver, bridge) end, "first poll")
+  log.info(string.format("%s: polling every %d s", bridge.label or bridge.id, interval))
+end
+
+function poller.disarm(bridge)
+  local timer = bridge:get_field(fields.POLL_TIMER)
+  if timer then bridge.thread:cancel_timer(timer) end
+  bridge:set_field(fields.POLL_TIMER, nil)
+end
+
+return poller
