@@ -106,7 +106,8 @@ const zoneRoomSchema = z.looseObject({
   therm_setpoint_mode: optString,
 });
 
-const scheduleSchema = z.looseObject({
+/** A home schedule (homesdata schedules[], also the synchomeschedule request body). */
+export const scheduleSchema = z.looseObject({
   id: optString,
   name: optString,
   type: optString,

@@ -18,6 +18,9 @@ export class MemoryStore implements Store {
   private disk: StoreData;
   private failuresLeft = 0;
   private queue: Promise<void> = Promise.resolve();
+  private gate: Promise<void> | null = null;
+  /** update() calls currently held by holdWrites(). */
+  waitingWrites = 0;
 
   constructor(initial?: Partial<StoreData>) {
     this.current = { ...createDefaultData(new Date('2026-01-01T00:00:00Z'), 'ab'.repeat(32)), ...structuredClone(initial ?? {}) };
@@ -36,6 +39,11 @@ export class MemoryStore implements Store {
   update(mutator: (draft: StoreData) => void): Promise<void> {
     const run = async (): Promise<void> => {
       await Promise.resolve();
+      if (this.gate) {
+        this.waitingWrites += 1;
+        await this.gate;
+        this.waitingWrites -= 1;
+      }
       const draft = structuredClone(this.current);
       mutator(draft);
       if (this.failuresLeft > 0) {
@@ -67,6 +75,18 @@ export class MemoryStore implements Store {
     const draft = structuredClone(this.disk);
     mutator(draft);
     this.disk = draft;
+  }
+
+  /** Writes wait (like a slow disk) until the returned function is called. */
+  holdWrites(): () => void {
+    let release: () => void = () => undefined;
+    this.gate = new Promise<void>((resolve) => {
+      release = () => {
+        this.gate = null;
+        resolve();
+      };
+    });
+    return release;
   }
 
   /** The next `count` update() calls fail (and roll back), like a full disk. */

@@ -59,20 +59,26 @@ export class ScriptedNetatmo {
   private readonly defaults = new Map<string, ScriptedAnswer | ScriptedHandler>();
   private readonly hanging = new Set<ServerResponse>();
 
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {}
+  private readonly server: Server;
+  private baseUrl = '';
+
+  private constructor() {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
+  }
 
   static async start(): Promise<ScriptedNetatmo> {
-    let instance: ScriptedNetatmo | undefined;
-    const server = createServer((req, res) => {
-      void instance?.handle(req, res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    instance = new ScriptedNetatmo(server, `http://127.0.0.1:${port}`);
+    const instance = new ScriptedNetatmo();
+    await new Promise<void>((resolve) => instance.server.listen(0, '127.0.0.1', resolve));
+    const { port } = instance.server.address() as AddressInfo;
+    instance.baseUrl = `http://127.0.0.1:${port}`;
     return instance;
+  }
+
+  /** NETATMO_API_URL for the client. */
+  get url(): string {
+    return this.baseUrl;
   }
 
   get tokenUrl(): string {

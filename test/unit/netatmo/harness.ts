@@ -5,7 +5,8 @@ import { RateBudget, type RateBudgetOptions } from '../../../src/netatmo/budget.
 import { TokenManager, type TokenManagerOptions } from '../../../src/netatmo/tokens.js';
 import { silentLogger, type Logger } from '../../../src/util/logger.js';
 import type { NetatmoTokens } from '../../../src/store/types.js';
-import { MemoryStore, makeTokens, storeWith } from '../../fakes/memory-store.js';
+import type { MemoryStore } from '../../fakes/memory-store.js';
+import { makeTokens, storeWith } from '../../fakes/memory-store.js';
 import { ScriptedNetatmo } from '../../fakes/scripted-netatmo.js';
 
 export const T0 = Date.parse('2026-01-05T10:00:00Z');

@@ -42,6 +42,23 @@ describe('TokenManager rotation', () => {
     expect(diskTokenWhenUsed).toEqual(['access-new1', 'access-new2']);
   });
 
+  it('does not hand out the new token until the store has written it', async () => {
+    h = await startHarness({ storedTokens: expiring('old') });
+    h.server.enqueue('oauth2/token', tokenAnswer('new'));
+    const release = h.store.holdWrites();
+    let handedOut = false;
+    const pending = h.tokens.getAccessToken().then((token) => {
+      handedOut = true;
+      return token;
+    });
+    for (let i = 0; i < 200 && h.store.waitingWrites === 0; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(h.store.waitingWrites).toBe(1);
+    expect(handedOut).toBe(false);
+    release();
+    expect(await pending).toBe('access-new');
+    expect(h.store.diskData.netatmo.tokens?.accessToken).toBe('access-new');
+  });
+
   it('does not refresh a token that is valid for more than 5 minutes', async () => {
     h = await startHarness({ storedTokens: freshTokens('stored', 6 * 60_000) });
     expect(await h.tokens.getAccessToken()).toBe('access-stored');
