@@ -2,3 +2,4 @@ export { loadConfig, type LoadConfigOptions } from './load.js';
 export { formatConfigProblems } from './format.js';
 export { ENV_NAMES, NETATMO_DEFAULT_API_URL, SMARTTHINGS_DEFAULT_API_URL, type EnvName } from './schema.js';
 export type { Config, LoadConfigResult, PreferredPath, SimulatorSetting, LogFormatSetting } from './types.js';
+export { simulatorWanted } from './simulator-mode.js';

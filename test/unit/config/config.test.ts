@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatConfigProblems, loadConfig, type Config } from '../../../src/config/index.js';
+import { ENV_NAMES, formatConfigProblems, loadConfig, simulatorWanted, type Config } from '../../../src/config/index.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -273,5 +273,30 @@ describe('loadConfig: problems', () => {
       expect(result.warnings.join('\n')).toContain('NETATMO_REFRESH_TOKEN is set without NETATMO_CLIENT_ID');
       expect(result.warnings.join('\n')).not.toContain('"rt"');
     }
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every setting and loads as a valid .env', async () => {
+    const repoRoot = path.resolve(import.meta.dirname, '../../..');
+    const example = await readFile(path.join(repoRoot, '.env.example'), 'utf8');
+    const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
+    for (const name of ENV_NAMES) expect(documented.has(name), `${name} missing from .env.example`).toBe(true);
+    const result = loadConfig({ env: {}, envFile: path.join(repoRoot, '.env.example'), cwd: dir, stdoutIsTTY: false });
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('simulatorWanted', () => {
+  const none = { netatmo: { credentials: null } };
+  const saved = { netatmo: { credentials: { clientId: 'c', clientSecret: 's' } } };
+  it('auto runs the simulator only without credentials in env and store', () => {
+    expect(simulatorWanted(expectConfig({}), none)).toBe(true);
+    expect(simulatorWanted(expectConfig({}), saved)).toBe(false);
+    expect(simulatorWanted(expectConfig({ NETATMO_CLIENT_ID: 'c', NETATMO_CLIENT_SECRET: 's' }), none)).toBe(false);
+  });
+  it('on and off are obeyed', () => {
+    expect(simulatorWanted(expectConfig({ SIMULATOR: 'on', NETATMO_CLIENT_ID: 'c', NETATMO_CLIENT_SECRET: 's' }), saved)).toBe(true);
+    expect(simulatorWanted(expectConfig({ SIMULATOR: 'off' }), none)).toBe(false);
   });
 });
