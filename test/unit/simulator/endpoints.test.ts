@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../src/simulator/index.js';
-import { startHarness, type Harness } from './sim-helpers.js';
+import { startHarness, type Harness, type Json } from './sim-helpers.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -25,11 +25,11 @@ describe('simulator reads', () => {
     expect(home.id).toMatch(/^[0-9a-f]{24}$/);
     expect(home.name).toBe('Simulated home');
     expect(home).toMatchObject({ timezone: 'Europe/Paris', therm_mode: 'schedule', therm_setpoint_default_duration: 180 });
-    const types = home.modules.map((m: any) => m.type).sort();
+    const types = home.modules.map((m: Json) => m.type).sort();
     expect(types).toEqual(['NAMain', 'NAModule1', 'NAPlug', 'NATherm1', 'NRV', 'NRV', 'NRV', 'NRV', 'NRV']);
-    const office = home.rooms.find((r: any) => r.name === 'Office');
+    const office = home.rooms.find((r: Json) => r.name === 'Office');
     expect(office.module_ids).toHaveLength(2);
-    const schedules = home.schedules.map((s: any) => [s.name, s.selected, s.type, s.away_temp, s.hg_temp]);
+    const schedules = home.schedules.map((s: Json) => [s.name, s.selected, s.type, s.away_temp, s.hg_temp]);
     expect(schedules).toEqual([
       ['Standard', true, 'therm', 14, 7],
       ['Work from home', false, 'therm', 14, 7],
@@ -45,19 +45,19 @@ describe('simulator reads', () => {
     const post = await h.api('homestatus', { home_id: h.homeId }, { method: 'POST' });
     expect(get.status).toBe(200);
     expect(post.json.body).toEqual(get.json.body);
-    const living = get.json.body.home.rooms.find((r: any) => r.id === roomIdByName(h!, 'Living room'));
+    const living = get.json.body.home.rooms.find((r: Json) => r.id === roomIdByName(h!, 'Living room'));
     expect(Object.keys(living).sort()).toEqual(
       ['anticipating', 'id', 'reachable', 'therm_measured_temperature', 'therm_setpoint_end_time', 'therm_setpoint_mode', 'therm_setpoint_start_time', 'therm_setpoint_temperature'].sort(),
     );
     // 10:00 on a Monday: Standard schedule, Eco zone (living room 18 °C) until 17:30 Paris.
     expect(living).toMatchObject({ therm_setpoint_mode: 'schedule', therm_setpoint_temperature: 18, therm_setpoint_end_time: Date.UTC(2025, 0, 6, 16, 30) / 1000 });
-    const bedroom = get.json.body.home.rooms.find((r: any) => r.id === roomIdByName(h!, 'Bedroom'));
+    const bedroom = get.json.body.home.rooms.find((r: Json) => r.id === roomIdByName(h!, 'Bedroom'));
     expect(bedroom).toHaveProperty('heating_power_request');
     expect(bedroom).toHaveProperty('open_window', false);
-    const thermostat = get.json.body.home.modules.find((m: any) => m.type === 'NATherm1');
+    const thermostat = get.json.body.home.modules.find((m: Json) => m.type === 'NATherm1');
     expect(thermostat).toMatchObject({ reachable: true, battery_state: expect.any(String), boiler_status: expect.any(Boolean) });
     expect(thermostat.battery_level).toBeGreaterThan(3800);
-    const valve = get.json.body.home.modules.find((m: any) => m.type === 'NRV');
+    const valve = get.json.body.home.modules.find((m: Json) => m.type === 'NRV');
     expect(valve.bridge).toMatch(/^70:ee:50/);
   });
 
@@ -91,7 +91,7 @@ describe('simulator reads', () => {
     expect(again.json.body).toEqual(res.json.body);
 
     const map = await h.api('getroommeasure', { home_id: h.homeId, room_id: roomId, scale: '1day', type: 'min_temp,max_temp', limit: 3, optimize: 'false' });
-    const entries = Object.entries(map.json.body) as [string, number[]][];
+    const entries = Object.entries<number[]>(map.json.body);
     expect(entries).toHaveLength(3);
     for (const [, [min, max]] of entries) expect(min!).toBeLessThanOrEqual(max!);
 
@@ -187,7 +187,7 @@ describe('simulator writes', () => {
     expect(bad.json.error).toEqual({ code: 21, message: 'schedule ffffffffffffffffffffffff is not therm schedule' });
     expect((await h.api('switchhomeschedule', { home_id: h.homeId, schedule_id: wfh }, { method: 'POST' })).status).toBe(200);
     const after = await h.api('homesdata');
-    expect(after.json.body.homes[0].schedules.map((s: any) => s.selected)).toEqual([false, true]);
+    expect(after.json.body.homes[0].schedules.map((s: Json) => s.selected)).toEqual([false, true]);
     // Work from home keeps comfort all day: 10:00 Monday is comfort now (living room 21 + 0.5).
     expect(h.sim.world.room(h.homeId, roomIdByName(h, 'Living room')).setpointTemperature).toBe(21.5);
   });
@@ -199,8 +199,8 @@ describe('simulator OpenTherm home (multi-home)', () => {
     const homes = (await h.api('homesdata')).json.body.homes;
     expect(homes).toHaveLength(2);
     const otHome = homes[1];
-    expect(otHome.modules.map((m: any) => m.type)).toEqual(expect.arrayContaining(['OTH', 'OTM', 'NRV']));
-    const lounge = otHome.rooms.find((r: any) => r.name === 'Lounge').id as string;
+    expect(otHome.modules.map((m: Json) => m.type)).toEqual(expect.arrayContaining(['OTH', 'OTM', 'NRV']));
+    const lounge = otHome.rooms.find((r: Json) => r.name === 'Lounge').id as string;
     const legacy = await h.api('setroomthermpoint', { home_id: otHome.id, room_id: lounge, mode: 'manual', temp: 22 }, { method: 'POST' });
     expect(legacy.status).toBe(500);
     expect(legacy.json).toEqual({ error: { code: 11, message: 'device.setThermPoint is not a function' } });
@@ -215,11 +215,11 @@ describe('simulator OpenTherm home (multi-home)', () => {
     expect(forever.status).toBe(200);
     expect(h.sim.world.room(otHome.id, lounge)).toMatchObject({ setpointMode: 'hg', setpointTemperature: 7, setpointEndTime: 0 });
 
-    const valveRoom = otHome.rooms.find((r: any) => r.name === 'Study').id as string;
+    const valveRoom = otHome.rooms.find((r: Json) => r.name === 'Study').id as string;
     const maxValve = await h.api('setstate', {}, { method: 'POST', json: { home: { id: otHome.id, rooms: [{ id: valveRoom, therm_setpoint_mode: 'max' }] } } });
     expect(maxValve.json.error.code).toBe(21);
     const status = await h.api('homestatus', { home_id: otHome.id });
-    const otm = status.json.body.home.modules.find((m: any) => m.type === 'OTM');
+    const otm = status.json.body.home.modules.find((m: Json) => m.type === 'OTM');
     expect(otm).toHaveProperty('boiler_status');
   });
 
@@ -227,6 +227,6 @@ describe('simulator OpenTherm home (multi-home)', () => {
     h = await startHarness();
     const res = await fetch(`${h.sim.url}/api/setstate`, { method: 'POST', headers: { authorization: `Bearer ${h.accessToken}`, 'content-type': 'application/json' }, body: '{"home":' });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).error.code).toBe(40);
+    expect(((await res.json()) as Json).error.code).toBe(40);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator/index.js';
-import { manualClock, refresh, startHarness, tokenRequest, type Harness } from './sim-helpers.js';
+import { manualClock, refresh, startHarness, tokenRequest, type Harness, type Json } from './sim-helpers.js';
 
 let h: Harness | undefined;
 let plain: RunningSimulator | undefined;
@@ -66,7 +66,7 @@ describe('simulator OAuth: refresh grant', () => {
     h = await startHarness();
     const none = await fetch(`${h.sim.url}/api/homesdata`);
     expect(none.status).toBe(401);
-    expect(((await none.json()) as any).error.code).toBe(1);
+    expect(((await none.json()) as Json).error.code).toBe(1);
     const garbage = await h.api('homesdata', {}, { token: 'not-a-token' });
     expect(garbage.status).toBe(403);
     expect(garbage.json.error.code).toBe(2);
@@ -145,6 +145,6 @@ describe('simulator OAuth: authorize step', () => {
     const homeId = plain.world.homeIds()[0]!;
     const write = await fetch(`${plain.url}/api/setthermmode`, { method: 'POST', headers, body: new URLSearchParams({ home_id: homeId, mode: 'away' }) });
     expect(write.status).toBe(403);
-    expect(((await write.json()) as any).error.code).toBe(13);
+    expect(((await write.json()) as Json).error.code).toBe(13);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './sim-helpers.js';
+import { startHarness, type Harness, type Json } from './sim-helpers.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -13,9 +13,9 @@ function roomId(harness: Harness, name: string): string {
   return harness.sim.world.rooms(harness.homeId).find((r) => r.name === name)!.id;
 }
 
-async function statusRoom(harness: Harness, id: string): Promise<any> {
+async function statusRoom(harness: Harness, id: string): Promise<Json> {
   const res = await harness.api('homestatus', { home_id: harness.homeId });
-  return res.json.body.home.rooms.find((r: any) => r.id === id);
+  return res.json.body.home.rooms.find((r: Json) => r.id === id);
 }
 
 describe('simulator physics (driven by the injected clock)', () => {
@@ -32,7 +32,7 @@ describe('simulator physics (driven by the injected clock)', () => {
     const before = await statusRoom(h, bedroom);
     expect(before.heating_power_request).toBeGreaterThan(50);
     const status = await h.api('homestatus', { home_id: h.homeId });
-    expect(status.json.body.home.modules.find((m: any) => m.type === 'NATherm1').boiler_status).toBe(true);
+    expect(status.json.body.home.modules.find((m: Json) => m.type === 'NATherm1').boiler_status).toBe(true);
 
     h.clock.tick(2 * HOUR);
     const after = await statusRoom(h, bedroom);
@@ -117,20 +117,20 @@ describe('simulator physics (driven by the injected clock)', () => {
   it('batteries drain slowly; unreachable rooms and an offline relay look like the real captures', async () => {
     h = await startHarness();
     const first = await h.api('homestatus', { home_id: h.homeId });
-    const valveBefore = first.json.body.home.modules.find((m: any) => m.type === 'NRV');
+    const valveBefore = first.json.body.home.modules.find((m: Json) => m.type === 'NRV');
     h.clock.tick(100 * 24 * HOUR);
     const later = await h.api('homestatus', { home_id: h.homeId });
-    const valveAfter = later.json.body.home.modules.find((m: any) => m.id === valveBefore.id);
+    const valveAfter = later.json.body.home.modules.find((m: Json) => m.id === valveBefore.id);
     expect(valveBefore.battery_level - valveAfter.battery_level).toBeGreaterThanOrEqual(140);
 
     h.sim.world.setBatteryMv(h.homeId, valveBefore.id, 2650);
     const low = await h.api('homestatus', { home_id: h.homeId });
-    expect(low.json.body.home.modules.find((m: any) => m.id === valveBefore.id).battery_state).toBe('very_low');
+    expect(low.json.body.home.modules.find((m: Json) => m.id === valveBefore.id).battery_state).toBe('very_low');
 
     const kitchen = roomId(h, 'Kitchen');
     h.sim.world.setRoomReachable(h.homeId, kitchen, false);
     const unreachable = await h.api('homestatus', { home_id: h.homeId });
-    expect(unreachable.json.body.home.rooms.find((r: any) => r.id === kitchen)).toEqual({ id: kitchen, reachable: false });
+    expect(unreachable.json.body.home.rooms.find((r: Json) => r.id === kitchen)).toEqual({ id: kitchen, reachable: false });
     expect(unreachable.json.body.errors).toEqual([{ code: 6, id: expect.any(String) }]);
 
     h.sim.world.setRelayOnline(h.homeId, false);
@@ -144,11 +144,11 @@ describe('simulator physics (driven by the injected clock)', () => {
     h = await startHarness();
     const id = h.sim.world.addRoom(h.homeId, { name: 'Attic', valves: 2 });
     const data = await h.api('homesdata');
-    const attic = data.json.body.homes[0].rooms.find((r: any) => r.id === id);
+    const attic = data.json.body.homes[0].rooms.find((r: Json) => r.id === id);
     expect(attic.module_ids).toHaveLength(2);
     expect(h.sim.world.room(h.homeId, id).kind).toBe('valve');
     h.sim.world.removeRoom(h.homeId, id);
     const after = await h.api('homestatus', { home_id: h.homeId });
-    expect(after.json.body.home.rooms.some((r: any) => r.id === id)).toBe(false);
+    expect(after.json.body.home.rooms.some((r: Json) => r.id === id)).toBe(false);
   });
 });

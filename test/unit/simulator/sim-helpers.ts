@@ -1,6 +1,10 @@
 // Shared helpers for the simulator tests: a hand-driven clock and thin HTTP wrappers.
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../src/simulator/index.js';
 
+/** Answers are probed field by field in the tests; a loose JSON type keeps that readable. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 /** Monday 2025-01-06 09:00 UTC = 10:00 in Paris: the Standard schedule is in its Eco zone. */
 export const MONDAY_10_PARIS = Date.UTC(2025, 0, 6, 9, 0, 0);
 
@@ -31,7 +35,7 @@ export interface ApiInit {
 
 export interface ApiResult {
   status: number;
-  json: any;
+  json: Json;
   text: string;
 }
 
@@ -47,12 +51,12 @@ export interface Harness {
   rawApi(endpoint: string, params?: Record<string, string | number>, init?: ApiInit): Promise<ApiResult>;
 }
 
-export async function tokenRequest(sim: RunningSimulator, params: Record<string, string>): Promise<{ status: number; json: any }> {
+export async function tokenRequest(sim: RunningSimulator, params: Record<string, string>): Promise<{ status: number; json: Json }> {
   const res = await fetch(`${sim.url}/oauth2/token`, { method: 'POST', body: new URLSearchParams(params) });
   return { status: res.status, json: await res.json() };
 }
 
-export async function refresh(sim: RunningSimulator, refreshToken: string): Promise<{ status: number; json: any }> {
+export async function refresh(sim: RunningSimulator, refreshToken: string): Promise<{ status: number; json: Json }> {
   return tokenRequest(sim, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: sim.clientId, client_secret: sim.clientSecret });
 }
 
@@ -78,7 +82,7 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
     async rawApi(endpoint, params = {}, init = {}) {
       const method = init.method ?? 'GET';
       const headers: Record<string, string> = { authorization: `Bearer ${init.token ?? harness.accessToken}` };
-      const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+      const query = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]));
       let url = `${sim.url}/api/${endpoint}`;
       let body: string | URLSearchParams | undefined;
       if (init.json !== undefined) {
@@ -91,7 +95,7 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
       }
       const res = await fetch(url, { method, headers, body });
       const text = await res.text();
-      let json: any;
+      let json: Json;
       try {
         json = JSON.parse(text);
       } catch {
