@@ -1,0 +1,194 @@
+// Composition root: builds every part of the bridge, starts them in order (store → Netatmo →
+// state → HTTP → features → poller) and stops them in reverse. No process handling here
+// (signals, exit codes: src/main.ts), so tests can start and stop whole bridges in-process.
+import { createRequire } from 'node:module';
+import type { Config } from './config/index.js';
+import type { BridgeContext, BridgeEvents, Feature, FeatureFactory } from './context.js';
+import { createHttpApp, listen, type RunningHttpServer } from './http-server.js';
+import { bearerAuth } from './lan/auth.js';
+import { StateDocumentCache, type BridgeInfo } from './lan/state-document.js';
+import { descriptionRouter, stateRouter } from './lan/state-routes.js';
+import type { NetatmoHealth } from './model/types.js';
+import { RateBudget } from './netatmo/budget.js';
+import { NetatmoClient } from './netatmo/client.js';
+import { TokenManager } from './netatmo/tokens.js';
+import { prepareNetatmoSource } from './netatmo-source.js';
+import { HealthTracker } from './sync/health.js';
+import { Poller } from './sync/poller.js';
+import { startPollSchedule, type PollSchedule } from './sync/schedule.js';
+import { persistState } from './sync/persist.js';
+import { StateService } from './sync/state-service.js';
+import { moduleLogger, type Logger } from './util/logger.js';
+import { TypedEvents } from './util/typed-events.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../package.json') as { version: string };
+
+export interface BridgeOptions {
+  config: Config;
+  logger: Logger;
+  /** Force the built-in simulator (npm run demo) whatever the configuration says. */
+  demo?: boolean;
+  /** Extra features (tests); the product's features come from defaultFeatures(). */
+  features?: FeatureFactory[];
+  now?: () => number;
+  /** Do not start the node-cron heartbeat (tests drive poller.tick() themselves). */
+  manualPolling?: boolean;
+}
+
+export interface Bridge {
+  context: BridgeContext;
+  /** Base URL on loopback, e.g. http://127.0.0.1:5000 (for tests and the CLI). */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** The product's features in start order; issues add theirs here. */
+export function defaultFeatures(): FeatureFactory[] {
+  return [];
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const { config, logger } = options;
+  const now = options.now ?? Date.now;
+  const events = new TypedEvents<BridgeEvents>((event, error) => logger.error({ err: error, event }, 'event listener failed'));
+  const source = await prepareNetatmoSource({ config, logger, demo: options.demo ?? false });
+  const { store, simulator } = source;
+  const stops: (() => Promise<void> | void)[] = [() => simulator?.stop()];
+  try {
+    const budget = new RateBudget({ now, perHour: config.rateBudget.perHour, per10s: config.rateBudget.per10s });
+    const tokens = new TokenManager({
+      store,
+      tokenUrl: `${source.apiUrl}/oauth2/token`,
+      budget,
+      logger: moduleLogger(logger, 'netatmo'),
+      envCredentials: source.credentials,
+      envRefreshToken: source.refreshToken,
+      now,
+    });
+    const api = new NetatmoClient({
+      apiUrl: source.apiUrl,
+      tokens,
+      budget,
+      logger: moduleLogger(logger, 'netatmo'),
+      now,
+      onCall: (event) => events.emit('netatmoCall', event),
+    });
+    const persisted = store.data;
+    const state = new StateService({ ...persisted.state, now });
+    const settings = () => store.data.settings;
+    const health = new HealthTracker({ staleThresholdS: settings().staleThresholdS ?? config.staleThresholdS, now, restored: persisted.health });
+    const syncLog = moduleLogger(logger, 'sync');
+    const poller = new Poller({
+      api,
+      state,
+      health,
+      logger: syncLog,
+      pollIntervalS: settings().pollIntervalS ?? config.pollIntervalS,
+      homeIds: () => settings().homeIds,
+      now,
+      scheduler: {
+        effectiveIntervalS: (base, homes) => budget.pollIntervalS(base, homes),
+        backoffUntil: () => {
+          const until = budget.backoffRemainingMs('poll');
+          return until > 0 ? now() + until : null;
+        },
+      },
+      onPollFinished: (result) => events.emit('pollFinished', result),
+    });
+
+    const startedAt = new Date(now()).toISOString();
+    let httpPort = 0;
+    const bridgeInfo = (): BridgeInfo => ({
+      id: store.data.bridgeId,
+      name: simulator ? 'Netatmo Bridge (simulated home)' : 'Netatmo Bridge',
+      version,
+      startedAt,
+      preferredPath: settings().preferredPath ?? config.preferredPath,
+      simulated: simulator !== null,
+    });
+    const netatmoHealth = (): NetatmoHealth => {
+      syncHealthFlags(health, tokens);
+      const snapshot = health.snapshot();
+      const budgetNow = budget.snapshot();
+      return {
+        ...snapshot,
+        callsLastHour: budgetNow.callsLastHour,
+        callsLast10s: budgetNow.callsLast10s,
+        budgetPerHour: budgetNow.budgetPerHour,
+        budgetPer10s: budgetNow.budgetPer10s,
+        pollIntervalS: settings().pollIntervalS ?? config.pollIntervalS,
+        effectivePollIntervalS: poller.effectiveIntervalS(),
+        backoffUntil: budgetNow.backoffUntil,
+      };
+    };
+    const context: BridgeContext = {
+      config, logger, store, state, health, budget, tokens, api, poller, events, simulator, now,
+      bridgeInfo, netatmoHealth, httpPort: () => httpPort,
+    };
+
+    stops.push(persistState(context));
+    const features: Feature[] = [];
+    for (const factory of [...defaultFeatures(), ...(options.features ?? [])]) features.push(await factory(context));
+
+    const cache = new StateDocumentCache({
+      revision: () => state.revision,
+      homes: () => state.homes,
+      health: netatmoHealth,
+      bridge: bridgeInfo,
+      now,
+    });
+    const stateRoutes = { cache, bridge: bridgeInfo, port: () => httpPort };
+    const app = createHttpApp(
+      {
+        open: [descriptionRouter(stateRoutes), ...features.flatMap((f) => f.routes?.open ?? [])],
+        lanAuth: bearerAuth({ expectedToken: () => store.data.lanToken }),
+        lan: [stateRouter(stateRoutes), ...features.flatMap((f) => f.routes?.lan ?? [])],
+      },
+      moduleLogger(logger, 'http'),
+    );
+    const http: RunningHttpServer = await listen(app, config.host, config.port);
+    httpPort = http.port;
+    stops.push(() => http.close());
+
+    for (const feature of features) {
+      await feature.start?.();
+      stops.push(() => feature.stop?.());
+    }
+
+    let schedule: PollSchedule | null = null;
+    if (!options.manualPolling) {
+      schedule = startPollSchedule(poller, syncLog);
+      stops.push(() => schedule?.stop());
+    }
+    const url = `http://${loopbackHost(config.host)}:${httpPort}`;
+    return { context, url, port: httpPort, stop: () => stopAll(stops, logger) };
+  } catch (error) {
+    await stopAll(stops, logger);
+    throw error;
+  }
+}
+
+/** Health mirrors the token manager: a dead refresh token is auth_required, no credentials not_configured. */
+function syncHealthFlags(health: HealthTracker, tokens: TokenManager): void {
+  const status = tokens.status();
+  health.setConfigured(status !== 'not_configured');
+  health.setAuthRequired(status === 'auth_required');
+}
+
+function loopbackHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function stopAll(stops: (() => Promise<void> | void)[], logger: Logger): Promise<void> {
+  for (const stop of stops.reverse()) {
+    try {
+      await stop();
+    } catch (error) {
+      logger.warn({ err: error }, 'a component failed to stop cleanly');
+    }
+  }
+  stops.length = 0;
+}

@@ -1,0 +1,67 @@
+// What every feature of the bridge receives from the composition root (src/app.ts), and what a
+// feature gives back. A feature (LAN commands, SSDP, SmartApp, web pages, metrics …) adds routes
+// and may have start/stop steps; app.ts starts features in order and stops them in reverse.
+import type { Router } from 'express';
+import type { Config } from './config/index.js';
+import type { NetatmoHealth } from './model/types.js';
+import type { NetatmoApi } from './netatmo/api.js';
+import type { NetatmoCallEvent } from './netatmo/client.js';
+import type { RateBudget } from './netatmo/budget.js';
+import type { TokenManager } from './netatmo/tokens.js';
+import type { BridgeInfo } from './lan/state-document.js';
+import type { RunningSimulator } from './simulator/index.js';
+import type { Store } from './store/index.js';
+import type { HealthTracker } from './sync/health.js';
+import type { Poller, PollResult } from './sync/poller.js';
+import type { StateService } from './sync/state-service.js';
+import type { Logger } from './util/logger.js';
+import type { TypedEvents } from './util/typed-events.js';
+
+/** Process-wide events features may listen to (metrics, watchdog, SmartApp pushes …). */
+// A type alias (not an interface) so it satisfies TypedEvents' index-signature constraint.
+export type BridgeEvents = {
+  pollFinished: [PollResult];
+  netatmoCall: [NetatmoCallEvent];
+  tokenRefreshed: [];
+  lanRequest: [{ route: string; method: string; status: number; durationMs: number }];
+};
+
+export interface BridgeContext {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  state: StateService;
+  health: HealthTracker;
+  budget: RateBudget;
+  tokens: TokenManager;
+  api: NetatmoApi;
+  poller: Poller;
+  events: TypedEvents<BridgeEvents>;
+  /** The simulator when the bridge runs the demo (no Netatmo credentials), else null. */
+  simulator: RunningSimulator | null;
+  /** Identity and version as served to clients. */
+  bridgeInfo(): BridgeInfo;
+  /** The health block clients see (status, stale, counters, intervals). */
+  netatmoHealth(): NetatmoHealth;
+  /** The port the HTTP server listens on (known after start; 0 before). */
+  httpPort(): number;
+  now: () => number;
+}
+
+export interface FeatureRoutes {
+  /** No LAN auth (pages, pairing, SmartApp webhook, metrics …). */
+  open?: Router[];
+  /** Under /api/v1 behind the LAN bearer token. */
+  lan?: Router[];
+}
+
+export interface Feature {
+  name: string;
+  routes?: FeatureRoutes;
+  /** Runs after the HTTP server listens. */
+  start?(): Promise<void> | void;
+  /** Runs in reverse order on shutdown; must finish quickly. */
+  stop?(): Promise<void> | void;
+}
+
+export type FeatureFactory = (context: BridgeContext) => Feature | Promise<Feature>;

@@ -1,0 +1,105 @@
+// The one HTTP server of the bridge: LAN API for the hub, status/setup pages, SmartApp webhook,
+// metrics. Routers come from their own modules; this file only orders them and turns every
+// failure into the LAN API's error shape so no request can crash the process.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
+import { LanError, sendLanError } from './lan/errors.js';
+import type { Logger } from './util/logger.js';
+
+/** Request bodies above this are refused with 413 (docs/lan-api.md). */
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+export interface HttpRoutes {
+  /** Mounted first, no LAN auth: healthz, description, pairing, pages, SmartApp, webhooks, metrics. */
+  open: Router[];
+  /** Everything under /api/v1 that needs the LAN bearer token. */
+  lanAuth: RequestHandler;
+  lan: Router[];
+}
+
+export function createHttpApp(routes: HttpRoutes, logger: Logger): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // ETags of the state document are our revision numbers, set by the route itself.
+  app.set('etag', false);
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use('/api', express.json({ limit: BODY_LIMIT_BYTES, strict: true, type: () => true }));
+  for (const router of routes.open) app.use(router);
+  app.use('/api/v1', routes.lanAuth);
+  for (const router of routes.lan) app.use(router);
+  app.use('/api', (req, _res, next) => {
+    next(new LanError(404, 'not_found', `There is no ${req.method} ${req.baseUrl}${req.path} in the LAN API v1.`));
+  });
+  app.use(errorHandler(logger));
+  return app;
+}
+
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    sendLanError(res, toLanError(error, req.method, req.path, logger));
+  };
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+function toLanError(error: unknown, method: string, path: string, logger: Logger): LanError {
+  if (error instanceof LanError) return error;
+  const parserError = error as BodyParserError;
+  switch (parserError?.type) {
+    case 'entity.too.large':
+      return new LanError(413, 'payload_too_large', `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KiB.`);
+    case 'entity.parse.failed':
+      return new LanError(400, 'invalid_request', 'The request body is not valid JSON.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new LanError(400, 'invalid_request', 'The request body must be UTF-8 JSON.');
+    case 'request.aborted':
+      return new LanError(400, 'invalid_request', 'The request was aborted before its body arrived.');
+    default:
+      break;
+  }
+  logger.error({ err: error, method, path }, 'unexpected error while handling a request');
+  return new LanError(500, 'internal_error', 'The bridge hit an unexpected error; the details are in its log.');
+}
+
+export interface RunningHttpServer {
+  server: http.Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Listens and resolves once bound; close() lets running requests finish, then frees the port. */
+export async function listen(app: Express, host: string, port: number): Promise<RunningHttpServer> {
+  const server = http.createServer(app);
+  // A hub keeps its connection alive between polls; keep that cheap but bounded.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const bound = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port: bound,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,54 @@
+// Bearer-token check for the LAN API. The comparison is constant-time (both sides hashed to the
+// same length first) so the token cannot be guessed byte by byte from response timing.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { LanError } from './errors.js';
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+export function tokensMatch(presented: string, expected: string): boolean {
+  // Comparing fixed-length digests keeps the comparison constant-time whatever the token lengths.
+  return timingSafeEqual(digest(presented), digest(expected)) && presented.length === expected.length;
+}
+
+/** Extracts the token from `Authorization: Bearer <token>`; null when absent or malformed. */
+export function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+export interface BearerAuthOptions {
+  expectedToken: () => string;
+  /** Told about every failed attempt (throttling of repeated wrong tokens lives there). */
+  onFailure?: (req: Request) => void;
+  /** Returns a LanError when this client must be slowed down (429) before checking the token. */
+  throttle?: (req: Request) => LanError | null;
+}
+
+export function bearerAuth(options: BearerAuthOptions) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const throttled = options.throttle?.(req);
+    if (throttled) {
+      next(throttled);
+      return;
+    }
+    const token = bearerToken(req.headers.authorization);
+    if (token === null || !tokensMatch(token, options.expectedToken())) {
+      options.onFailure?.(req);
+      next(
+        new LanError(
+          401,
+          'unauthorized',
+          token === null
+            ? 'This request needs the LAN token: send "Authorization: Bearer <token>". The token is shown on the bridge status page.'
+            : 'The LAN token is wrong. Pair the hub again or copy the token from the bridge status page.',
+        ),
+      );
+      return;
+    }
+    next();
+  };
+}

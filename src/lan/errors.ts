@@ -1,0 +1,38 @@
+// The LAN API's one error shape: {"error":{"code","message","details"?}} (docs/lan-api.md).
+// Messages are sentences a person understands and never contain the LAN token or Netatmo secrets.
+import type { Response } from 'express';
+
+export type LanErrorCode =
+  | 'invalid_request'
+  | 'unauthorized'
+  | 'pairing_closed'
+  | 'not_found'
+  | 'not_supported'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'netatmo_error'
+  | 'netatmo_unavailable'
+  | 'auth_required'
+  | 'not_configured'
+  | 'internal_error';
+
+export class LanError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: LanErrorCode,
+    message: string,
+    readonly details?: unknown,
+    /** Seconds, for 429 / 503 answers. */
+    readonly retryAfterS?: number,
+  ) {
+    super(message);
+    this.name = 'LanError';
+  }
+}
+
+export function sendLanError(res: Response, error: LanError): void {
+  if (error.retryAfterS !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterS))));
+  const body: { code: LanErrorCode; message: string; details?: unknown } = { code: error.code, message: error.message };
+  if (error.details !== undefined) body.details = error.details;
+  res.status(error.status).json({ error: body });
+}

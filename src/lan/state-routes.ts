@@ -1,0 +1,38 @@
+// Read side of the LAN API: bridge description (no auth, for discovery) and the state document.
+import { Router, type Request, type Response } from 'express';
+import { etagMatches, type BridgeInfo, type StateDocumentCache } from './state-document.js';
+
+export interface StateRoutesOptions {
+  cache: StateDocumentCache;
+  bridge: () => BridgeInfo;
+  port: () => number;
+  /** Called on every authorised state read (the status page shows when the hub last polled). */
+  onStateRead?: (req: Request) => void;
+}
+
+/** GET /api/v1/description — no auth: the driver reads it during discovery. */
+export function descriptionRouter(options: StateRoutesOptions): Router {
+  const router = Router();
+  router.get('/api/v1/description', (_req: Request, res: Response) => {
+    const bridge = options.bridge();
+    res.json({ id: bridge.id, name: bridge.name, version: bridge.version, api: 'v1', port: options.port() });
+  });
+  return router;
+}
+
+/** GET /api/v1/state — mount behind bearer auth. */
+export function stateRouter(options: StateRoutesOptions): Router {
+  const router = Router();
+  router.get('/api/v1/state', (req: Request, res: Response) => {
+    options.onStateRead?.(req);
+    const etag = options.cache.etag();
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    if (etagMatches(req.headers['if-none-match'], etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json').send(options.cache.body());
+  });
+  return router;
+}

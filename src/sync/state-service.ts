@@ -1,0 +1,97 @@
+// The bridge's one copy of the heating state. The poller replaces the homes; everything that
+// serves SmartThings (LAN API, SmartApp, status page) reads from here and listens for changes.
+// The revision rises only when something a client shows changed: the homes, or the Netatmo
+// health status / stale flag (so an ETag'd client still learns that the cloud link broke).
+import { EventEmitter } from 'node:events';
+import { homesEqual } from '../model/equality.js';
+import type { Home, NetatmoStatus } from '../model/types.js';
+
+export interface StateChange {
+  revision: number;
+  previous: readonly Home[];
+  homes: readonly Home[];
+  /** true when the homes changed (not only the health). */
+  homesChanged: boolean;
+}
+
+export interface StateServiceOptions {
+  revision: number;
+  homes: Home[];
+  changedAt: string | null;
+  now?: () => number;
+}
+
+interface HealthKey {
+  status: NetatmoStatus;
+  stale: boolean;
+}
+
+export class StateService {
+  #revision: number;
+  #homes: Home[];
+  #changedAt: string | null;
+  #healthKey: HealthKey | null = null;
+  readonly #now: () => number;
+  readonly #events = new EventEmitter<{ change: [StateChange] }>();
+
+  constructor(options: StateServiceOptions) {
+    this.#revision = options.revision;
+    this.#homes = options.homes;
+    this.#changedAt = options.changedAt;
+    this.#now = options.now ?? Date.now;
+  }
+
+  get revision(): number {
+    return this.#revision;
+  }
+
+  get homes(): readonly Home[] {
+    return this.#homes;
+  }
+
+  get changedAt(): string | null {
+    return this.#changedAt;
+  }
+
+  home(homeId: string): Home | undefined {
+    return this.#homes.find((h) => h.id === homeId);
+  }
+
+  /** Replace the homes; bumps the revision and notifies listeners only when they differ. */
+  replaceHomes(homes: Home[]): boolean {
+    if (homesEqual(this.#homes, homes)) return false;
+    const previous = this.#homes;
+    this.#homes = homes;
+    this.#bump(previous, true);
+    return true;
+  }
+
+  /** Replace one home (optimistic command results, webhook patches). */
+  replaceHome(home: Home): boolean {
+    const index = this.#homes.findIndex((h) => h.id === home.id);
+    const next = [...this.#homes];
+    if (index === -1) next.push(home);
+    else next[index] = home;
+    return this.replaceHomes(next);
+  }
+
+  /** Called after each poll with the health that clients see; bumps on a status or stale change. */
+  noteHealth(key: HealthKey): boolean {
+    const previous = this.#healthKey;
+    this.#healthKey = key;
+    if (previous === null || (previous.status === key.status && previous.stale === key.stale)) return false;
+    this.#bump(this.#homes, false);
+    return true;
+  }
+
+  onChange(listener: (change: StateChange) => void): () => void {
+    this.#events.on('change', listener);
+    return () => this.#events.off('change', listener);
+  }
+
+  #bump(previous: readonly Home[], homesChanged: boolean): void {
+    this.#revision += 1;
+    if (homesChanged) this.#changedAt = new Date(this.#now()).toISOString();
+    this.#events.emit('change', { revision: this.#revision, previous, homes: this.#homes, homesChanged });
+  }
+}
