@@ -35,6 +35,22 @@ export class StoreVersionError extends Error {
   }
 }
 
+/** The data file exists but cannot be read (permissions, a directory in its place, a disk error). */
+export class StoreReadError extends Error {
+  override readonly name = 'StoreReadError';
+  constructor(
+    readonly path: string,
+    readonly code: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `Could not read the bridge data file ${path}${code ? ` (${code})` : ''}. Make it readable for the user ` +
+        'running the bridge; it was left untouched.',
+      options,
+    );
+  }
+}
+
 /** A mutator produced data that does not fit the schema (a programming error); nothing was written. */
 export class StoreValidationError extends Error {
   override readonly name = 'StoreValidationError';

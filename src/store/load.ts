@@ -4,7 +4,7 @@
 import type { Logger } from '../util/logger.js';
 import { quarantineFile, readTextIfExists, writeFileAtomic, type StoreFs } from './atomic-file-adapter.js';
 import { createDefaultData } from './defaults.js';
-import { StoreVersionError } from './errors.js';
+import { StoreReadError, StoreVersionError, errorCode } from './errors.js';
 import { migrate } from './migrations.js';
 import { validateStoreData } from './schema.js';
 import { CURRENT_SCHEMA_VERSION, type StoreData } from './types.js';
@@ -51,7 +51,7 @@ export interface LoadResult {
 
 export async function loadStoreFile(context: LoadContext): Promise<LoadResult> {
   const { fs, filePath, backupPath, log, now } = context;
-  const mainText = await readTextIfExists(fs, filePath);
+  const mainText = await readOrExplain(fs, filePath);
   let damagedMain: { movedTo: string; problem: string } | null = null;
 
   if (mainText !== null) {
@@ -105,7 +105,7 @@ export async function loadStoreFile(context: LoadContext): Promise<LoadResult> {
 /** The backup's data when it is good; a damaged backup is moved aside too (never deleted). */
 async function loadBackup(context: LoadContext): Promise<{ data: StoreData; takenAt: string } | null> {
   const { fs, backupPath, log, now } = context;
-  const text = await readTextIfExists(fs, backupPath);
+  const text = await readOrExplain(fs, backupPath);
   if (text === null) return null;
   const parsed = parseStoreText(text, now());
   if (parsed.kind === 'newer') throw new StoreVersionError(backupPath, parsed.fileVersion, CURRENT_SCHEMA_VERSION);
@@ -116,4 +116,13 @@ async function loadBackup(context: LoadContext): Promise<{ data: StoreData; take
   }
   const stats = await fs.stat(backupPath);
   return { data: parsed.data, takenAt: stats.mtime.toISOString() };
+}
+
+/** The file's text or null when missing; any other failure becomes a StoreReadError naming the file. */
+async function readOrExplain(fs: StoreFs, filePath: string): Promise<string | null> {
+  try {
+    return await readTextIfExists(fs, filePath);
+  } catch (error) {
+    throw new StoreReadError(filePath, errorCode(error), { cause: error });
+  }
 }

@@ -6,7 +6,7 @@ import * as realFs from 'node:fs/promises';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openFileStore, StoreWriteError, type StoreFs, type StoreWriteFailureReason } from '../../../src/store/index.js';
+import { openFileStore, StoreReadError, StoreWriteError, type StoreFs, type StoreWriteFailureReason } from '../../../src/store/index.js';
 import { silentLogger } from '../../../src/util/logger.js';
 import { captureLogger, makeTempDir, sampleTokens } from './helpers.js';
 
@@ -127,5 +127,16 @@ describe('file store: write failures', () => {
     await realFs.chmod(dir, 0o700);
     await store.update((draft) => void (draft.state.revision = 2));
     expect(store.data.state.revision).toBe(2);
+  });
+});
+
+describe('file store: unreadable data file', () => {
+  it('refuses to start with a StoreReadError naming the file, and leaves it alone', async () => {
+    // A directory where the data file should be: unreadable as root too (EISDIR).
+    await realFs.mkdir(path.join(dir, 'bridge.json'));
+    const failure = openFileStore({ dataDir: dir, logger: silentLogger() });
+    await expect(failure).rejects.toBeInstanceOf(StoreReadError);
+    await expect(failure).rejects.toThrow(`${path.join(dir, 'bridge.json')} (EISDIR)`);
+    expect((await realFs.stat(path.join(dir, 'bridge.json'))).isDirectory()).toBe(true);
   });
 });
