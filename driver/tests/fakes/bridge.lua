@@ -68,7 +68,11 @@ function Bridge:handle(req)
   if override then return override.status, override.body, override.headers end
 
   if key == "POST /api/v1/pair" then
-    if self.pairing_open then return 200, Bridge.fixture("pair-ok.json") end
+    if self.pairing_open then
+      local body = Bridge.fixture("pair-ok.json")
+      body.token = self.token -- the bridge's current token (specs may rotate it)
+      return 200, body
+    end
     return 403, Bridge.fixture("pair-closed.json")
   end
   if key == "GET /api/v1/description" then return 200, Bridge.fixture("description.json") end

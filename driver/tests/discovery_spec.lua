@@ -1,0 +1,57 @@
+-- Discovery handler: SSDP replies become LAN bridge devices (network id from the USN, address
+-- from LOCATION); a known bridge gets its new address; the address preference wins.
+local Env = require "tests.fakes.env"
+
+local function reply(id, location)
+  return table.concat({
+    "HTTP/1.1 200 OK", "CACHE-CONTROL: max-age=1800", "EXT:", "LOCATION: " .. location,
+    "SERVER: Linux UPnP/1.0 netatmo-smartthings-bridge/1.0.0",
+    "ST: urn:netatmo-smartthings-bridge:device:bridge:1",
+    "USN: uuid:" .. id .. "::urn:netatmo-smartthings-bridge:device:bridge:1", "", "",
+  }, "\r\n")
+end
+
+local function scan(env, replies)
+  local discovery = require "discovery"
+  discovery.search_options.socket = Env.Udp.module(replies)
+  local rounds = 0
+  env.driver.discovery(env.driver, {}, function() rounds = rounds + 1; return rounds == 1 end)
+  env:advance(0)
+end
+
+describe("discovery", function()
+  it("creates one LAN device per bridge, id from USN and address from LOCATION", function()
+    local env = Env.new()
+    scan(env, {
+      { data = reply(Env.BRIDGE_ID, "http://192.168.1.20:5000/api/v1/description"), ip = "192.168.1.20" },
+    })
+    local created = env.driver.created[1]
+    assert.same({ "LAN", Env.BRIDGE_ID, "netatmo-bridge.v1" }, { created.type, created.device_network_id, created.profile })
+    local bridge = env:bridge_device()
+    assert.equal("192.168.1.20:5000", bridge:get_field("bridge_address"))
+    env:advance(1)
+    assert.equal("192.168.1.20", env.http:find("POST", "^/api/v1/pair$")[1].host)
+  end)
+
+  it("a second scan updates a known bridge's address instead of creating another device", function()
+    local env = Env.new()
+    local bridge = env:paired_and_populated()
+    scan(env, { { data = reply(Env.BRIDGE_ID, "http://192.168.1.99:5001/api/v1/description"), ip = "192.168.1.99" } })
+    assert.equal(8, #env.driver.created)
+    assert.equal("192.168.1.99:5001", bridge:get_field("bridge_address"))
+    env.http:clear()
+    env:advance(15)
+    assert.equal("192.168.1.99", env.http:find("GET", "^/api/v1/state$")[1].host)
+  end)
+
+  it("the address preference wins over what discovery found", function()
+    local env = Env.new()
+    local bridge = env:paired_and_populated()
+    env:change_preferences(bridge, { bridgeAddress = "bridge.lan:6000" })
+    scan(env, { { data = reply(Env.BRIDGE_ID, "http://192.168.1.99:5001/api/v1/description"), ip = "192.168.1.99" } })
+    env.http:clear()
+    env:advance(15)
+    local read = env.http:find("GET", "^/api/v1/state$")[1]
+    assert.same({ "bridge.lan", 6000 }, { read.host, read.port })
+  end)
+end)
