@@ -13,8 +13,10 @@ import type { NetatmoCredentials, NetatmoTokens } from '../store/types.js';
 import type { RateBudget } from './budget.js';
 import { NetatmoError } from './errors.js';
 import type { FetchLike } from './http.js';
-import type { TokenResponse } from './schemas.js';
 import { postTokenRequest, TOKEN_ENDPOINT } from './token-endpoint.js';
+import { describeError, TokenStore, tokensFromResponse } from './token-store.js';
+
+export { tokensFromResponse };
 
 export type TokenStatus = 'ok' | 'auth_required' | 'not_configured';
 export type TokenStatusListener = (status: TokenStatus, error: NetatmoError | null) => void;
@@ -44,16 +46,6 @@ interface BlockedOn {
   at: number;
 }
 
-export function tokensFromResponse(response: TokenResponse, nowMs: number): NetatmoTokens {
-  return {
-    accessToken: response.accessToken,
-    refreshToken: response.refreshToken,
-    expiresAt: new Date(nowMs + response.expiresInS * 1000).toISOString(),
-    scope: response.scope,
-    obtainedAt: new Date(nowMs).toISOString(),
-  };
-}
-
 export class TokenManager {
   readonly tokenUrl: string;
   readonly budget: RateBudget;
@@ -69,8 +61,7 @@ export class TokenManager {
 
   private inflight: Promise<string> | null = null;
   private blocked: BlockedOn | null = null;
-  /** A new pair the store failed to save: still used (the old one is dead) and saved again later. */
-  private unsaved: NetatmoTokens | null = null;
+  private readonly saved: TokenStore;
   private envTokenTried = false;
   private lastErrorValue: NetatmoError | null = null;
   private lastStatus: TokenStatus | null = null;
@@ -88,6 +79,7 @@ export class TokenManager {
     this.marginMs = options.refreshMarginMs ?? 5 * 60_000;
     this.blockedRecheckMs = options.blockedRecheckMs ?? 5 * 60_000;
     this.fetchImpl = options.fetchImpl;
+    this.saved = new TokenStore(this.store, this.log);
     this.lastStatus = this.status();
   }
 
@@ -118,7 +110,7 @@ export class TokenManager {
 
   /** A valid access token; refreshes first when it is missing or expires within the margin. */
   async getAccessToken(): Promise<string> {
-    await this.saveUnsaved();
+    await this.saved.saveUnsaved();
     await this.recheckWhileBlocked();
     this.assertUsable();
     const tokens = this.currentTokens();
@@ -142,7 +134,7 @@ export class TokenManager {
     await this.store.update((draft) => {
       draft.netatmo.tokens = tokens;
     });
-    this.unsaved = null;
+    this.saved.dropUnsaved();
     this.blocked = null;
     this.lastErrorValue = null;
     this.status();
@@ -158,7 +150,7 @@ export class TokenManager {
   }
 
   private currentTokens(): NetatmoTokens | null {
-    return this.unsaved ?? this.store.data.netatmo.tokens;
+    return this.saved.current();
   }
 
   private isFresh(tokens: NetatmoTokens): boolean {
@@ -191,7 +183,7 @@ export class TokenManager {
     try {
       await this.store.reload();
     } catch (error) {
-      this.log.warn({ err: describe(error) }, 'could not re-read the data file');
+      this.log.warn({ err: describeError(error) }, 'could not re-read the data file');
     }
   }
 
@@ -243,7 +235,7 @@ export class TokenManager {
       ({ durationMs, httpStatus, error }) => this.log.debug({ endpoint: TOKEN_ENDPOINT, outcome: error?.kind ?? 'ok', durationMs: Math.round(durationMs), httpStatus }, 'netatmo call'),
     );
     const tokens = tokensFromResponse(response, this.now());
-    await this.persist(tokens);
+    await this.saved.save(tokens);
     this.lastErrorValue = null;
     this.log.info({ expiresAt: tokens.expiresAt }, 'Netatmo access token refreshed');
     this.status();
@@ -255,12 +247,12 @@ export class TokenManager {
     try {
       onDisk = (await this.store.reload()).netatmo.tokens;
     } catch (reloadError) {
-      this.log.warn({ err: describe(reloadError) }, 'could not re-read the data file after invalid_grant');
+      this.log.warn({ err: describeError(reloadError) }, 'could not re-read the data file after invalid_grant');
     }
     try {
       if (onDisk && onDisk.refreshToken !== usedRefreshToken) {
         this.log.info('Netatmo refused the refresh token but the data file holds a newer pair (another process rotated it): using that');
-        this.unsaved = null;
+        this.saved.dropUnsaved();
         if (this.isFresh(onDisk)) return onDisk.accessToken;
         return await this.refreshWith(onDisk.refreshToken);
       }
@@ -287,36 +279,6 @@ export class TokenManager {
     this.status();
   }
 
-  private async persist(tokens: NetatmoTokens): Promise<void> {
-    this.unsaved = tokens; // from here on the old pair is dead; never fall back to it
-    for (let attempt = 1; attempt <= 2; attempt += 1) {
-      try {
-        await this.store.update((draft) => {
-          draft.netatmo.tokens = tokens;
-        });
-        this.unsaved = null;
-        return;
-      } catch (error) {
-        this.log.error({ err: describe(error), attempt }, 'could not save the new Netatmo tokens to the data file');
-      }
-    }
-    // Still unsaved: keep using the pair from memory (the old one no longer works) and save it on
-    // the next request. If the process dies before that, the user must reconnect.
-  }
-
-  private async saveUnsaved(): Promise<void> {
-    const pending = this.unsaved;
-    if (!pending) return;
-    try {
-      await this.store.update((draft) => {
-        draft.netatmo.tokens = pending;
-      });
-      if (this.unsaved === pending) this.unsaved = null;
-    } catch (error) {
-      this.log.error({ err: describe(error) }, 'still cannot save the Netatmo tokens to the data file');
-    }
-  }
-
   private publish(status: TokenStatus): void {
     if (status === this.lastStatus) return;
     this.lastStatus = status;
@@ -324,14 +286,10 @@ export class TokenManager {
       try {
         listener(status, this.lastErrorValue);
       } catch (error) {
-        this.log.error({ err: describe(error) }, 'token status listener failed');
+        this.log.error({ err: describeError(error) }, 'token status listener failed');
       }
     }
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** Tiny non-cryptographic fingerprint (FNV-1a) so the secret itself is not kept around. */
