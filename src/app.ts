@@ -2,10 +2,13 @@
 // state → HTTP → features → poller) and stops them in reverse. No process handling here
 // (signals, exit codes: src/main.ts), so tests can start and stop whole bridges in-process.
 import { createRequire } from 'node:module';
+import type { Request } from 'express';
 import type { Config } from './config/index.js';
 import type { BridgeContext, BridgeEvents, Feature, FeatureFactory } from './context.js';
 import { createHttpApp, listen, type RunningHttpServer } from './http-server.js';
 import { bearerAuth } from './lan/auth.js';
+import { HubActivity } from './lan/hub-activity.js';
+import { PairingWindow } from './lan/pairing.js';
 import { StateDocumentCache, type BridgeInfo } from './lan/state-document.js';
 import { descriptionRouter, stateRouter } from './lan/state-routes.js';
 import type { NetatmoHealth } from './model/types.js';
@@ -123,9 +126,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         backoffUntil: budgetNow.backoffUntil,
       };
     };
+    const pairing = new PairingWindow({ now, dataFileCreatedAt: store.data.createdAt });
+    const hubs = new HubActivity(now);
     const context: BridgeContext = {
       config, logger, store, state, health, budget, tokens, api, poller, events, simulator, now,
-      bridgeInfo, netatmoHealth, httpPort: () => httpPort,
+      pairing, hubs, bridgeInfo, netatmoHealth, httpPort: () => httpPort,
     };
 
     stops.push(persistState(context));
@@ -139,7 +144,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       bridge: bridgeInfo,
       now,
     });
-    const stateRoutes = { cache, bridge: bridgeInfo, port: () => httpPort };
+    const stateRoutes = {
+      cache,
+      bridge: bridgeInfo,
+      port: () => httpPort,
+      onStateRead: (req: Request) => hubs.recordPoll(req.ip ?? 'unknown', req.headers['user-agent']),
+    };
     const app = createHttpApp(
       {
         open: [descriptionRouter(stateRoutes), ...features.flatMap((f) => f.routes?.open ?? [])],

@@ -8,6 +8,8 @@ import type { NetatmoApi } from './netatmo/api.js';
 import type { NetatmoCallEvent } from './netatmo/client.js';
 import type { RateBudget } from './netatmo/budget.js';
 import type { TokenManager } from './netatmo/tokens.js';
+import type { HubActivity } from './lan/hub-activity.js';
+import type { PairingWindow } from './lan/pairing.js';
 import type { BridgeInfo } from './lan/state-document.js';
 import type { RunningSimulator } from './simulator/index.js';
 import type { Store } from './store/index.js';
@@ -37,6 +39,10 @@ export interface BridgeContext {
   api: NetatmoApi;
   poller: Poller;
   events: TypedEvents<BridgeEvents>;
+  /** Open while a hub may fetch the LAN token with POST /api/v1/pair. */
+  pairing: PairingWindow;
+  /** Hubs that polled the LAN API (status page: hub link). */
+  hubs: HubActivity;
   /** The simulator when the bridge runs the demo (no Netatmo credentials), else null. */
   simulator: RunningSimulator | null;
   /** Identity and version as served to clients. */
