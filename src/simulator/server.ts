@@ -32,6 +32,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const nowMs = () => clock.nowMs();
   const seed = options.seed ?? 1;
   const random = seededRandom(seed);
+  // A separate stream for time_exec so request counts never shift ids of rooms added later.
+  const envelopeRandom = seededRandom(seed ^ 0x5eed);
   const clientId = options.clientId ?? 'sim-client-id';
   const clientSecret = options.clientSecret ?? 'sim-client-secret';
 
@@ -71,7 +73,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     next();
   });
   app.use(oauthRouter({ clientId, clientSecret, tokens, faults, respondToFault, nowMs }));
-  app.use(apiRouter({ world, seed, random, nowMs, tokens, faults, respondToFault, rateLimiter, webhooks }));
+  app.use(apiRouter({ world, seed, random: envelopeRandom, nowMs, tokens, faults, respondToFault, rateLimiter, webhooks }));
   app.use(controlRouter({ world, faults, calls, tokens, webhooks }));
   app.use((_req: Request, res: Response) => {
     res.status(404).type('text').send('Not found');
