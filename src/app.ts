@@ -37,6 +37,8 @@ export interface BridgeOptions {
   now?: () => number;
   /** Do not start the node-cron heartbeat (tests drive poller.tick() themselves). */
   manualPolling?: boolean;
+  /** Called when a feature asks for an in-place restart (src/main.ts stops and starts again). */
+  onRestartRequested?: (reason: string) => void;
 }
 
 export interface Bridge {
@@ -131,6 +133,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const context: BridgeContext = {
       config, logger, store, state, health, budget, tokens, api, poller, events, simulator, now,
       pairing, hubs, bridgeInfo, netatmoHealth, httpPort: () => httpPort,
+      requestRestart: (reason) => {
+        if (!options.onRestartRequested) return false;
+        logger.info(`restarting the bridge: ${reason}`);
+        // Let the current request answer first.
+        setImmediate(() => options.onRestartRequested?.(reason));
+        return true;
+      },
     };
 
     stops.push(persistState(context));

@@ -51,6 +51,12 @@ export interface BridgeContext {
   netatmoHealth(): NetatmoHealth;
   /** The port the HTTP server listens on (known after start; 0 before). */
   httpPort(): number;
+  /**
+   * Ask the process to stop this bridge and start it again with the same configuration (e.g. after
+   * Netatmo was connected from the demo: the next start uses the real account). Returns false when
+   * the process cannot restart in place (tests, embedded use).
+   */
+  requestRestart(reason: string): boolean;
   now: () => number;
 }
 
