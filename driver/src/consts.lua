@@ -3,6 +3,11 @@ local consts = {}
 
 consts.SEARCH_TARGET = "urn:netatmo-smartthings-bridge:device:bridge:1"
 
+-- Network id of the bridge device a scan creates when no bridge answers (multicast blocked):
+-- the user then types the address in its settings.
+consts.MANUAL_BRIDGE_ID = "netatmo-bridge-manual"
+consts.MANUAL_AFTER_ROUNDS = 3
+
 consts.PROFILE_BRIDGE = "netatmo-bridge.v1"
 consts.PROFILE_HOME = "netatmo-home.v1"
 consts.PROFILE_ROOM = "netatmo-room.v1"

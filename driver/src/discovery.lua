@@ -74,13 +74,35 @@ function discovery.handle_found(driver, bridges)
   end
 end
 
+local function create_manual_bridge(driver)
+  log.warn_with({ hub_logs = true }, "no Netatmo bridge answered the search: created a bridge device; "
+    .. "set its Bridge address (host:port) in its settings")
+  driver:try_create_device({
+    type = "LAN",
+    device_network_id = consts.MANUAL_BRIDGE_ID,
+    label = "Netatmo Bridge",
+    profile = consts.PROFILE_BRIDGE,
+    manufacturer = "netatmo-smartthings-bridge",
+    model = "LAN bridge v1",
+    vendor_provided_label = "Netatmo Bridge",
+  })
+end
+
 --- The driver's discovery handler ("Scan nearby").
 function discovery.handle(driver, _opts, should_continue)
   log.info("searching for Netatmo bridges")
+  local rounds, any_found = 0, false
   while should_continue() do
     local found, err = search()
     if err then log.warn("SSDP search failed: " .. tostring(err)) end
+    rounds = rounds + 1
+    any_found = any_found or #found > 0
     discovery.handle_found(driver, found)
+    -- Multicast can be blocked (mesh Wi-Fi, IGMP snooping): after a few silent rounds give the
+    -- user a device whose address setting works without discovery.
+    if rounds == consts.MANUAL_AFTER_ROUNDS and not any_found and #driver:get_devices() == 0 then
+      create_manual_bridge(driver)
+    end
     if err then socket.sleep(1) end
   end
 end
@@ -104,7 +126,9 @@ function discovery.schedule_rediscovery(driver, device, on_found)
       device:set_field(fields.REDISCOVERY_DELAY_S, nil)
       return
     end
-    local found = search({ id = device.device_network_id })
+    -- The manual device adopts whichever bridge answers; a discovered one looks for itself.
+    local id = device.device_network_id ~= consts.MANUAL_BRIDGE_ID and device.device_network_id or nil
+    local found = search({ id = id })
     if found[1] then
       device:set_field(fields.REDISCOVERY_DELAY_S, nil)
       discovery.update_address(device, found[1])

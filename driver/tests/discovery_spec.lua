@@ -55,3 +55,22 @@ describe("discovery", function()
     assert.same({ "bridge.lan", 6000 }, { read.host, read.port })
   end)
 end)
+
+describe("discovery without answers", function()
+  it("creates one bridge device to configure by address after three silent rounds", function()
+    local env = Env.new()
+    local discovery = require "discovery"
+    discovery.search_options.socket = Env.Udp.module({})
+    local rounds = 0
+    env.driver.discovery(env.driver, {}, function() rounds = rounds + 1; return rounds <= 4 end)
+    env:advance(0)
+    assert.equal(1, #env.driver.created)
+    assert.equal("netatmo-bridge-manual", env.driver.created[1].device_network_id)
+    assert.truthy(env.log.find("set its Bridge address", "warn"))
+    local bridge = env:bridge_device("netatmo-bridge-manual")
+    env:change_preferences(bridge, { bridgeAddress = "192.168.1.20" })
+    env:advance(1)
+    local read = env.http:find("GET", "^/api/v1/state$")[1]
+    assert.same({ "192.168.1.20", 5000 }, { read.host, read.port })
+  end)
+end)
