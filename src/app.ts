@@ -16,9 +16,14 @@ import { RateBudget } from './netatmo/budget.js';
 import { NetatmoClient } from './netatmo/client.js';
 import { TokenManager } from './netatmo/tokens.js';
 import { prepareNetatmoSource } from './netatmo-source.js';
+import { metricsFeature } from './ops/metrics.js';
+import { PollHeartbeat } from './ops/poll-heartbeat.js';
+import { closeHttpServer, HTTP_DRAIN_MS, POLL_DRAIN_MS, runStopSteps, waitWhile, type StopStep } from './ops/shutdown.js';
+import { watchdogFeature } from './ops/watchdog.js';
+import { createCommandService } from './sync/commands.js';
 import { HealthTracker } from './sync/health.js';
 import { Poller } from './sync/poller.js';
-import { startPollSchedule, type PollSchedule } from './sync/schedule.js';
+import { startPollSchedule } from './sync/schedule.js';
 import { persistState } from './sync/persist.js';
 import { StateService } from './sync/state-service.js';
 import { moduleLogger, type Logger } from './util/logger.js';
@@ -51,7 +56,7 @@ export interface Bridge {
 
 /** The product's features in start order; issues add theirs here. */
 export function defaultFeatures(): FeatureFactory[] {
-  return [];
+  return [metricsFeature, watchdogFeature];
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
@@ -60,8 +65,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const events = new TypedEvents<BridgeEvents>((event, error) => logger.error({ err: error, event }, 'event listener failed'));
   const source = await prepareNetatmoSource({ config, logger, demo: options.demo ?? false });
   const { store, simulator } = source;
-  const stops: (() => Promise<void> | void)[] = [() => simulator?.stop()];
+  // Stopped in reverse: heartbeat → running poll → features → HTTP → persistence → store → simulator.
+  const stops: StopStep[] = [{ name: 'simulator', stop: () => simulator?.stop() }];
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => (stopping ??= stopAll(stops, logger));
   try {
+    stops.push({ name: 'data file', stop: () => store.flush() });
     const budget = new RateBudget({ now, perHour: config.rateBudget.perHour, per10s: config.rateBudget.per10s });
     const tokens = new TokenManager({
       store,
@@ -71,6 +80,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       envCredentials: source.credentials,
       envRefreshToken: source.refreshToken,
       now,
+      onRefreshed: () => events.emit('tokenRefreshed'),
     });
     const api = new NetatmoClient({
       apiUrl: source.apiUrl,
@@ -128,11 +138,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         backoffUntil: budgetNow.backoffUntil,
       };
     };
+    const heartbeat = new PollHeartbeat(() => startPollSchedule(poller, syncLog), now);
     const pairing = new PairingWindow({ now, dataFileCreatedAt: store.data.createdAt });
     const hubs = new HubActivity(now);
+    const commands = createCommandService({ api, state, poller, logger: moduleLogger(logger, 'commands'), now });
     const context: BridgeContext = {
       config, logger, store, state, health, budget, tokens, api, poller, events, simulator, now,
-      pairing, hubs, bridgeInfo, netatmoHealth, httpPort: () => httpPort,
+      pairing, hubs, commands, heartbeat, bridgeInfo, netatmoHealth, httpPort: () => httpPort,
       requestRestart: (reason) => {
         if (!options.onRestartRequested) return false;
         logger.info(`restarting the bridge: ${reason}`);
@@ -142,7 +154,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       },
     };
 
-    stops.push(persistState(context));
+    stops.push({ name: 'state persistence', stop: persistState(context) });
     const features: Feature[] = [];
     for (const factory of [...defaultFeatures(), ...(options.features ?? [])]) features.push(await factory(context));
 
@@ -166,25 +178,26 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         lan: [stateRouter(stateRoutes), ...features.flatMap((f) => f.routes?.lan ?? [])],
       },
       moduleLogger(logger, 'http'),
+      (request) => events.emit('lanRequest', request),
     );
     const http: RunningHttpServer = await listen(app, config.host, config.port);
     httpPort = http.port;
-    stops.push(() => http.close());
+    // Running requests (a command waiting on Netatmo) may finish; stuck ones are cut.
+    stops.push({ name: 'HTTP server', stop: () => closeHttpServer(http.server, HTTP_DRAIN_MS).then(() => undefined) });
 
     for (const feature of features) {
       await feature.start?.();
-      stops.push(() => feature.stop?.());
+      stops.push({ name: `feature ${feature.name}`, stop: () => feature.stop?.() });
     }
 
-    let schedule: PollSchedule | null = null;
-    if (!options.manualPolling) {
-      schedule = startPollSchedule(poller, syncLog);
-      stops.push(() => schedule?.stop());
-    }
+    // A poll in flight may finish (its result is then saved); a hanging one is left behind.
+    stops.push({ name: 'running poll', stop: () => waitWhile(() => poller.isPolling, POLL_DRAIN_MS).then(() => undefined) });
+    stops.push({ name: 'poll heartbeat', stop: () => heartbeat.stop() });
+    if (!options.manualPolling) heartbeat.start();
     const url = `http://${loopbackHost(config.host)}:${httpPort}`;
-    return { context, url, port: httpPort, stop: () => stopAll(stops, logger) };
+    return { context, url, port: httpPort, stop };
   } catch (error) {
-    await stopAll(stops, logger);
+    await stop();
     throw error;
   }
 }
@@ -201,13 +214,8 @@ function loopbackHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-async function stopAll(stops: (() => Promise<void> | void)[], logger: Logger): Promise<void> {
-  for (const stop of stops.reverse()) {
-    try {
-      await stop();
-    } catch (error) {
-      logger.warn({ err: error }, 'a component failed to stop cleanly');
-    }
-  }
+async function stopAll(stops: StopStep[], logger: Logger): Promise<void> {
+  const steps = [...stops].reverse();
   stops.length = 0;
+  await runStopSteps(steps, logger);
 }

@@ -11,8 +11,10 @@ import type { TokenManager } from './netatmo/tokens.js';
 import type { HubActivity } from './lan/hub-activity.js';
 import type { PairingWindow } from './lan/pairing.js';
 import type { BridgeInfo } from './lan/state-document.js';
+import type { PollHeartbeat } from './ops/poll-heartbeat.js';
 import type { RunningSimulator } from './simulator/index.js';
 import type { Store } from './store/index.js';
+import type { CommandService } from './sync/command-types.js';
 import type { HealthTracker } from './sync/health.js';
 import type { Poller, PollResult } from './sync/poller.js';
 import type { StateService } from './sync/state-service.js';
@@ -25,7 +27,12 @@ export type BridgeEvents = {
   pollFinished: [PollResult];
   netatmoCall: [NetatmoCallEvent];
   tokenRefreshed: [];
+  /** route = the matched route pattern (e.g. /api/v1/homes/:homeId/mode), never the raw path. */
   lanRequest: [{ route: string; method: string; status: number; durationMs: number }];
+  /** One push of capability events to SmartThings (SmartApp): status 'ok' or an error kind. */
+  smartthingsPush: [{ status: string; events: number }];
+  /** The watchdog restarted the poll heartbeat or abandoned a stuck poll. */
+  watchdogAction: [{ action: 'heartbeat_restarted' | 'poll_abandoned'; reason: string }];
 };
 
 export interface BridgeContext {
@@ -43,6 +50,10 @@ export interface BridgeContext {
   pairing: PairingWindow;
   /** Hubs that polled the LAN API (status page: hub link). */
   hubs: HubActivity;
+  /** Every write to Netatmo (LAN API, SmartApp): rules, optimistic state, rollback on refusal. */
+  commands: CommandService;
+  /** The poller's node-cron heartbeat (not started with manualPolling); the watchdog restarts it. */
+  heartbeat: PollHeartbeat;
   /** The simulator when the bridge runs the demo (no Netatmo credentials), else null. */
   simulator: RunningSimulator | null;
   /** Identity and version as served to clients. */

@@ -3,7 +3,7 @@
 // failure into the LAN API's error shape so no request can crash the process.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Router } from 'express';
 import { LanError, sendLanError } from './lan/errors.js';
 import type { Logger } from './util/logger.js';
 
@@ -18,9 +18,18 @@ export interface HttpRoutes {
   lan: Router[];
 }
 
-export function createHttpApp(routes: HttpRoutes, logger: Logger): Express {
+/** One answered request, labelled by its route pattern so metrics stay bounded. */
+export interface HttpRequestRecord {
+  route: string;
+  method: string;
+  status: number;
+  durationMs: number;
+}
+
+export function createHttpApp(routes: HttpRoutes, logger: Logger, onRequest?: (record: HttpRequestRecord) => void): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (onRequest) app.use(requestRecorder(onRequest));
   // ETags of the state document are our revision numbers, set by the route itself.
   app.set('etag', false);
   app.get('/healthz', (_req, res) => {
@@ -35,6 +44,25 @@ export function createHttpApp(routes: HttpRoutes, logger: Logger): Express {
   });
   app.use(errorHandler(logger));
   return app;
+}
+
+/** Route pattern of an answered request: `/api/v1/homes/:homeId/mode`, never the raw path (ids). */
+export function routeLabel(req: Request): string {
+  const route: unknown = (req as { route?: unknown }).route;
+  const pattern = typeof route === 'object' && route !== null ? (route as { path?: unknown }).path : undefined;
+  if (typeof pattern === 'string') return `${req.baseUrl}${pattern}`;
+  return 'unmatched';
+}
+
+function requestRecorder(onRequest: (record: HttpRequestRecord) => void): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      onRequest({ route: routeLabel(req), method: req.method, status: res.statusCode, durationMs });
+    });
+    next();
+  };
 }
 
 function errorHandler(logger: Logger): ErrorRequestHandler {

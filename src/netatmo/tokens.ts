@@ -12,7 +12,6 @@ import type { Store } from '../store/store.js';
 import type { NetatmoCredentials, NetatmoTokens } from '../store/types.js';
 import type { RateBudget } from './budget.js';
 import { NetatmoError } from './errors.js';
-import type { FetchLike } from './http.js';
 import { postTokenRequest, TOKEN_ENDPOINT } from './token-endpoint.js';
 import { describeError, TokenStore, tokensFromResponse } from './token-store.js';
 
@@ -37,7 +36,8 @@ export interface TokenManagerOptions {
   refreshMarginMs?: number;
   /** While auth_required, re-read the data file at most this often (another process may reconnect). */
   blockedRecheckMs?: number;
-  fetchImpl?: FetchLike;
+  /** Told after every successful refresh (metrics); never given the tokens themselves. */
+  onRefreshed?: () => void;
 }
 
 interface BlockedOn {
@@ -57,7 +57,7 @@ export class TokenManager {
   private readonly timeoutMs: number;
   private readonly marginMs: number;
   private readonly blockedRecheckMs: number;
-  private readonly fetchImpl: FetchLike | undefined;
+  private readonly onRefreshed: (() => void) | undefined;
 
   private inflight: Promise<string> | null = null;
   private blocked: BlockedOn | null = null;
@@ -78,7 +78,7 @@ export class TokenManager {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.marginMs = options.refreshMarginMs ?? 5 * 60_000;
     this.blockedRecheckMs = options.blockedRecheckMs ?? 5 * 60_000;
-    this.fetchImpl = options.fetchImpl;
+    this.onRefreshed = options.onRefreshed;
     this.saved = new TokenStore(this.store, this.log);
     this.lastStatus = this.status();
   }
@@ -231,7 +231,7 @@ export class TokenManager {
     if (refreshToken === this.envRefreshToken) this.envTokenTried = true;
     const response = await postTokenRequest(
       { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: credentials.clientId, client_secret: credentials.clientSecret },
-      { tokenUrl: this.tokenUrl, budget: this.budget, timeoutMs: this.timeoutMs, fetchImpl: this.fetchImpl, now: this.now },
+      { tokenUrl: this.tokenUrl, budget: this.budget, timeoutMs: this.timeoutMs, now: this.now },
       ({ durationMs, httpStatus, error }) => this.log.debug({ endpoint: TOKEN_ENDPOINT, outcome: error?.kind ?? 'ok', durationMs: Math.round(durationMs), httpStatus }, 'netatmo call'),
     );
     const tokens = tokensFromResponse(response, this.now());
@@ -239,6 +239,11 @@ export class TokenManager {
     this.lastErrorValue = null;
     this.log.info({ expiresAt: tokens.expiresAt }, 'Netatmo access token refreshed');
     this.status();
+    try {
+      this.onRefreshed?.();
+    } catch (error) {
+      this.log.error({ err: describeError(error) }, 'token refresh listener failed');
+    }
     return tokens.accessToken;
   }
 

@@ -51,6 +51,7 @@ export class Poller {
   #nextPollAt = 0;
   #running: Promise<PollResult> | null = null;
   #lastTickAt: number | null = null;
+  #pollStartedAt: number | null = null;
   #pollIntervalS: number;
   readonly #now: () => number;
 
@@ -69,6 +70,22 @@ export class Poller {
 
   get isPolling(): boolean {
     return this.#running !== null;
+  }
+
+  /** When the running poll started (ms epoch), or null when idle (watchdog). */
+  get pollStartedAt(): number | null {
+    return this.#running ? this.#pollStartedAt : null;
+  }
+
+  /**
+   * Watchdog escape hatch: forget a poll that never finished so the next tick can start a fresh
+   * one. The abandoned promise may still settle later; its result is then ignored by the poller.
+   */
+  abandonRunningPoll(): boolean {
+    if (!this.#running) return false;
+    this.#running = null;
+    this.#pollStartedAt = null;
+    return true;
   }
 
   setPollInterval(seconds: number): void {
@@ -100,8 +117,10 @@ export class Poller {
   /** Poll now, or join the poll already running (coalesced refresh). */
   pollNow(): Promise<PollResult> {
     if (this.#running) return this.#running;
+    this.#pollStartedAt = this.#now();
     const run = this.#poll().finally(() => {
-      this.#running = null;
+      // An abandoned poll (watchdog) must not clear the poll that replaced it.
+      if (this.#running === run) this.#running = null;
     });
     this.#running = run;
     return run;

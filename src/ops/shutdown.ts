@@ -1,0 +1,87 @@
+// Orderly, bounded shutdown. Every step gets a share of one deadline so the whole stop finishes
+// within the 5 s a service manager (docker stop, systemd) is promised, even when a Netatmo call
+// hangs: a step that overruns is logged and left behind, and the next step runs. Data-file writes
+// are atomic (temp file + rename), so leaving a write behind can never corrupt the file.
+import type { Server } from 'node:http';
+import type { Logger } from '../util/logger.js';
+
+/** The process exits (code 0) no later than this after the first signal. */
+export const SHUTDOWN_LIMIT_MS = 5_000;
+/** What the ordered stop may use; the rest is headroom for logging and exit. */
+export const STOP_BUDGET_MS = 4_000;
+/** A running poll gets this long to finish before the bridge stops without it. */
+export const POLL_DRAIN_MS = 1_500;
+/** Running HTTP requests (a command waiting on Netatmo) get this long before sockets are cut. */
+export const HTTP_DRAIN_MS = 1_500;
+
+export interface StopStep {
+  name: string;
+  stop(): Promise<void> | void;
+  /** Longest this step may take (capped by what is left of the overall budget). */
+  limitMs?: number;
+}
+
+export type StepOutcome = 'ok' | 'failed' | 'timed_out';
+
+/** Resolves with 'timed_out' when `work` does not settle within `ms` (the work keeps running). */
+export async function within(work: Promise<unknown>, ms: number): Promise<'ok' | 'timed_out'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timed_out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed_out'), Math.max(0, ms));
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work.then(() => 'ok' as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Runs the steps in the order given, each bounded, none able to stop the others. */
+export async function runStopSteps(
+  steps: readonly StopStep[],
+  logger: Logger,
+  options: { budgetMs?: number; now?: () => number } = {},
+): Promise<Record<string, StepOutcome>> {
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.budgetMs ?? STOP_BUDGET_MS);
+  const outcomes: Record<string, StepOutcome> = {};
+  for (const step of steps) {
+    const remaining = deadline - now();
+    const limit = Math.min(step.limitMs ?? remaining, remaining);
+    try {
+      const outcome = await within(Promise.resolve().then(() => step.stop()), limit);
+      outcomes[step.name] = outcome;
+      if (outcome === 'timed_out') logger.warn({ step: step.name, limitMs: limit }, `${step.name} did not stop in time; going on without it`);
+    } catch (error) {
+      outcomes[step.name] = 'failed';
+      logger.warn({ err: error, step: step.name }, `${step.name} failed to stop cleanly`);
+    }
+  }
+  return outcomes;
+}
+
+/** Resolves once `isBusy()` is false (checked every 25 ms) or after `limitMs`. */
+export async function waitWhile(isBusy: () => boolean, limitMs: number): Promise<'ok' | 'timed_out'> {
+  const start = Date.now();
+  while (isBusy()) {
+    if (Date.now() - start >= limitMs) return 'timed_out';
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return 'ok';
+}
+
+/**
+ * Stops accepting connections, lets running requests finish for `drainMs`, then cuts whatever is
+ * still open (a request stuck on a hanging Netatmo call must not hold the shutdown).
+ */
+export async function closeHttpServer(server: Server, drainMs: number): Promise<'ok' | 'timed_out'> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const outcome = await within(closed, drainMs);
+  if (outcome === 'timed_out') {
+    server.closeAllConnections();
+    await closed;
+  }
+  return outcome;
+}

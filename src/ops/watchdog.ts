@@ -1,0 +1,129 @@
+// In-process watchdog for the poller. Two ways polling can die silently in a process that keeps
+// serving HTTP: the node-cron heartbeat stops firing (a timer bug, a clock jump), or a poll never
+// settles (a promise nobody resolves). Both leave the hubs with ever older data and nothing in the
+// log, so the watchdog checks every heartbeat and repairs: it recreates the heartbeat when no tick
+// arrived for 3 heartbeats while no poll runs, and abandons a poll running longer than 2 minutes
+// (every Netatmo call has a 10 s timeout, so a poll that long is stuck, not slow).
+// Under systemd there is no sd_notify keep-alive (no maintained pure-JS library; see
+// docs/operations.md): Restart=always covers a dead process, this covers a live one.
+import type { BridgeContext, Feature } from '../context.js';
+import { moduleLogger, type Logger } from '../util/logger.js';
+
+export const HEARTBEAT_MS = 1_000;
+export const STALLED_AFTER_HEARTBEATS = 3;
+export const MAX_POLL_MS = 2 * 60_000;
+
+export interface WatchedPoller {
+  readonly lastTickAt: number | null;
+  readonly isPolling: boolean;
+  readonly pollStartedAt: number | null;
+  abandonRunningPoll(): boolean;
+}
+
+export interface WatchedHeartbeat {
+  readonly running: boolean;
+  readonly startedAt: number | null;
+  restart(): Promise<void>;
+}
+
+export type WatchdogAction = 'none' | 'heartbeat_restarted' | 'poll_abandoned';
+
+export interface PollWatchdogOptions {
+  poller: WatchedPoller;
+  heartbeat: WatchedHeartbeat;
+  logger: Logger;
+  now?: () => number;
+  heartbeatMs?: number;
+  maxPollMs?: number;
+  onAction?: (action: Exclude<WatchdogAction, 'none'>, reason: string) => void;
+}
+
+export class PollWatchdog {
+  #timer: NodeJS.Timeout | null = null;
+  #lastPollFinishedAt: number | null = null;
+  #checking = false;
+  readonly #now: () => number;
+  readonly #heartbeatMs: number;
+  readonly #maxPollMs: number;
+
+  constructor(private readonly options: PollWatchdogOptions) {
+    this.#now = options.now ?? Date.now;
+    this.#heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+    this.#maxPollMs = options.maxPollMs ?? MAX_POLL_MS;
+  }
+
+  /** A poll just ended: the heartbeat was busy with it (node-cron does not overlap ticks). */
+  notePollFinished(): void {
+    this.#lastPollFinishedAt = this.#now();
+  }
+
+  start(): void {
+    if (this.#timer) return;
+    this.#timer = setInterval(() => void this.check(), this.#heartbeatMs);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  /** One inspection; repairs what it finds. Public so tests can drive it directly. */
+  async check(): Promise<WatchdogAction> {
+    if (this.#checking) return 'none';
+    this.#checking = true;
+    try {
+      return await this.#inspect();
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'watchdog check failed');
+      return 'none';
+    } finally {
+      this.#checking = false;
+    }
+  }
+
+  async #inspect(): Promise<WatchdogAction> {
+    const { poller, heartbeat, logger } = this.options;
+    const now = this.#now();
+    if (poller.isPolling) {
+      const startedAt = poller.pollStartedAt;
+      if (startedAt === null || now - startedAt <= this.#maxPollMs) return 'none';
+      const reason = `a poll has been running for ${Math.round((now - startedAt) / 1000)} s`;
+      poller.abandonRunningPoll();
+      logger.warn({ runningForMs: now - startedAt }, `watchdog: ${reason}; abandoned it so polling can go on`);
+      this.options.onAction?.('poll_abandoned', reason);
+      return 'poll_abandoned';
+    }
+    if (!heartbeat.running) return 'none';
+    // The last sign of life: a tick, the end of a poll (no ticks run during one) or the (re)start.
+    const lastSign = Math.max(poller.lastTickAt ?? 0, this.#lastPollFinishedAt ?? 0, heartbeat.startedAt ?? 0);
+    const silentMs = now - lastSign;
+    if (silentMs <= STALLED_AFTER_HEARTBEATS * this.#heartbeatMs) return 'none';
+    const reason = `no poll heartbeat for ${Math.round(silentMs / 1000)} s`;
+    logger.warn({ silentMs }, `watchdog: ${reason}; restarting the poll schedule`);
+    await heartbeat.restart();
+    this.options.onAction?.('heartbeat_restarted', reason);
+    return 'heartbeat_restarted';
+  }
+}
+
+/** The watchdog feature (WATCHDOG=on, the default). */
+export function watchdogFeature(context: BridgeContext): Feature {
+  if (!context.config.watchdog) return { name: 'watchdog' };
+  const watchdog = new PollWatchdog({
+    poller: context.poller,
+    heartbeat: context.heartbeat,
+    logger: moduleLogger(context.logger, 'watchdog'),
+    now: context.now,
+    onAction: (action, reason) => context.events.emit('watchdogAction', { action, reason }),
+  });
+  const offPoll = context.events.on('pollFinished', () => watchdog.notePollFinished());
+  return {
+    name: 'watchdog',
+    start: () => watchdog.start(),
+    stop: () => {
+      offPoll();
+      watchdog.stop();
+    },
+  };
+}
