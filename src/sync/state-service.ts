@@ -33,6 +33,7 @@ export class StateService {
   #healthKey: HealthKey | null = null;
   readonly #now: () => number;
   readonly #events = new EventEmitter<{ change: [StateChange] }>();
+  #overlay: ((homes: Home[]) => Home[]) | null = null;
 
   constructor(options: StateServiceOptions) {
     this.#revision = options.revision;
@@ -57,8 +58,20 @@ export class StateService {
     return this.#homes.find((h) => h.id === homeId);
   }
 
-  /** Replace the homes; bumps the revision and notifies listeners only when they differ. */
+  /**
+   * Extension point for the command service (src/sync/optimistic.ts): every replaceHomes (poll
+   * results) passes through it, so values written moments ago survive a poll that predates them.
+   */
+  setOverlay(overlay: ((homes: Home[]) => Home[]) | null): void {
+    this.#overlay = overlay;
+  }
+
+  /** Replace the homes (poll results; through the overlay); bumps and notifies only when they differ. */
   replaceHomes(homes: Home[]): boolean {
+    return this.#set(this.#overlay ? this.#overlay(homes) : homes);
+  }
+
+  #set(homes: Home[]): boolean {
     if (homesEqual(this.#homes, homes)) return false;
     const previous = this.#homes;
     this.#homes = homes;
@@ -72,7 +85,8 @@ export class StateService {
     const next = [...this.#homes];
     if (index === -1) next.push(home);
     else next[index] = home;
-    return this.replaceHomes(next);
+    // Not through the overlay: the caller already holds the newest values of this home.
+    return this.#set(next);
   }
 
   /** Called after each poll with the health that clients see; bumps on a status or stale change. */
