@@ -18,7 +18,7 @@ import type {
 } from './api.js';
 import type { CallKind, RateBudget } from './budget.js';
 import { classifyHttpResponse, localBudgetError, malformedError, NetatmoError } from './errors.js';
-import { exchange, parseJson, type FetchLike } from './http.js';
+import { exchange, parseJson, type HttpRequestInit } from './http.js';
 import { parseHomesDataBody, parseHomeStatusBody, parseRoomMeasureBody, parseSuccessEnvelope, type SchemaResult } from './schemas.js';
 import { feedBudget } from './token-endpoint.js';
 import type { TokenManager } from './tokens.js';
@@ -39,7 +39,6 @@ export interface NetatmoClientOptions {
   timeoutMs?: number;
   /** Called after every HTTP exchange with Netatmo (metrics, health). */
   onCall?: (event: NetatmoCallEvent) => void;
-  fetchImpl?: FetchLike;
   now?: () => number;
 }
 
@@ -60,7 +59,6 @@ export class NetatmoClient implements NetatmoApi {
   private readonly log: Logger;
   private readonly timeoutMs: number;
   private readonly onCall: ((event: NetatmoCallEvent) => void) | undefined;
-  private readonly fetchImpl: FetchLike | undefined;
   private readonly now: () => number;
 
   constructor(options: NetatmoClientOptions) {
@@ -70,7 +68,6 @@ export class NetatmoClient implements NetatmoApi {
     this.log = options.logger;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.onCall = options.onCall;
-    this.fetchImpl = options.fetchImpl;
     this.now = options.now ?? Date.now;
   }
 
@@ -164,7 +161,7 @@ export class NetatmoClient implements NetatmoApi {
     let answer;
     const started = performance.now();
     try {
-      answer = await exchange({ endpoint, ...this.buildRequest(endpoint, spec, accessToken), timeoutMs: this.timeoutMs, fetchImpl: this.fetchImpl });
+      answer = await exchange({ endpoint, ...this.buildRequest(endpoint, spec, accessToken), timeoutMs: this.timeoutMs });
     } catch (error) {
       if (error instanceof NetatmoError) this.fail(error, performance.now() - started);
       throw error;
@@ -203,7 +200,7 @@ export class NetatmoClient implements NetatmoApi {
     return envelope.value.body;
   }
 
-  private buildRequest(endpoint: string, spec: RequestSpec, accessToken: string): { url: string; init: RequestInit } {
+  private buildRequest(endpoint: string, spec: RequestSpec, accessToken: string): { url: string; init: HttpRequestInit } {
     const headers: Record<string, string> = { authorization: `Bearer ${accessToken}`, accept: 'application/json' };
     switch (spec.kind) {
       case 'read': {

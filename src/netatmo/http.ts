@@ -1,51 +1,92 @@
-// One HTTP exchange with Netatmo: fetch with a hard timeout (headers and body both), the answer
+// One HTTP exchange with Netatmo: a request with a hard timeout (headers and body both), the answer
 // read as text, and transport failures turned into NetatmoErrors (timeout vs network). Shared by
 // the API client and the OAuth token endpoint; it knows nothing about tokens or budgets.
-import { networkError, timeoutError } from './errors.js';
-
-export type FetchLike = typeof fetch;
+//
+// Built on node:http/https rather than fetch: Node's fetch loads undici and compiles its
+// WebAssembly HTTP parser, which costs ~10 MB of resident memory on a Raspberry Pi for the
+// one request a minute this bridge makes.
+import http from 'node:http';
+import https from 'node:https';
+import { networkError, timeoutError, type HeaderLookup } from './errors.js';
 
 export interface HttpAnswer {
   status: number;
   ok: boolean;
   text: string;
-  headers: Headers;
+  headers: HeaderLookup;
   durationMs: number;
+}
+
+export interface HttpRequestInit {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
 }
 
 export interface HttpRequest {
   /** Endpoint name for errors and logs, e.g. "homestatus" (never the full URL). */
   endpoint: string;
   url: string;
-  init: RequestInit;
+  init: HttpRequestInit;
   timeoutMs: number;
-  fetchImpl?: FetchLike;
 }
+
+/** Keep-alive agents: one poll a minute reuses the TLS session instead of a new handshake. */
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 8, timeout: 60_000 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 8, timeout: 60_000 }),
+};
 
 export async function exchange(request: HttpRequest): Promise<HttpAnswer> {
-  const fetchImpl = request.fetchImpl ?? fetch;
-  const signal = AbortSignal.timeout(request.timeoutMs);
   const started = performance.now();
-  try {
-    const response = await fetchImpl(request.url, { ...request.init, signal, redirect: 'error' });
-    // The timeout signal also covers reading the body: a server that sends headers and then
-    // stalls is still a timeout.
-    const text = await response.text();
-    return { status: response.status, ok: response.ok, text, headers: response.headers, durationMs: performance.now() - started };
-  } catch (cause) {
-    if (signal.aborted || isAbortLike(cause)) throw timeoutError(request.endpoint, request.timeoutMs, cause);
-    throw networkError(request.endpoint, unwrapCause(cause));
-  }
+  const url = new URL(request.url);
+  const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
+  if (!transport) throw networkError(request.endpoint, new Error(`unsupported protocol ${url.protocol}`));
+  const body = request.init.body === undefined ? undefined : Buffer.from(request.init.body, 'utf8');
+  const headers = { ...request.init.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
+
+  return new Promise<HttpAnswer>((resolve, reject) => {
+    let timedOut = false;
+    const req = transport.request(url, { method: request.init.method, headers, agent: agents[url.protocol as 'http:' | 'https:'] });
+    // The timer covers the whole exchange: a server that sends headers and then stalls is a timeout too.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      req.destroy(new Error('timeout'));
+    }, request.timeoutMs);
+    const fail = (cause: unknown): void => {
+      clearTimeout(timer);
+      reject(timedOut ? timeoutError(request.endpoint, request.timeoutMs, cause) : networkError(request.endpoint, cause));
+    };
+    req.on('error', fail);
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', fail);
+      res.on('aborted', () => fail(new Error('response aborted')));
+      res.on('end', () => {
+        clearTimeout(timer);
+        const status = res.statusCode ?? 0;
+        resolve({
+          status,
+          ok: status >= 200 && status < 300,
+          text: Buffer.concat(chunks).toString('utf8'),
+          headers: nodeHeaders(res.headers),
+          durationMs: performance.now() - started,
+        });
+      });
+    });
+    req.end(body);
+  });
 }
 
-function isAbortLike(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-}
-
-/** undici wraps the real reason (ECONNREFUSED…) in `cause`. */
-function unwrapCause(error: unknown): unknown {
-  if (error instanceof Error && error.cause instanceof Error) return error.cause;
-  return error;
+function nodeHeaders(raw: http.IncomingHttpHeaders): HeaderLookup {
+  return {
+    get(name: string): string | null {
+      const value = raw[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
 }
 
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -6,7 +6,6 @@ import type { NetatmoTokens } from '../store/types.js';
 import { NetatmoError } from './errors.js';
 import { postTokenRequest, TOKEN_ENDPOINT } from './token-endpoint.js';
 import { tokensFromResponse, type TokenManager } from './tokens.js';
-import type { FetchLike } from './http.js';
 
 export const DEFAULT_SCOPES = ['read_thermostat', 'write_thermostat'] as const;
 
@@ -39,7 +38,6 @@ export interface ExchangeCodeParams {
   scopes?: readonly string[];
   timeoutMs?: number;
   now?: () => number;
-  fetchImpl?: FetchLike;
 }
 
 /** Exchanges an authorization code for a token pair and stores it (leaving auth_required). */
@@ -62,7 +60,7 @@ export async function exchangeAuthorizationCode(params: ExchangeCodeParams): Pro
       redirect_uri: params.redirectUri,
       scope: (params.scopes ?? DEFAULT_SCOPES).join(' '),
     },
-    { tokenUrl: params.tokens.tokenUrl, budget: params.tokens.budget, timeoutMs: params.timeoutMs ?? 10_000, fetchImpl: params.fetchImpl, now },
+    { tokenUrl: params.tokens.tokenUrl, budget: params.tokens.budget, timeoutMs: params.timeoutMs ?? 10_000, now },
   );
   const stored = tokensFromResponse(response, now());
   await params.tokens.storeNewTokens(stored);

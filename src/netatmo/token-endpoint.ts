@@ -3,7 +3,7 @@
 // storing it is the caller's job (TokenManager), because the order "persist, then use" matters.
 import type { RateBudget } from './budget.js';
 import { classifyHttpResponse, localBudgetError, malformedError, NetatmoError } from './errors.js';
-import { exchange, parseJson, type FetchLike } from './http.js';
+import { exchange, parseJson } from './http.js';
 import { parseTokenResponse, type TokenResponse } from './schemas.js';
 
 export const TOKEN_ENDPOINT = 'oauth2/token';
@@ -12,7 +12,6 @@ export interface TokenEndpointOptions {
   tokenUrl: string;
   budget: RateBudget;
   timeoutMs: number;
-  fetchImpl?: FetchLike;
   now: () => number;
 }
 
@@ -35,7 +34,6 @@ export async function postTokenRequest(
       endpoint: TOKEN_ENDPOINT,
       url: options.tokenUrl,
       timeoutMs: options.timeoutMs,
-      fetchImpl: options.fetchImpl,
       init: {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' },
