@@ -7,6 +7,8 @@ import type { Config } from './config/index.js';
 import type { BridgeContext, BridgeEvents, Feature, FeatureFactory } from './context.js';
 import { createHttpApp, listen, type RunningHttpServer } from './http-server.js';
 import { bearerAuth } from './lan/auth.js';
+import { AuthFailureThrottle, clientAddress } from './lan/auth-throttle.js';
+import { lanApiFeature } from './lan/feature.js';
 import { HubActivity } from './lan/hub-activity.js';
 import { PairingWindow } from './lan/pairing.js';
 import { StateDocumentCache, type BridgeInfo } from './lan/state-document.js';
@@ -56,7 +58,7 @@ export interface Bridge {
 
 /** The product's features in start order; issues add theirs here. */
 export function defaultFeatures(): FeatureFactory[] {
-  return [metricsFeature, watchdogFeature];
+  return [metricsFeature, watchdogFeature, lanApiFeature];
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
@@ -171,10 +173,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       port: () => httpPort,
       onStateRead: (req: Request) => hubs.recordPoll(req.ip ?? 'unknown', req.headers['user-agent']),
     };
+    const authThrottle = new AuthFailureThrottle({ now });
     const app = createHttpApp(
       {
         open: [descriptionRouter(stateRoutes), ...features.flatMap((f) => f.routes?.open ?? [])],
-        lanAuth: bearerAuth({ expectedToken: () => store.data.lanToken }),
+        lanAuth: bearerAuth({
+          expectedToken: () => store.data.lanToken,
+          // Repeated wrong tokens from one address get 429 (token guessing); see lan/auth-throttle.ts.
+          throttle: (req) => authThrottle.check(clientAddress(req)),
+          onFailure: (req) => authThrottle.record(clientAddress(req)),
+        }),
         lan: [stateRouter(stateRoutes), ...features.flatMap((f) => f.routes?.lan ?? [])],
       },
       moduleLogger(logger, 'http'),

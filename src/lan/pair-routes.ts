@@ -1,0 +1,49 @@
+// Pairing (docs/lan-api.md "Pairing"): POST /api/v1/pair hands the LAN token to a hub while the
+// pairing window is open (no auth — that is the point). The window is opened by the status page or
+// by `npm run pair`, which calls POST /api/v1/pairing/open with the LAN token (see
+// ./pairing-client.ts); GET /api/v1/pairing tells whether it is open.
+import { Router } from 'express';
+import { LanError } from './errors.js';
+import type { HubActivity } from './hub-activity.js';
+import type { PairingWindow } from './pairing.js';
+import { REQUESTED_WINDOW_MS } from './pairing.js';
+import { emptyBody, parseBody } from './validation.js';
+
+export const PAIRING_CLOSED_MESSAGE = 'Pairing is closed: press "Pair a hub" on the bridge status page, then scan again within 5 minutes.';
+
+export interface PairRoutesOptions {
+  pairing: PairingWindow;
+  hubs: HubActivity;
+  lanToken: () => string;
+}
+
+function pairingStatus(pairing: PairingWindow): { open: boolean; closesAt: string | null; reason: 'first_start' | 'requested' | null } {
+  return { open: pairing.isOpen(), closesAt: pairing.closesAt(), reason: pairing.reason() };
+}
+
+/** POST /api/v1/pair — mounted without auth. */
+export function pairRouter(options: PairRoutesOptions): Router {
+  const router = Router();
+  router.post('/api/v1/pair', (req, res) => {
+    parseBody(emptyBody, req.body);
+    if (!options.pairing.isOpen()) throw new LanError(403, 'pairing_closed', PAIRING_CLOSED_MESSAGE);
+    options.hubs.recordPairing(req.ip ?? 'unknown', req.headers['user-agent']);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ token: options.lanToken() });
+  });
+  return router;
+}
+
+/** GET /api/v1/pairing and POST /api/v1/pairing/open — behind the LAN token. */
+export function pairingAdminRouter(options: PairRoutesOptions): Router {
+  const router = Router();
+  router.get('/api/v1/pairing', (_req, res) => {
+    res.json(pairingStatus(options.pairing));
+  });
+  router.post('/api/v1/pairing/open', (req, res) => {
+    parseBody(emptyBody, req.body);
+    options.pairing.open(REQUESTED_WINDOW_MS, 'requested');
+    res.json(pairingStatus(options.pairing));
+  });
+  return router;
+}
