@@ -191,7 +191,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const http: RunningHttpServer = await listen(app, config.host, config.port);
     httpPort = http.port;
     // Running requests (a command waiting on Netatmo) may finish; stuck ones are cut.
-    stops.push({ name: 'HTTP server', stop: () => closeHttpServer(http.server, HTTP_DRAIN_MS).then(() => undefined) });
+    stops.push({ name: 'HTTP server', stop: () => closeHttpServer(http.server, HTTP_DRAIN_MS) });
 
     for (const feature of features) {
       await feature.start?.();
@@ -199,7 +199,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
 
     // A poll in flight may finish (its result is then saved); a hanging one is left behind.
-    stops.push({ name: 'running poll', stop: () => waitWhile(() => poller.isPolling, POLL_DRAIN_MS).then(() => undefined) });
+    stops.push({ name: 'running poll', stop: () => waitWhile(() => poller.isPolling, POLL_DRAIN_MS) });
     stops.push({ name: 'poll heartbeat', stop: () => heartbeat.stop() });
     if (!options.manualPolling) heartbeat.start();
     const url = `http://${loopbackHost(config.host)}:${httpPort}`;

@@ -1,5 +1,5 @@
-// The first log lines a user reads: where the bridge is, whether the home is simulated, and what
-// to do next. Never prints the LAN token (the status page shows it after sign-in).
+// The first log lines a user reads: where the bridge is, whether the home is simulated, and the
+// one thing to do next. Never prints the LAN token (the status page shows it after sign-in).
 import os from 'node:os';
 import type { Bridge } from './app.js';
 import type { Logger } from './util/logger.js';
@@ -15,14 +15,67 @@ export function lanAddresses(): string[] {
   return out;
 }
 
-export function printWelcome(bridge: Bridge, logger: Logger): void {
-  const { config, simulator, store } = bridge.context;
-  const hosts = config.host === '0.0.0.0' || config.host === '::' ? lanAddresses() : [config.host];
-  const urls = (hosts.length > 0 ? hosts : ['127.0.0.1']).map((h) => `http://${h}:${bridge.port}/`);
-  logger.info(`Netatmo bridge ${bridge.context.bridgeInfo().version} is running — status page: ${urls.join(' , ')}`);
-  logger.info(`LAN API for the SmartThings Edge driver: ${urls[0] ?? bridge.url}api/v1/ (bridge id ${store.data.bridgeId})`);
-  if (simulator) {
-    logger.warn('DEMO: the homes you see are SIMULATED (built-in Netatmo simulator). Set NETATMO_CLIENT_ID, NETATMO_CLIENT_SECRET and NETATMO_REFRESH_TOKEN in .env (or connect Netatmo on the status page) to bridge your real heating.');
+/** Addresses a user can open: the LAN addresses when listening on all interfaces. */
+export function statusPageUrls(host: string, port: number): string[] {
+  const hosts = host === '0.0.0.0' || host === '::' ? lanAddresses() : [host];
+  return (hosts.length > 0 ? hosts : ['127.0.0.1']).map((h) => `http://${h.includes(':') ? `[${h}]` : h}:${port}/`);
+}
+
+export interface WelcomeFacts {
+  version: string;
+  urls: string[];
+  port: number;
+  bridgeId: string;
+  simulated: boolean;
+  netatmo: 'ok' | 'auth_required' | 'not_configured';
+  ssdp: boolean;
+  /** ISO time the pairing window closes, or null when closed. */
+  pairingClosesAt: string | null;
+}
+
+/** The welcome lines as data (pure, so they can be tested without a bridge). */
+export function welcomeLines(facts: WelcomeFacts): { level: 'info' | 'warn'; msg: string }[] {
+  const page = facts.urls[0] ?? '';
+  const lines: { level: 'info' | 'warn'; msg: string }[] = [
+    { level: 'info', msg: `Netatmo bridge ${facts.version} is running — status page: ${facts.urls.join(' , ')}` },
+  ];
+  if (facts.simulated) {
+    lines.push({
+      level: 'warn',
+      msg: `DEMO: the homes you see are SIMULATED. To bridge your real heating, connect Netatmo on ${page} (or run "npm run auth" on a machine without a browser).`,
+    });
+  } else if (facts.netatmo === 'not_configured') {
+    lines.push({ level: 'warn', msg: `Next: connect your Netatmo account on ${page} (or run "npm run auth" on a machine without a browser).` });
+  } else if (facts.netatmo === 'auth_required') {
+    lines.push({ level: 'warn', msg: `Netatmo refused the saved login: reconnect on ${page} (or run "npm run auth"). The hubs keep the last known data meanwhile.` });
   }
-  logger.info(config.ssdp ? 'SSDP discovery is on: in the SmartThings app, add device → Scan nearby.' : 'SSDP discovery is off (SSDP=off): enter the bridge address as a driver preference.');
+  const discovery = facts.ssdp
+    ? 'in the SmartThings app: + → Add device → Scan nearby'
+    : `SSDP is off: enter ${page.replace(/\/$/, '')} as the driver's bridge address`;
+  lines.push({
+    level: 'info',
+    msg: facts.pairingClosesAt
+      ? `Pairing is open until ${facts.pairingClosesAt}: ${discovery}.`
+      : `To add a hub: run "npm run pair" (or press "Pair a hub" on the status page), then ${discovery}.`,
+  });
+  lines.push({ level: 'info', msg: `Check the installation any time with "npm run doctor"; health in words: "npm run status".` });
+  return lines;
+}
+
+export function printWelcome(bridge: Bridge, logger: Logger): void {
+  const { config, simulator, store, tokens, pairing } = bridge.context;
+  const facts: WelcomeFacts = {
+    version: bridge.context.bridgeInfo().version,
+    urls: statusPageUrls(config.host, bridge.port),
+    port: bridge.port,
+    bridgeId: store.data.bridgeId,
+    simulated: simulator !== null,
+    netatmo: tokens.status(),
+    ssdp: config.ssdp,
+    pairingClosesAt: pairing.closesAt(),
+  };
+  const [first, ...rest] = welcomeLines(facts);
+  // The first line carries the port as a field: scripts and tests read it from JSON logs.
+  if (first) logger.info({ port: facts.port, url: bridge.url, bridgeId: facts.bridgeId }, first.msg);
+  for (const line of rest) logger[line.level](line.msg);
 }

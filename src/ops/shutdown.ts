@@ -16,7 +16,8 @@ export const HTTP_DRAIN_MS = 1_500;
 
 export interface StopStep {
   name: string;
-  stop(): Promise<void> | void;
+  /** May resolve with 'timed_out' to report that it gave up waiting itself (logged like a timeout). */
+  stop(): unknown;
   /** Longest this step may take (capped by what is left of the overall budget). */
   limitMs?: number;
 }
@@ -50,7 +51,16 @@ export async function runStopSteps(
     const remaining = deadline - now();
     const limit = Math.min(step.limitMs ?? remaining, remaining);
     try {
-      const outcome = await within(Promise.resolve().then(() => step.stop()), limit);
+      let reported: unknown;
+      const timed = await within(
+        Promise.resolve()
+          .then(() => step.stop())
+          .then((result) => {
+            reported = result;
+          }),
+        limit,
+      );
+      const outcome = timed === 'timed_out' || reported === 'timed_out' ? 'timed_out' : 'ok';
       outcomes[step.name] = outcome;
       if (outcome === 'timed_out') logger.warn({ step: step.name, limitMs: limit }, `${step.name} did not stop in time; going on without it`);
     } catch (error) {

@@ -24,6 +24,14 @@ export const SECRET_KEYS = [
   'code',
   'cookie',
   'smartappClientSecret',
+  'secret',
+  'apiKey',
+  'privateKey',
+  'idToken',
+  'id_token',
+  'passwordHash',
+  'adminPasswordHash',
+  'newPassword',
 ];
 
 function redactPaths(): string[] {
@@ -32,7 +40,18 @@ function redactPaths(): string[] {
     if (key === 'code') continue; // `code` is also Netatmo's error code; redacted only under oauth/query objects
     paths.push(key, `*.${key}`, `*.*.${key}`);
   }
-  paths.push('req.headers.authorization', 'req.headers.cookie', 'query.code', 'oauth.code');
+  paths.push(
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'req.headers["x-api-key"]',
+    'res.headers["set-cookie"]',
+    'headers.authorization',
+    'headers.cookie',
+    'query.code',
+    'oauth.code',
+    // Netatmo-shaped bodies logged by mistake: body.access_token, response.body.refresh_token …
+    ...['access_token', 'refresh_token', 'client_secret'].map((key) => `*.*.*.${key}`),
+  );
   return paths;
 }
 

@@ -1,0 +1,89 @@
+// Runs the real bridge process (src/main.ts through tsx, no build needed) against a simulator in
+// the test process: for what only a process can show — signals, exit codes, stdout logs.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { RunningSimulator } from '../../src/simulator/index.js';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+export interface SpawnedBridge {
+  child: ChildProcess;
+  dataDir: string;
+  /** Every stdout/stderr line so far. */
+  lines: string[];
+  /** Parsed JSON log entries so far. */
+  entries(): Record<string, unknown>[];
+  /** Resolves with the port from the welcome line. */
+  port: Promise<number>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  url(): Promise<string>;
+}
+
+export function bridgeEnv(simulator: RunningSimulator, dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? os.tmpdir(),
+    NETATMO_API_URL: simulator.url,
+    NETATMO_CLIENT_ID: simulator.clientId,
+    NETATMO_CLIENT_SECRET: simulator.clientSecret,
+    NETATMO_REFRESH_TOKEN: simulator.issueRefreshToken(),
+    SIMULATOR: 'off',
+    SSDP: 'off',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+}
+
+export async function spawnBridge(simulator: RunningSimulator, options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<SpawnedBridge> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'bridge-proc-')));
+  // cwd = the data dir, so no developer .env in the repository is read.
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(REPO_ROOT, 'src/main.ts')], {
+    cwd: dataDir,
+    env: bridgeEnv(simulator, dataDir, options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let resolvePort: (port: number) => void = () => undefined;
+  const port = new Promise<number>((resolve) => {
+    resolvePort = resolve;
+  });
+  const onData = (chunk: Buffer): void => {
+    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+      lines.push(line);
+      if (line.includes('status page')) {
+        const entry = JSON.parse(line) as { port?: unknown };
+        if (typeof entry.port === 'number') resolvePort(entry.port);
+      }
+    }
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  void exited.then(() => resolvePort(-1));
+  return {
+    child,
+    dataDir,
+    lines,
+    entries: () =>
+      lines.flatMap((l) => {
+        try {
+          return [JSON.parse(l) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      }),
+    port,
+    exited,
+    url: async () => `http://127.0.0.1:${await port}`,
+  };
+}

@@ -1,0 +1,103 @@
+// The real bridge process under SIGTERM: during a hanging poll and during a hanging command it
+// still stops in order and exits 0 (its own 5 s guard would exit 1), the data file parses
+// afterwards, and a second signal exits at once.
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import { parseStoreText } from '../../src/store/load.js';
+import { spawnBridge, type SpawnedBridge } from '../helpers/spawned-bridge.js';
+
+async function expectValidDataFile(dataDir: string): Promise<void> {
+  const text = await readFile(path.join(dataDir, 'bridge.json'), 'utf8');
+  const parsed = parseStoreText(text, new Date());
+  expect(parsed.kind).toBe('ok');
+  expect((await readdir(dataDir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+}
+
+/** Resolves once the (count 1) fault was taken, i.e. the request is hanging at the simulator. */
+async function waitUntilFaultTaken(simulator: RunningSimulator): Promise<void> {
+  await vi.waitFor(() => expect(simulator.faults.active()).toEqual([]), { timeout: 15_000, interval: 20 });
+}
+
+describe('graceful shutdown of the bridge process', () => {
+  let simulator: RunningSimulator;
+  let bridge: SpawnedBridge | undefined;
+
+  beforeEach(async () => {
+    simulator = await startSimulator({ rateLimits: false });
+  });
+  afterEach(async () => {
+    if (bridge && bridge.child.exitCode === null && bridge.child.signalCode === null) bridge.child.kill('SIGKILL');
+    await bridge?.exited;
+    if (bridge) await rm(bridge.dataDir, { recursive: true, force: true });
+    bridge = undefined;
+    await simulator.stop();
+  });
+
+  it('SIGTERM during a hanging poll: stops in order, exits 0, data file valid', async () => {
+    simulator.faults.inject({ kind: 'hang', endpoints: ['homestatus'], count: 1 });
+    bridge = await spawnBridge(simulator);
+    expect(await bridge.port).toBeGreaterThan(0);
+    await waitUntilFaultTaken(simulator); // the first poll is waiting on homestatus
+    bridge.child.kill('SIGTERM');
+    const { code } = await bridge.exited;
+    expect(code).toBe(0);
+    const messages = bridge.entries().map((e) => String(e.msg));
+    expect(messages).toContain('stopped cleanly');
+    expect(messages.some((m) => m.startsWith("running poll did not stop in time")), messages.join("\n")).toBe(true);
+    await expectValidDataFile(bridge.dataDir);
+  }, 30_000);
+
+  it('SIGTERM during a hanging command: the request is cut, exit 0, data file valid', async () => {
+    bridge = await spawnBridge(simulator);
+    const url = await bridge.url();
+    const dataDir = bridge.dataDir;
+    const lanToken = () => readFile(path.join(dataDir, 'bridge.json'), 'utf8').then((t) => (JSON.parse(t) as { lanToken: string }).lanToken);
+    const auth = { authorization: `Bearer ${await lanToken()}` };
+    // Wait for the first poll so there is a room to command.
+    const home = await vi.waitFor(
+      async () => {
+        const state = (await (await fetch(`${url}/api/v1/state`, { headers: auth })).json()) as { homes: { id: string; rooms: { id: string }[] }[] };
+        const first = state.homes[0];
+        expect(first?.rooms.length).toBeGreaterThan(0);
+        return first as { id: string; rooms: { id: string }[] };
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    simulator.faults.inject({ kind: 'hang', endpoints: ['setroomthermpoint'], count: 1 });
+    const command = fetch(`${url}/api/v1/homes/${home.id}/rooms/${home.rooms[0]?.id}/setpoint`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ temperatureC: 21 }),
+    }).then(
+      (r) => r.status,
+      () => 'cut',
+    );
+    await waitUntilFaultTaken(simulator);
+    bridge.child.kill('SIGTERM');
+    const { code } = await bridge.exited;
+    expect(code).toBe(0);
+    expect(await command).toBe('cut');
+    const messages = bridge.entries().map((e) => String(e.msg));
+    expect(messages.some((m) => m.startsWith("HTTP server did not stop in time"))).toBe(true); // drained, then cut
+    expect(messages).toContain('stopped cleanly');
+    await expectValidDataFile(dataDir);
+  }, 30_000);
+
+  it('a second signal exits at once', async () => {
+    simulator.faults.inject({ kind: 'hang', endpoints: ['homestatus'], count: 1 });
+    bridge = await spawnBridge(simulator);
+    await bridge.port;
+    await waitUntilFaultTaken(simulator);
+    bridge.child.kill('SIGTERM');
+    await vi.waitFor(() => expect(bridge?.lines.some((l) => l.includes('SIGTERM: stopping'))).toBe(true), { timeout: 5_000, interval: 10 });
+    bridge.child.kill('SIGINT');
+    const { code } = await bridge.exited;
+    expect(code).toBe(1);
+    const messages = bridge.entries().map((e) => String(e.msg));
+    expect(messages.some((m) => m.startsWith('SIGINT again: exiting now'))).toBe(true);
+    expect(messages).not.toContain('stopped cleanly');
+    await expectValidDataFile(bridge.dataDir);
+  }, 30_000);
+});
