@@ -23,7 +23,7 @@ function post(tb: TestBridge, path: string, body?: unknown): Promise<Response> {
 
 async function ok(res: Response): Promise<{ revision: number; home: Home }> {
   expect(res.status).toBe(200);
-  return commandResultSchema.parse(await res.json()) as { revision: number; home: Home };
+  return commandResultSchema.parse(await res.json());
 }
 
 const roomOfKind = (home: Home, kind: Room['kind']): Room => home.rooms.find((r) => r.kind === kind)!;
