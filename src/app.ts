@@ -9,6 +9,7 @@ import { createHttpApp, listen, type RunningHttpServer } from './http-server.js'
 import { bearerAuth } from './lan/auth.js';
 import { AuthFailureThrottle, clientAddress } from './lan/auth-throttle.js';
 import { lanApiFeature } from './lan/feature.js';
+import { ssdpFeature } from './lan/ssdp.js';
 import { HubActivity } from './lan/hub-activity.js';
 import { PairingWindow } from './lan/pairing.js';
 import { StateDocumentCache, type BridgeInfo } from './lan/state-document.js';
@@ -58,7 +59,7 @@ export interface Bridge {
 
 /** The product's features in start order; issues add theirs here. */
 export function defaultFeatures(): FeatureFactory[] {
-  return [metricsFeature, watchdogFeature, lanApiFeature];
+  return [metricsFeature, watchdogFeature, lanApiFeature, ssdpFeature];
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {

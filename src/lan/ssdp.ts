@@ -1,0 +1,163 @@
+// SSDP responder: the Edge driver finds the bridge with an M-SEARCH and we answer by unicast.
+// Own dgram code rather than node-ssdp (the maintained option we checked): its server always
+// starts a multicast NOTIFY loop and joins the group on every interface, which tests may not do
+// (they must stay on 127.0.0.1 unicast) and the bridge does not need — the hub searches, we answer.
+// The product binds 0.0.0.0:1900 and joins 239.255.255.250 only when SSDP is on (the default);
+// tests inject 127.0.0.1:0 without membership.
+import dgram from 'node:dgram';
+import os from 'node:os';
+import type { Feature, FeatureFactory } from '../context.js';
+import { moduleLogger, type Logger } from '../util/logger.js';
+import { buildReply, locationHost, parseMSearch, SSDP_MULTICAST_ADDRESS, SSDP_PORT, wantsBridge } from './ssdp-message.js';
+
+/** Replies per second at most: a spoofed M-SEARCH flood must not turn the bridge into an amplifier. */
+const MAX_REPLIES_PER_S = 20;
+
+export interface SsdpResponderOptions {
+  bindAddress: string;
+  port: number;
+  /** Join 239.255.255.250 on every external IPv4 interface (product only). */
+  multicast: boolean;
+  /** HOST of the HTTP server (a specific address wins for LOCATION). */
+  configuredHost: string;
+  httpPort: () => number;
+  bridgeId: () => string;
+  server: string;
+  logger: Logger;
+  /** Upper bound of the random reply delay (spreads answers within MX); tests use 0. */
+  maxDelayMs?: number;
+  interfaces?: () => NodeJS.Dict<os.NetworkInterfaceInfo[]>;
+  now?: () => number;
+}
+
+export class SsdpResponder {
+  #socket: dgram.Socket | null = null;
+  #timers = new Set<NodeJS.Timeout>();
+  #windowStart = 0;
+  #repliesInWindow = 0;
+
+  constructor(private readonly options: SsdpResponderOptions) {}
+
+  /** Binds and resolves with the bound address (port 0 → the port the system chose). */
+  async start(): Promise<{ address: string; port: number }> {
+    const socket = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+    this.#socket = socket;
+    socket.on('error', (error) => this.options.logger.warn({ err: error }, 'SSDP socket error'));
+    socket.on('message', (message, rinfo) => this.#onMessage(message, rinfo));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      socket.bind(this.options.port, this.options.bindAddress, () => {
+        socket.off('error', reject);
+        resolve();
+      });
+    });
+    if (this.options.multicast) this.#joinGroup(socket);
+    const bound = socket.address();
+    return { address: bound.address, port: bound.port };
+  }
+
+  async stop(): Promise<void> {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    const socket = this.#socket;
+    this.#socket = null;
+    if (socket) await new Promise<void>((resolve) => socket.close(() => resolve()));
+  }
+
+  #joinGroup(socket: dgram.Socket): void {
+    const addresses = Object.values((this.options.interfaces ?? os.networkInterfaces)())
+      .flatMap((list) => list ?? [])
+      .filter((info) => info.family === 'IPv4' && !info.internal)
+      .map((info) => info.address);
+    for (const address of addresses.length > 0 ? addresses : [undefined]) {
+      try {
+        socket.addMembership(SSDP_MULTICAST_ADDRESS, address);
+      } catch (error) {
+        this.options.logger.warn({ err: error, address }, 'could not join the SSDP multicast group on this interface');
+      }
+    }
+  }
+
+  #allowReply(): boolean {
+    const now = (this.options.now ?? Date.now)();
+    if (now - this.#windowStart >= 1000) {
+      this.#windowStart = now;
+      this.#repliesInWindow = 0;
+    }
+    this.#repliesInWindow += 1;
+    return this.#repliesInWindow <= MAX_REPLIES_PER_S;
+  }
+
+  #onMessage(message: Buffer, rinfo: dgram.RemoteInfo): void {
+    const search = parseMSearch(message.toString('utf8'));
+    if (!search || !wantsBridge(search) || !this.#allowReply()) return;
+    const host = locationHost(this.options.configuredHost, (this.options.interfaces ?? os.networkInterfaces)(), rinfo.address);
+    if (host === null) {
+      this.options.logger.warn('SSDP search not answered: the bridge has no IPv4 LAN address');
+      return;
+    }
+    const hostPart = host.includes(':') ? `[${host}]` : host;
+    const reply = buildReply({
+      location: `http://${hostPart}:${this.options.httpPort()}/api/v1/description`,
+      bridgeId: this.options.bridgeId(),
+      server: this.options.server,
+      date: new Date((this.options.now ?? Date.now)()),
+    });
+    const delayMs = Math.floor(Math.random() * Math.min(this.options.maxDelayMs ?? 500, search.mx * 1000));
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      this.#socket?.send(reply, rinfo.port, rinfo.address, (error) => {
+        if (error) this.options.logger.debug({ err: error }, 'SSDP reply could not be sent');
+      });
+    }, delayMs);
+    this.#timers.add(timer);
+  }
+}
+
+export interface SsdpFeatureOverrides {
+  /** Ignore SSDP=off (tests that bind loopback). */
+  enabled?: boolean;
+  bindAddress?: string;
+  port?: number;
+  multicast?: boolean;
+  maxDelayMs?: number;
+  /** Told the bound address once listening (tests send their M-SEARCH there). */
+  onListening?: (address: { address: string; port: number }) => void;
+}
+
+/** SSDP as a bridge feature; `ssdpFeature` is the product's (0.0.0.0:1900, multicast, SSDP=on). */
+export function ssdpFeatureWith(overrides: SsdpFeatureOverrides = {}): FeatureFactory {
+  return (context): Feature => {
+    if (!(overrides.enabled ?? context.config.ssdp)) return { name: 'ssdp' };
+    const logger = moduleLogger(context.logger, 'ssdp');
+    const info = context.bridgeInfo();
+    const responder = new SsdpResponder({
+      bindAddress: overrides.bindAddress ?? '0.0.0.0',
+      port: overrides.port ?? SSDP_PORT,
+      multicast: overrides.multicast ?? true,
+      configuredHost: context.config.host,
+      httpPort: () => context.httpPort(),
+      bridgeId: () => context.bridgeInfo().id,
+      server: `${os.type()}/${os.release()} UPnP/1.1 netatmo-smartthings-bridge/${info.version}`,
+      logger,
+      maxDelayMs: overrides.maxDelayMs,
+      now: context.now,
+    });
+    return {
+      name: 'ssdp',
+      async start() {
+        try {
+          const bound = await responder.start();
+          logger.info(bound, 'answering SSDP searches');
+          overrides.onListening?.(bound);
+        } catch (error) {
+          // Discovery is a convenience: the hub can still be given the address by hand.
+          logger.warn({ err: error }, 'SSDP discovery is off: could not listen on UDP port 1900 (set SSDP=off to silence this)');
+        }
+      },
+      stop: () => responder.stop(),
+    };
+  };
+}
+
+export const ssdpFeature: FeatureFactory = ssdpFeatureWith();
