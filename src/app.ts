@@ -29,6 +29,8 @@ import { Poller } from './sync/poller.js';
 import { startPollSchedule } from './sync/schedule.js';
 import { persistState } from './sync/persist.js';
 import { StateService } from './sync/state-service.js';
+import { netatmoWebhookFeature } from './sync/webhook-feature.js';
+import { smartAppFeature } from './smartthings/feature.js';
 import { moduleLogger, type Logger } from './util/logger.js';
 import { TypedEvents } from './util/typed-events.js';
 
@@ -59,7 +61,7 @@ export interface Bridge {
 
 /** The product's features in start order; issues add theirs here. */
 export function defaultFeatures(): FeatureFactory[] {
-  return [metricsFeature, watchdogFeature, lanApiFeature, ssdpFeature];
+  return [metricsFeature, watchdogFeature, lanApiFeature, netatmoWebhookFeature, smartAppFeature, ssdpFeature];
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {

@@ -1,0 +1,211 @@
+// A fake SmartThings cloud on 127.0.0.1: the REST calls the SmartApp makes (devices list/create/
+// delete, device events, device profiles, installed apps, locations, OAuth token refresh) with
+// bearer-token checks and refresh-token rotation, a log of every call, injectable failures, and
+// a signer that produces SmartThings-style HTTP signatures for lifecycle calls to the bridge.
+import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express, { type Request } from 'express';
+
+export interface FakeCall {
+  method: string;
+  path: string;
+  query: Record<string, unknown>;
+  body: unknown;
+  status: number;
+  /** Authorization header kind: bearer token or basic (token refresh). */
+  auth: string | null;
+}
+
+export interface FakeDevice {
+  deviceId: string;
+  label: string;
+  locationId: string;
+  type: 'ENDPOINT_APP';
+  app: { installedAppId: string; externalId?: string; profile: { id: string } };
+}
+
+interface Failure {
+  method: string;
+  path: RegExp;
+  status: number;
+  headers: Record<string, string>;
+  left: number;
+}
+
+export interface FakeSmartThings {
+  url: string;
+  calls: FakeCall[];
+  devices: Map<string, FakeDevice>;
+  profiles: Map<string, { id: string; name: string; body: unknown }>;
+  /** deviceId → every event batch posted, in order. */
+  events: Map<string, unknown[][]>;
+  clientId: string;
+  clientSecret: string;
+  /** A valid access/refresh pair for an installed app (what INSTALL / UPDATE deliver). */
+  issueTokens(installedAppId: string): { authToken: string; refreshToken: string };
+  /** Every access token answers 401 from now on (the SDK must refresh). */
+  expireAccessTokens(): void;
+  /** The next `count` calls matching method + path answer `status`. */
+  failNext(method: string, path: RegExp, status: number, count?: number, headers?: Record<string, string>): void;
+  callsTo(method: string, path: RegExp): FakeCall[];
+  stop(): Promise<void>;
+}
+
+export async function startFakeSmartThings(): Promise<FakeSmartThings> {
+  const clientId = 'st-client-id';
+  const clientSecret = 'st-client-secret';
+  const accessTokens = new Map<string, string>(); // token → installedAppId
+  const refreshTokens = new Map<string, string>();
+  const calls: FakeCall[] = [];
+  const devices = new Map<string, FakeDevice>();
+  const profiles = new Map<string, { id: string; name: string; body: unknown }>();
+  const events = new Map<string, unknown[][]>();
+  const failures: Failure[] = [];
+
+  const issueTokens = (installedAppId: string) => {
+    const authToken = `access-${randomUUID()}`;
+    const refreshToken = `refresh-${randomUUID()}`;
+    accessTokens.set(authToken, installedAppId);
+    refreshTokens.set(refreshToken, installedAppId);
+    return { authToken, refreshToken };
+  };
+
+  const app = express();
+  app.use(express.json());
+  app.use(express.urlencoded({ extended: false }));
+  app.use((req, res, next) => {
+    const auth = req.headers.authorization ?? null;
+    const call: FakeCall = { method: req.method, path: req.path, query: { ...req.query }, body: req.body as unknown, status: 0, auth: auth ? auth.split(' ')[0]!.toLowerCase() : null };
+    calls.push(call);
+    res.on('finish', () => {
+      call.status = res.statusCode;
+    });
+    const failure = failures.find((f) => f.left > 0 && f.method === req.method && f.path.test(req.path));
+    if (failure) {
+      failure.left -= 1;
+      res.status(failure.status).set(failure.headers).json({ error: { code: 'InjectedFailure' } });
+      return;
+    }
+    if (req.path === '/oauth/token') return next();
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
+    if (!token || !accessTokens.has(token)) {
+      res.status(401).json({ error: 'invalid_token' });
+      return;
+    }
+    (req as Request & { installedAppId?: string }).installedAppId = accessTokens.get(token);
+    next();
+  });
+
+  app.post('/oauth/token', (req, res) => {
+    const basic = req.headers.authorization?.startsWith('Basic ') ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString('utf8') : '';
+    const form = req.body as Record<string, string>;
+    if (basic !== `${clientId}:${clientSecret}`) return void res.status(401).json({ error: 'invalid_client' });
+    const owner = form.grant_type === 'refresh_token' ? refreshTokens.get(form.refresh_token ?? '') : undefined;
+    if (!owner) return void res.status(400).json({ error: 'invalid_grant' });
+    refreshTokens.delete(form.refresh_token!);
+    const pair = issueTokens(owner);
+    res.json({ access_token: pair.authToken, refresh_token: pair.refreshToken, token_type: 'bearer', expires_in: 86399, installed_app_id: owner });
+  });
+
+  const ownerOf = (req: Request) => (req as Request & { installedAppId?: string }).installedAppId ?? '';
+
+  app.get('/devices', (req, res) => {
+    const installedAppId = typeof req.query.installedAppId === 'string' ? req.query.installedAppId : undefined;
+    const items = [...devices.values()].filter((d) => !installedAppId || d.app.installedAppId === installedAppId);
+    res.json({ items, _links: {} });
+  });
+  app.post('/devices', (req, res) => {
+    const body = req.body as { label?: string; locationId?: string; app?: { profileId?: string; installedAppId?: string; externalId?: string } };
+    if (!body.app?.profileId || !profiles.has(body.app.profileId)) return void res.status(422).json({ error: 'unknown profile' });
+    if (body.app.installedAppId !== ownerOf(req)) return void res.status(403).json({ error: 'not this app' });
+    const device: FakeDevice = {
+      deviceId: randomUUID(),
+      label: body.label ?? 'device',
+      locationId: body.locationId ?? '',
+      type: 'ENDPOINT_APP',
+      app: { installedAppId: body.app.installedAppId, ...(body.app.externalId ? { externalId: body.app.externalId } : {}), profile: { id: body.app.profileId } },
+    };
+    devices.set(device.deviceId, device);
+    res.json(device);
+  });
+  app.delete('/devices/:id', (req, res) => {
+    if (!devices.delete(req.params.id)) return void res.status(404).json({ error: 'not found' });
+    res.json({});
+  });
+  app.post('/devices/:id/events', (req, res) => {
+    const body = req.body as { deviceEvents?: unknown[] };
+    if (!devices.has(req.params.id)) return void res.status(404).json({ error: 'not found' });
+    if (!Array.isArray(body.deviceEvents) || body.deviceEvents.length === 0 || body.deviceEvents.length > 50) return void res.status(422).json({ error: 'bad events' });
+    const list = events.get(req.params.id) ?? [];
+    list.push(body.deviceEvents);
+    events.set(req.params.id, list);
+    res.json({ status: 'success' });
+  });
+  app.get('/deviceprofiles', (_req, res) => {
+    res.json({ items: [...profiles.values()].map((p) => ({ id: p.id, name: p.name })), _links: {} });
+  });
+  app.post('/deviceprofiles', (req, res) => {
+    const body = req.body as { name?: string };
+    const profile = { id: randomUUID(), name: body.name ?? 'profile', body: req.body as unknown };
+    profiles.set(profile.id, profile);
+    res.json({ ...(req.body as object), id: profile.id, name: profile.name, status: 'DEVELOPMENT' });
+  });
+  app.get('/installedapps/:id', (req, res) => {
+    res.json({ installedAppId: req.params.id, locationId: 'location-1', installedAppStatus: 'AUTHORIZED' });
+  });
+  app.get('/locations/:id', (req, res) => {
+    res.json({ locationId: req.params.id, name: 'Home', temperatureScale: 'C' });
+  });
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    devices,
+    profiles,
+    events,
+    clientId,
+    clientSecret,
+    issueTokens,
+    expireAccessTokens: () => accessTokens.clear(),
+    failNext: (method, path, status, count = 1, headers = {}) => failures.push({ method, path, status, headers, left: count }),
+    callsTo: (method, path) => calls.filter((c) => c.method === method && path.test(c.path)),
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Signs lifecycle calls like SmartThings does (APP_RSA: key id /SmartThings/…, rsa-sha256 over (request-target) digest date). */
+export interface LifecycleSigner {
+  publicKeyPem: string;
+  keyId: string;
+  headers(path: string, body: string, date?: Date): Record<string, string>;
+}
+
+export function createLifecycleSigner(): LifecycleSigner {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyId = '/SmartThings/test-key';
+  return {
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    keyId,
+    headers(path, body, date = new Date()) {
+      const digest = `SHA256=${createHash('sha256').update(body).digest('base64')}`;
+      const dateText = date.toUTCString();
+      const signingString = `(request-target): post ${path}\ndigest: ${digest}\ndate: ${dateText}`;
+      const signature = sign('sha256', Buffer.from(signingString), privateKey).toString('base64');
+      return {
+        'content-type': 'application/json',
+        digest,
+        date: dateText,
+        authorization: `Signature keyId="${keyId}",signature="${signature}",headers="(request-target) digest date",algorithm="rsa-sha256"`,
+      };
+    },
+  };
+}
