@@ -1,0 +1,98 @@
+// What the CLI knows about the local installation without starting a bridge: the configuration
+// (even a broken one, as far as it goes), the data file (read only — the running bridge owns it)
+// and the address of the running bridge.
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { loadConfig, type Config } from '../config/index.js';
+import { ENV_NAMES, envSchema } from '../config/schema.js';
+import { DATA_FILE_NAME, type StoreData } from '../store/index.js';
+import { parseStoreText } from '../store/load.js';
+import { option, type CliIo } from './io.js';
+
+export interface Installation {
+  /** The configuration; when it has problems, the one built from the variables that did parse. */
+  config: Config;
+  /** Empty when the configuration is fine. */
+  configProblems: string[];
+  dataFile: string;
+  /** Where a running bridge answers (loopback), from --url or HOST/PORT. */
+  bridgeUrl: string;
+}
+
+export function loadInstallation(io: CliIo, args: readonly string[]): Installation {
+  const loaded = loadConfig({ env: io.env, cwd: io.cwd });
+  const config = loaded.ok ? loaded.config : fallbackConfig(io);
+  return {
+    config,
+    configProblems: loaded.ok ? [] : loaded.problems,
+    dataFile: path.join(config.dataDir, DATA_FILE_NAME),
+    bridgeUrl: option(args, 'url')?.replace(/\/+$/, '') ?? localBridgeUrl(config),
+  };
+}
+
+/** The config from only the variables that parse on their own (so doctor can go on checking). */
+function fallbackConfig(io: CliIo): Config {
+  const fileVars = parseDotenv(readTextOrEmpty(path.join(io.cwd, '.env')));
+  const merged: Record<string, string | undefined> = { ...fileVars, ...io.env };
+  const usable: Record<string, string> = {};
+  for (const name of ENV_NAMES) {
+    const value = merged[name];
+    if (value !== undefined && envSchema.shape[name].safeParse(value).success) usable[name] = value;
+  }
+  const retried = loadConfig({ env: usable, envFile: false, cwd: io.cwd, stdoutIsTTY: false });
+  if (retried.ok) return retried.config;
+  // Cross-field problems remain: keep only what locates the installation.
+  const minimal: Record<string, string> = {};
+  for (const name of ['DATA_DIR', 'PORT', 'HOST', 'NETATMO_API_URL', 'SSDP'] as const) {
+    if (usable[name] !== undefined) minimal[name] = usable[name];
+  }
+  const bare = loadConfig({ env: minimal, envFile: false, cwd: io.cwd, stdoutIsTTY: false });
+  if (bare.ok) return bare.config;
+  throw new Error('the configuration cannot be read at all');
+}
+
+/** A missing or unreadable .env is simply empty here (loadConfig already reported it). */
+function readTextOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+export function localBridgeUrl(config: Config): string {
+  const host = config.host === '0.0.0.0' || config.host === '::' || config.host === '' ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
+}
+
+export type DataFileRead =
+  | { kind: 'ok'; data: StoreData }
+  | { kind: 'missing' }
+  | { kind: 'unreadable'; problem: string };
+
+export async function readDataFile(file: string): Promise<DataFileRead> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'unreadable', problem: `cannot be read (${code ?? 'error'})` };
+  }
+  const parsed = parseStoreText(text, new Date());
+  if (parsed.kind === 'ok') return { kind: 'ok', data: parsed.data };
+  if (parsed.kind === 'newer') return { kind: 'unreadable', problem: `was written by a newer bridge (schema ${parsed.fileVersion})` };
+  return { kind: 'unreadable', problem: parsed.problem };
+}
+
+/** True when a bridge answers GET /healthz at `url` within 2 s. */
+export async function bridgeIsRunning(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}

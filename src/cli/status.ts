@@ -1,0 +1,82 @@
+// `npm run status`: the running bridge's health in words, from GET /api/v1/state with the LAN token
+// of the data file. Exit code 0 = all fine, 1 = the bridge cannot be asked, 2 = Netatmo not ok.
+import { z } from 'zod';
+import { ageOf } from '../web/words.js';
+import { loadInstallation, readDataFile } from './installation.js';
+import { complain, say, type CliIo } from './io.js';
+
+const stateSchema = z.object({
+  bridge: z.object({ version: z.string(), startedAt: z.string().optional(), preferredPath: z.string().optional() }).loose(),
+  netatmo: z
+    .object({
+      status: z.string(),
+      stale: z.boolean(),
+      lastSuccessAt: z.string().nullable(),
+      consecutiveFailures: z.number(),
+      lastError: z.object({ kind: z.string(), message: z.string(), at: z.string() }).loose().nullable(),
+      callsLastHour: z.number(),
+      budgetPerHour: z.number(),
+      pollIntervalS: z.number(),
+      effectivePollIntervalS: z.number().optional(),
+      backoffUntil: z.string().nullable().optional(),
+    })
+    .loose(),
+  homes: z.array(z.object({ name: z.string(), rooms: z.array(z.unknown()) }).loose()),
+});
+
+export type StateDocument = z.infer<typeof stateSchema>;
+
+/** The health block in sentences (pure). */
+export function describeState(state: StateDocument, nowMs: number): { lines: string[]; healthy: boolean } {
+  const n = state.netatmo;
+  const age = ageOf(n.lastSuccessAt, nowMs);
+  const data = age ? `data from ${age.text}` : 'no data yet';
+  const headline: Record<string, string> = {
+    ok: `Netatmo: working (${data}).`,
+    degraded: `Netatmo: having trouble — ${n.consecutiveFailures} failed polls in a row; ${data}, still fresh enough.`,
+    down: `Netatmo: NOT reachable — ${data}; the hubs show it as stale.`,
+    auth_required: 'Netatmo: the saved login was refused. Reconnect on the status page, or stop the bridge and run "npm run auth".',
+    not_configured: 'Netatmo: not connected yet. Connect it on the status page, or stop the bridge and run "npm run auth".',
+  };
+  const rooms = state.homes.reduce((sum, home) => sum + home.rooms.length, 0);
+  const lines = [
+    headline[n.status] ?? `Netatmo: ${n.status} (${data}).`,
+    `Homes: ${state.homes.length === 0 ? 'none yet' : state.homes.map((h) => h.name).join(', ')} (${rooms} rooms).`,
+    `Netatmo API calls: ${n.callsLastHour} in the last hour (budget ${n.budgetPerHour}); polling every ${n.effectivePollIntervalS ?? n.pollIntervalS} s.`,
+  ];
+  if (n.backoffUntil) lines.push(`Holding back after Netatmo errors until ${n.backoffUntil}.`);
+  if (n.lastError && n.status !== 'ok') lines.push(`Last error (${n.lastError.at}): ${n.lastError.message}`);
+  return { lines, healthy: n.status === 'ok' && !n.stale };
+}
+
+export async function statusCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const installation = loadInstallation(io, args);
+  const file = await readDataFile(installation.dataFile);
+  if (file.kind !== 'ok') {
+    complain(io, `Cannot read the LAN token: the data file ${installation.dataFile} ${file.kind === 'missing' ? 'does not exist (has the bridge ever started here?)' : file.problem}. Run "npm run doctor".`);
+    return 1;
+  }
+  let response: Response;
+  try {
+    response = await fetch(`${installation.bridgeUrl}/api/v1/state`, {
+      headers: { authorization: `Bearer ${file.data.lanToken}` },
+      signal: AbortSignal.timeout(5_000),
+    });
+  } catch {
+    complain(io, `The bridge does not answer at ${installation.bridgeUrl}. Is it running? (npm start, docker compose up -d, or systemctl status netatmo-bridge)`);
+    return 1;
+  }
+  if (response.status === 401) {
+    complain(io, `The bridge at ${installation.bridgeUrl} refused the LAN token of ${installation.dataFile}: is it another bridge, or a different DATA_DIR?`);
+    return 1;
+  }
+  const parsed = stateSchema.safeParse(await response.json().catch(() => null));
+  if (!response.ok || !parsed.success) {
+    complain(io, `The bridge at ${installation.bridgeUrl} answered HTTP ${response.status} with something unexpected.`);
+    return 1;
+  }
+  const { lines, healthy } = describeState(parsed.data, Date.now());
+  say(io, `Bridge ${parsed.data.bridge.version}: running at ${installation.bridgeUrl}/ (status page).`);
+  for (const line of lines) say(io, line);
+  return healthy ? 0 : 2;
+}

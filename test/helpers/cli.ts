@@ -1,0 +1,43 @@
+// Runs CLI commands in-process with captured output, a given environment and working directory.
+import net from 'node:net';
+import { PassThrough, Writable } from 'node:stream';
+import { runCli } from '../../src/cli/commands.js';
+import type { CliIo } from '../../src/cli/io.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function collector(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  return {
+    stream: new Writable({
+      write(chunk: Buffer, _enc, done) {
+        chunks.push(chunk.toString('utf8'));
+        done();
+      },
+    }),
+    text: () => chunks.join(''),
+  };
+}
+
+export async function runCliInProcess(argv: string[], env: Record<string, string>, cwd: string, input = ''): Promise<CliRun> {
+  const out = collector();
+  const err = collector();
+  const stdin = new PassThrough();
+  stdin.end(input);
+  const io: CliIo = { stdout: out.stream, stderr: err.stream, stdin, env, cwd, interactive: false };
+  const code = await runCli(argv, io);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** A loopback port nothing listens on (bound once, then released). */
+export async function closedLoopbackPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -1,0 +1,100 @@
+// `auth` as a user runs it on a headless machine: the real CLI process prints the authorize
+// address, the "browser" (this test) allows access on the simulator's consent page, and the
+// address it lands on is pasted into the CLI's stdin. The tokens end up in the data file.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import { closedLoopbackPort } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/spawned-bridge.js';
+
+const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+function spawnCli(args: string[], env: Record<string, string>, cwd: string) {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(REPO_ROOT, 'src/cli/main.ts'), ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
+
+/** What a browser does on the consent page: POST "allow" and return the redirect's Location. */
+async function allowInBrowser(authorizeUrl: string): Promise<string> {
+  const page = await fetch(authorizeUrl);
+  expect(page.status).toBe(200);
+  const url = new URL(authorizeUrl);
+  const form = new URLSearchParams(url.searchParams);
+  form.set('decision', 'allow');
+  const answer = await fetch(`${url.origin}/oauth2/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+  expect(answer.status).toBe(302);
+  return answer.headers.get('location') ?? '';
+}
+
+describe('netatmo-bridge auth', () => {
+  let dir: string;
+  let simulator: RunningSimulator;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'cli-auth-'));
+    simulator = await startSimulator({ rateLimits: false });
+    env = {
+      DATA_DIR: path.join(dir, 'data'),
+      PORT: String(await closedLoopbackPort()),
+      HOST: '127.0.0.1',
+      SSDP: 'off',
+      SIMULATOR: 'off',
+      NETATMO_API_URL: simulator.url,
+      NETATMO_CLIENT_ID: simulator.clientId,
+      NETATMO_CLIENT_SECRET: simulator.clientSecret,
+    };
+  });
+  afterEach(async () => {
+    await simulator.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('connects Netatmo from a pasted redirect address and stores the tokens', async () => {
+    const cli = spawnCli(['auth'], env, dir);
+    const authorizeUrl = await vi.waitFor(
+      () => {
+        const match = /(http:\/\/127\.0\.0\.1:\d+\/oauth2\/authorize\?\S+)/.exec(cli.stdout());
+        expect(match).not.toBeNull();
+        return match?.[1] ?? '';
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+    expect(new URL(authorizeUrl).searchParams.get('redirect_uri')).toBe('http://localhost');
+    const landedOn = await allowInBrowser(authorizeUrl);
+    expect(landedOn).toMatch(/^http:\/\/localhost\/?\?code=/);
+    cli.child.stdin.end(`${landedOn}\n`);
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).toMatch(/Connected to Netatmo/);
+
+    const data = JSON.parse(await readFile(path.join(dir, 'data', 'bridge.json'), 'utf8')) as { netatmo: { tokens: { refreshToken: string; accessToken: string } | null } };
+    const tokens = data.netatmo.tokens;
+    expect(tokens?.refreshToken).toBeTruthy();
+    expect(simulator.calls.list({ endpoint: 'oauth2/token' }).map((c) => c.params.grant_type)).toEqual(['authorization_code']);
+    // Nothing secret on the terminal.
+    for (const secret of [tokens?.refreshToken ?? '', tokens?.accessToken ?? '', simulator.clientSecret]) {
+      expect(cli.stdout() + cli.stderr()).not.toContain(secret);
+    }
+  }, 30_000);
+
+  it('refuses an address from another attempt (state mismatch) and changes nothing', async () => {
+    const cli = spawnCli(['auth'], env, dir);
+    await vi.waitFor(() => expect(cli.stdout()).toContain('/oauth2/authorize?'), { timeout: 15_000, interval: 50 });
+    cli.child.stdin.end('http://localhost/?code=abc&state=not-ours\n');
+    expect(await cli.exited).toBe(1);
+    expect(cli.stderr()).toMatch(/another connection attempt/);
+    expect(simulator.calls.count('oauth2/token')).toBe(0);
+  }, 30_000);
+});

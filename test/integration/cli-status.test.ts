@@ -1,0 +1,65 @@
+// `status` and `pair` against a real bridge over HTTP, with the LAN token read from its data file.
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../helpers/cli.js';
+import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
+
+describe('netatmo-bridge status and pair', () => {
+  let t: TestBridge | undefined;
+  afterEach(async () => {
+    await t?.stop();
+    t = undefined;
+  });
+
+  function env(bridge: TestBridge): Record<string, string> {
+    return { DATA_DIR: bridge.dataDir, HOST: '127.0.0.1', PORT: String(bridge.bridge.port), SSDP: 'off', SIMULATOR: 'off' };
+  }
+
+  it('status says in words that Netatmo works, with homes and the budget', async () => {
+    t = await startTestBridge();
+    await t.bridge.context.poller.pollNow();
+    const run = await runCliInProcess(['status'], env(t), t.dataDir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Bridge 1\.0\.0: running at http:\/\/127\.0\.0\.1:\d+\/ \(status page\)\./);
+    expect(run.stdout).toMatch(/Netatmo: working \(data from just now\)\./);
+    expect(run.stdout).toMatch(/Homes: .+ \(\d+ rooms\)\./);
+    expect(run.stdout).toMatch(/Netatmo API calls: \d+ in the last hour \(budget 400\)/);
+    expect(run.stdout).not.toContain(t.lanToken());
+  });
+
+  it('status explains auth_required and exits 2', async () => {
+    t = await startTestBridge();
+    t.simulator.revokeRefreshTokens();
+    t.simulator.expireAccessTokens();
+    await t.bridge.context.poller.pollNow();
+    const run = await runCliInProcess(['status'], env(t), t.dataDir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/Netatmo: the saved login was refused\. Reconnect on the status page/);
+  });
+
+  it('status says where it looked when no bridge answers', async () => {
+    t = await startTestBridge();
+    const run = await runCliInProcess(['status', '--url', 'http://127.0.0.1:9'], env(t), t.dataDir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/does not answer at http:\/\/127\.0\.0\.1:9\. Is it running\?/);
+  });
+
+  it('pair opens the pairing window of the running bridge', async () => {
+    t = await startTestBridge();
+    t.bridge.context.pairing.close();
+    const run = await runCliInProcess(['pair'], env(t), t.dataDir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(t.bridge.context.pairing.isOpen()).toBe(true);
+    expect(run.stdout).toMatch(/Pairing is open until \d{4}-\d\d-\d\dT/);
+    const pair = await fetch(`${t.bridge.url}/api/v1/pair`, { method: 'POST' });
+    expect(pair.status).toBe(200);
+  });
+
+  it('prints usage for an unknown command', async () => {
+    const run = await runCliInProcess(['frobnicate'], {}, process.cwd());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Usage: netatmo-bridge <command>/);
+    expect(run.stdout).toMatch(/doctor +check config/);
+  });
+});
