@@ -32,6 +32,8 @@ export interface CloudSyncOptions {
   retry?: RetryOptions;
   onPush?: (record: PushRecord) => void;
   now?: () => number;
+  /** SmartThings accepts at most 50 events per request (default). */
+  maxEventsPerRequest?: number;
 }
 
 export interface SyncRequest {
@@ -161,8 +163,9 @@ export class CloudSync {
 
   async #send(installedAppId: string, api: StDeviceApi, deviceId: string, events: CapabilityEvent[]): Promise<boolean> {
     let ok = true;
-    for (let i = 0; i < events.length; i += MAX_EVENTS_PER_REQUEST) {
-      const batch = events.slice(i, i + MAX_EVENTS_PER_REQUEST);
+    const size = this.options.maxEventsPerRequest ?? MAX_EVENTS_PER_REQUEST;
+    for (let i = 0; i < events.length; i += size) {
+      const batch = events.slice(i, i + size);
       const started = this.#now();
       try {
         await withRetry(() => api.createEvents(deviceId, batch), {

@@ -2,6 +2,7 @@
 // bridge (cloud path) polling the Netatmo simulator, against a fake SmartThings cloud. Asserts
 // the exact outgoing SmartThings calls.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Room } from '../../src/model/types.js';
 import type { FakeCall } from '../fakes/fake-smartthings.js';
 import { APP_ID, configOf, configurationBody, deviceCommandsBody, INSTALLED_APP_ID, installBody, startCloudRig, uninstallBody, updateBody, type CloudRig } from './smartapp-helpers.js';
 
@@ -14,7 +15,7 @@ afterEach(async () => {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Starts a rig, polls once and installs the app (cloud path); resolves when the devices exist. */
-async function installed(): Promise<{ rig: CloudRig; rooms: { id: string; name: string }[]; homeId: string; tokens: { authToken: string; refreshToken: string } }> {
+async function installed(): Promise<{ rig: CloudRig; rooms: Room[]; homeId: string; tokens: { authToken: string; refreshToken: string } }> {
   const r = await startCloudRig();
   rig = r;
   expect((await r.t.bridge.context.poller.pollNow()).ok).toBe(true);

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { Home } from '../../../src/model/types.js';
+import { CloudSync } from '../../../src/smartthings/cloud-sync.js';
+import { LowdbContextStore } from '../../../src/smartthings/context-store.js';
+import type { CapabilityEvent, LinkHealth } from '../../../src/smartthings/event-mapping.js';
+import type { StDeviceApi } from '../../../src/smartthings/st-api.js';
+import { silentLogger } from '../../../src/util/logger.js';
+import { MemoryStore } from '../../fakes/memory-store.js';
+import { home, room } from './fixtures.js';
+
+class FakeApi implements StDeviceApi {
+  devices: { deviceId: string; externalId: string | null }[] = [];
+  events: { deviceId: string; events: CapabilityEvent[] }[] = [];
+  failures: number[] = [];
+  calls = 0;
+  listDevices() {
+    this.calls += 1;
+    return Promise.resolve([...this.devices]);
+  }
+  createDevice(device: { externalId: string }) {
+    this.calls += 1;
+    const deviceId = `dev-${device.externalId}`;
+    this.devices.push({ deviceId, externalId: device.externalId });
+    return Promise.resolve(deviceId);
+  }
+  deleteDevice(deviceId: string) {
+    this.calls += 1;
+    this.devices = this.devices.filter((d) => d.deviceId !== deviceId);
+    return Promise.resolve();
+  }
+  createEvents(deviceId: string, events: CapabilityEvent[]) {
+    this.calls += 1;
+    const status = this.failures.shift();
+    if (status) return Promise.reject(Object.assign(new Error('http'), { response: { status, headers: {} } }));
+    this.events.push({ deviceId, events });
+    return Promise.resolve();
+  }
+  listProfiles() {
+    return Promise.resolve([
+      { id: 'p-home', name: 'netatmo-cloud-home.v1' },
+      { id: 'p-room', name: 'netatmo-cloud-room.v1' },
+    ]);
+  }
+  createProfile(): Promise<{ id: string; name: string }> {
+    return Promise.reject(new Error('not expected'));
+  }
+}
+
+async function rig(homes: Home[], maxEventsPerRequest?: number) {
+  const state = { homes, health: { status: 'ok', stale: false, hubLinked: false } as LinkHealth, cloudPath: true };
+  const contexts = new LowdbContextStore(new MemoryStore());
+  await contexts.put({ installedAppId: 'app', locationId: 'loc', authToken: 'a', refreshToken: 'r' });
+  const api = new FakeApi();
+  const sleeps: number[] = [];
+  const pushes: string[] = [];
+  const sync = new CloudSync({
+    contexts,
+    apiFor: () => Promise.resolve(api),
+    snapshot: () => state,
+    logger: silentLogger(),
+    retry: { sleep: (ms) => (sleeps.push(ms), Promise.resolve()) },
+    onPush: (p) => pushes.push(p.status),
+    maxEventsPerRequest,
+  });
+  return { state, contexts, api, sync, sleeps, pushes };
+}
+
+describe('cloud sync', () => {
+  it('reconciles on the first sync, then pushes only changes, one request per device', async () => {
+    const r = await rig([home('h1', [room('r1'), room('r2')])]);
+    await r.sync.sync('app');
+    expect(r.api.devices.map((d) => d.externalId)).toEqual(['home:h1', 'room:h1:r1', 'room:h1:r2']);
+    expect(r.api.events.map((e) => e.deviceId)).toEqual(['dev-home:h1', 'dev-room:h1:r1', 'dev-room:h1:r2']);
+
+    const calls = r.api.calls;
+    r.sync.notifyChange();
+    await r.sync.idle();
+    expect(r.api.calls).toBe(calls);
+
+    r.state.homes = [home('h1', [room('r1', { measuredC: 22 }), room('r2')])];
+    r.sync.notifyChange();
+    r.sync.notifyChange();
+    await r.sync.idle();
+    expect(r.api.events.slice(3)).toEqual([{ deviceId: 'dev-room:h1:r1', events: [{ component: 'main', capability: 'temperatureMeasurement', attribute: 'temperature', value: 22, unit: 'C' }] }]);
+  });
+
+  it('retries 429 and 5xx with back-off, gives up on other 4xx and sends again on the next change', async () => {
+    const r = await rig([home('h1', [])]);
+    r.api.failures = [429, 503];
+    await r.sync.sync('app');
+    expect(r.sleeps).toEqual([1000, 2000]);
+    expect(r.api.events).toHaveLength(1);
+    expect(r.pushes).toEqual(['ok']);
+
+    r.state.homes = [home('h1', [], { mode: 'away' })];
+    r.api.failures = [422];
+    r.sync.notifyChange();
+    await r.sync.idle();
+    expect(r.pushes).toEqual(['ok', 'http_422']);
+    r.sync.notifyChange();
+    await r.sync.idle();
+    expect(r.api.events.at(-1)!.events.map((e) => e.value)).toEqual(['away']);
+  });
+
+  it('defers change-driven syncs while a command holds the app', async () => {
+    const r = await rig([home('h1', [room('r1')])]);
+    await r.sync.sync('app');
+    const release = r.sync.hold('app');
+    r.state.homes = [home('h1', [room('r1', { setpointC: 23 })])];
+    r.sync.notifyChange();
+    await r.sync.idle();
+    expect(r.api.events).toHaveLength(2);
+    await r.sync.sync('app', { force: new Map([['room:h1:r1', new Set(['main/thermostatMode/thermostatMode'])]]) });
+    release();
+    await r.sync.idle();
+    expect(r.api.events).toHaveLength(3);
+    expect(r.api.events[2]!.events.map((e) => e.attribute).sort()).toEqual(['heatingSetpoint', 'thermostatMode']);
+  });
+
+  it('never deletes devices while no homes are known, and deletes them all on the LAN path', async () => {
+    const r = await rig([home('h1', [room('r1')])]);
+    await r.sync.sync('app');
+    r.state.homes = [];
+    await r.sync.sync('app', { reconcile: true });
+    expect(r.api.devices).toHaveLength(2);
+    r.state.cloudPath = false;
+    r.state.homes = [home('h1', [room('r1')])];
+    await r.sync.sync('app', { reconcile: true });
+    expect(r.api.devices).toEqual([]);
+    expect(r.contexts.bridgeData('app').devices).toEqual({});
+  });
+
+  it('splits the events of one device into requests of at most the batch size', async () => {
+    const r = await rig([home('h1', [room('r1')])], 4);
+    await r.sync.sync('app');
+    const roomBatches = r.api.events.filter((e) => e.deviceId === 'dev-room:h1:r1').map((e) => e.events.length);
+    expect(roomBatches.length).toBeGreaterThan(2);
+    expect(Math.max(...roomBatches)).toBe(4);
+    expect(roomBatches.reduce((a, b) => a + b, 0)).toBe(10);
+  });
+});
