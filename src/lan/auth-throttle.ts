@@ -24,8 +24,11 @@ export class AuthFailureThrottle {
   }
 
   #recent(address: string): number[] {
+    const stored = this.#failures.get(address);
+    // Fast path: an address that never failed (every hub request passes here).
+    if (stored === undefined) return [];
     const cutoff = this.#now() - this.#windowMs;
-    const list = (this.#failures.get(address) ?? []).filter((at) => at > cutoff);
+    const list = stored.filter((at) => at > cutoff);
     if (list.length === 0) this.#failures.delete(address);
     else this.#failures.set(address, list);
     return list;

@@ -8,9 +8,17 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
 }
 
+// The expected token rarely changes: its digest is kept instead of recomputed on every request.
+let expectedDigest: { token: string; digest: Buffer } | null = null;
+
+function digestOfExpected(expected: string): Buffer {
+  if (expectedDigest?.token !== expected) expectedDigest = { token: expected, digest: digest(expected) };
+  return expectedDigest.digest;
+}
+
 export function tokensMatch(presented: string, expected: string): boolean {
   // Comparing fixed-length digests keeps the comparison constant-time whatever the token lengths.
-  return timingSafeEqual(digest(presented), digest(expected)) && presented.length === expected.length;
+  return timingSafeEqual(digest(presented), digestOfExpected(expected)) && presented.length === expected.length;
 }
 
 /** Extracts the token from `Authorization: Bearer <token>`; null when absent or malformed. */
