@@ -33,6 +33,7 @@ import { netatmoWebhookFeature } from './sync/webhook-feature.js';
 import { smartAppFeature } from './smartthings/feature.js';
 import { moduleLogger, type Logger } from './util/logger.js';
 import { TypedEvents } from './util/typed-events.js';
+import { webFeature } from './web/index.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
@@ -61,7 +62,7 @@ export interface Bridge {
 
 /** The product's features in start order; issues add theirs here. */
 export function defaultFeatures(): FeatureFactory[] {
-  return [metricsFeature, watchdogFeature, lanApiFeature, netatmoWebhookFeature, smartAppFeature, ssdpFeature];
+  return [metricsFeature, watchdogFeature, lanApiFeature, webFeature, netatmoWebhookFeature, smartAppFeature, ssdpFeature];
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {

@@ -1,0 +1,87 @@
+// The web feature: status page (open), admin page and guided Netatmo connection (password), the
+// history chart's data and the bundled assets. Registered in defaultFeatures() (src/app.ts).
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import type { BridgeContext, Feature } from '../context.js';
+import { openFileStore, type Store } from '../store/index.js';
+import { moduleLogger } from '../util/logger.js';
+import { adminRouter } from './admin-routes.js';
+import { assetsRouter } from './assets.js';
+import { prepareAdminPassword } from './auth/admin-password.js';
+import { SessionStore } from './auth/sessions.js';
+import { SignInThrottle } from './auth/throttle.js';
+import { HistoryService } from './history.js';
+import { oauthRouter } from './oauth-routes.js';
+import { statusRouter } from './status-routes.js';
+import { sendMessagePage, type WebDeps } from './web-deps.js';
+
+export async function webFeature(context: BridgeContext): Promise<Feature> {
+  const logger = moduleLogger(context.logger, 'web');
+  const realStore = await openRealStore(context);
+  const password = await prepareAdminPassword({ store: realStore, configured: context.config.adminPassword, logger });
+  const deps: WebDeps = {
+    context: { ...context, logger },
+    realStore,
+    sessions: new SessionStore({ now: context.now }),
+    password,
+    throttle: new SignInThrottle({ now: context.now }),
+  };
+  const history = new HistoryService({ api: context.api, now: context.now });
+
+  const router: Router = express.Router();
+  router.use(securityHeaders(new URL(context.config.netatmo.apiUrl).origin));
+  router.use(assetsRouter());
+  router.use(statusRouter(deps.context, history));
+  router.use(adminRouter(deps));
+  router.use(oauthRouter(deps));
+  router.use(formErrors(deps));
+  return {
+    name: 'web',
+    routes: { open: [router] },
+    async stop() {
+      if (realStore !== context.store) await realStore.flush();
+    },
+  };
+}
+
+/**
+ * The data file of the real Netatmo account. The demo runs on its own data file (DATA_DIR/simulator),
+ * but the admin password and a Netatmo account connected from the demo belong in the real one.
+ */
+async function openRealStore(context: BridgeContext): Promise<Store> {
+  if (!context.simulator) return context.store;
+  return openFileStore({ dataDir: context.config.dataDir, logger: moduleLogger(context.logger, 'store'), presetLanToken: context.config.lanToken });
+}
+
+/** Strict browser policies for the pages; forms may only post here or (redirect) to Netatmo's authorize page. */
+function securityHeaders(netatmoOrigin: string): express.RequestHandler {
+  const csp = [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "style-src 'self'",
+    "script-src 'self'",
+    `form-action 'self' ${netatmoOrigin}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  return (req, res, next) => {
+    if (!req.path.startsWith('/api/')) {
+      res.set('x-content-type-options', 'nosniff');
+      res.set('x-frame-options', 'DENY');
+      res.set('referrer-policy', 'same-origin');
+      res.set('content-security-policy', csp);
+    }
+    next();
+  };
+}
+
+/** Body-parser failures on the admin forms become a page, not the LAN API's JSON error. */
+function formErrors(deps: WebDeps): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    const type = (error as { type?: string } | null)?.type;
+    if (type === 'entity.too.large' || type === 'parameters.too.many') {
+      sendMessagePage(deps, res, 413, 'Form refused', 'The form was larger than the bridge accepts. Open the Admin page and try again.');
+      return;
+    }
+    next(error);
+  };
+}

@@ -1,0 +1,57 @@
+// What the web routes share: the bridge context, the REAL data file (the same store as the
+// context's, except in the demo), admin sessions, the password check and the sign-in throttle.
+import type { Request, Response } from 'express';
+import type { BridgeContext } from '../context.js';
+import type { Store } from '../store/index.js';
+import type { AdminPassword } from './auth/admin-password.js';
+import { originAllowed, readCookie, SESSION_COOKIE } from './auth/cookies.js';
+import { sameSecret, type Session, type SessionStore } from './auth/sessions.js';
+import type { SignInThrottle } from './auth/throttle.js';
+import { html } from './html.js';
+import { page } from './layout.js';
+
+export interface WebDeps {
+  context: BridgeContext;
+  realStore: Store;
+  sessions: SessionStore;
+  password: AdminPassword;
+  throttle: SignInThrottle;
+}
+
+export function sessionOf(deps: WebDeps, req: Request): Session | null {
+  return deps.sessions.get(readCookie(req, SESSION_COOKIE));
+}
+
+/**
+ * Every admin POST: signed in, sent from this bridge's own page (Origin) and carrying the
+ * session's CSRF token. Answers the refusal itself and returns null when any check fails.
+ */
+export function authorisePost(deps: WebDeps, req: Request, res: Response): Session | null {
+  const session = sessionOf(deps, req);
+  if (!session) {
+    sendMessagePage(deps, res, 401, 'Please sign in', 'Your admin session has ended (or you never signed in). Sign in again on the Admin page.');
+    return null;
+  }
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const token = typeof body._csrf === 'string' ? body._csrf : '';
+  if (!originAllowed(req) || !sameSecret(token, session.csrfToken)) {
+    sendMessagePage(deps, res, 403, 'Form refused', 'This form was out of date or did not come from the bridge’s own page, so nothing was changed. Open the Admin page and try again.');
+    return null;
+  }
+  return session;
+}
+
+export function sendMessagePage(deps: WebDeps, res: Response, status: number, title: string, text: string, extra?: { refreshToStatus?: boolean }): void {
+  res.status(status).set('cache-control', 'no-store');
+  const body = html`<h1>${title}</h1>
+<div class="card message" role="${status >= 400 ? 'alert' : 'status'}"><p>${text}</p></div>
+<p><a href="/admin">Go to the Admin page</a> · <a href="/">Go to the status page</a></p>
+${extra?.refreshToStatus ? html`<p class="muted" id="reload-note">This page opens the status page in a few seconds.</p><meta http-equiv="refresh" content="6; url=/">` : ''}`;
+  res.type('html').send(page({ title, current: 'none', version: deps.context.bridgeInfo().version, body }));
+}
+
+/** Redirect back to the admin page with a one-time message. */
+export function backToAdmin(res: Response, session: Session, flash: Session['flash'], anchor = ''): void {
+  session.flash = flash;
+  res.redirect(303, `/admin${anchor}`);
+}
