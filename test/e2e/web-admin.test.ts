@@ -53,9 +53,9 @@ describe.skipIf(chromiumMissing)('admin page in Chromium', () => {
     await signIn(page, password);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     const oldToken = tb.lanToken();
+    if (SCREENSHOTS) await page.screenshot({ path: shotPath('admin-desktop.png'), fullPage: true });
     await page.getByText('Show the LAN token').click();
     expect(await page.locator('#lan-token').textContent()).toBe(oldToken);
-    if (SCREENSHOTS) await page.screenshot({ path: shotPath('admin-desktop.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Rotate the LAN token' }).click();
     expect(await page.locator('#flash').textContent()).toContain('Paired hubs stop working until they pair again');
