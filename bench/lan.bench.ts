@@ -49,7 +49,7 @@ async function load(options: Load): Promise<autocannon.Result> {
     workers: 1,
   });
   if (result.errors > 0 || result.non2xx > 0) {
-    const notModified = result.statusCodeStats['304']?.count ?? 0;
+    const notModified = result.statusCodeStats?.['304']?.count ?? 0;
     if (result.errors > 0 || result.non2xx !== notModified) throw new Error(`load on ${options.url} got errors ${result.errors}, non-2xx ${result.non2xx}`);
   }
   return result;
