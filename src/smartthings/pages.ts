@@ -5,6 +5,7 @@
 import type { Page, Section } from '@smartthings/smartapp';
 import type { BridgeContext } from '../context.js';
 import type { LowdbContextStore } from './context-store.js';
+import { desiredDevices, MAX_DEVICES_PER_INSTALLED_APP } from './device-plan.js';
 import { connectNetatmoAccount } from './netatmo-account.js';
 import type { RuntimeSmartApp } from './sdk-types.js';
 import { DEFAULT_BOOST_MINUTES, LIMITS, netatmoAccountFromConfig, SETTING } from './settings.js';
@@ -36,6 +37,16 @@ export function registerPages(app: RuntimeSmartApp, context: BridgeContext, cont
       section.paragraphSetting('accountCheck').name(check.ok ? 'OK' : 'Problem').description(check.message);
     });
     const homes = await homeOptions(context);
+    const tooMany = desiredDevices({ homes: context.state.homes, cloudPath: true }).overLimit;
+    if (tooMany.length > 0) {
+      page.section('limit', (section) => {
+        section.name('Too many rooms for the cloud path');
+        section
+          .paragraphSetting('deviceLimit')
+          .name(`SmartThings allows ${MAX_DEVICES_PER_INSTALLED_APP} devices per SmartApp`)
+          .description(`${tooMany.length} room(s) would be left out (${tooMany.map((d) => d.label).join(', ')}). Choose fewer homes, or use the LAN path (Edge driver), which has no limit.`);
+      });
+    }
     page.section('homes', (section: Section) => {
       section.name('Homes to bridge');
       if (homes.length === 0) {

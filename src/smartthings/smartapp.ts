@@ -23,6 +23,7 @@ export const PERMISSIONS = ['r:devices:*', 'w:devices:*', 'i:deviceprofiles', 'r
 export const COMMAND_ANSWER_MS = 7_000;
 /** A hub that polled the LAN API this recently counts as linked (hubLink closed). */
 const HUB_LINK_WINDOW_MS = 5 * 60_000;
+const STOP_WAIT_MS = 2_000;
 const DEFAULT_KEY_API_HOST = 'https://key.smartthings.com';
 const DEFAULT_API_URL = 'https://api.smartthings.com';
 
@@ -31,7 +32,7 @@ export interface SmartAppRuntime {
   sync: CloudSync;
   contexts: LowdbContextStore;
   start(): void;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 export interface SmartAppRuntimeOptions {
@@ -163,9 +164,13 @@ export function createSmartAppRuntime(context: BridgeContext, options: SmartAppR
     start() {
       unsubscribe = context.state.onChange(() => sync.notifyChange());
     },
-    stop() {
+    async stop() {
       unsubscribe?.();
       sync.stop();
+      // Let a running sync write its device ids; a slow SmartThings must not hold the shutdown.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([sync.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
+      clearTimeout(timer);
     },
   };
 }

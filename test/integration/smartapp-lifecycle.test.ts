@@ -215,6 +215,7 @@ describe('SmartApp lifecycles', () => {
     const tokens = rig.st.issueTokens(INSTALLED_APP_ID);
     const config = configOf({ useBridgeAccount: 'true', netatmoClientSecret: 'super-secret-value', netatmoRefreshToken: 'refresh-secret-value' });
     expect((await rig.lifecycle(installBody(tokens, config))).status).toBe(200);
+    await vi.waitFor(() => expect(rig!.st.callsTo('POST', /\/events$/).length).toBeGreaterThan(0), { timeout: 5_000 });
     const file = JSON.stringify(rig.t.bridge.context.store.data.smartthings);
     expect(file).not.toContain('super-secret-value');
     expect(file).not.toContain('refresh-secret-value');
