@@ -52,6 +52,8 @@ async function openRealStore(context: BridgeContext): Promise<Store> {
   return openFileStore({ dataDir: context.config.dataDir, logger: moduleLogger(context.logger, 'store'), presetLanToken: context.config.lanToken });
 }
 
+const OWN_PATHS = /^\/(?:$|status|admin|oauth\/|history\/|assets\/)/;
+
 /** Strict browser policies for the pages; forms may only post here or (redirect) to Netatmo's authorize page. */
 function securityHeaders(netatmoOrigin: string): express.RequestHandler {
   const csp = [
@@ -64,7 +66,8 @@ function securityHeaders(netatmoOrigin: string): express.RequestHandler {
     "base-uri 'none'",
   ].join('; ');
   return (req, res, next) => {
-    if (!req.path.startsWith('/api/')) {
+    // Only this feature's pages: the routers mounted after it (SmartApp, webhooks) answer machines.
+    if (OWN_PATHS.test(req.path)) {
       res.set('x-content-type-options', 'nosniff');
       res.set('x-frame-options', 'DENY');
       res.set('referrer-policy', 'same-origin');
