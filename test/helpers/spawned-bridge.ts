@@ -42,10 +42,18 @@ export function bridgeEnv(simulator: RunningSimulator, dataDir: string, extra: R
   };
 }
 
-export async function spawnBridge(simulator: RunningSimulator, options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<SpawnedBridge> {
+export interface SpawnOptions {
+  dataDir?: string;
+  env?: Record<string, string>;
+  /** Extra modules loaded before the bridge (e.g. one that throws later, to test crash handling). */
+  preload?: string[];
+}
+
+export async function spawnBridge(simulator: RunningSimulator, options: SpawnOptions = {}): Promise<SpawnedBridge> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'bridge-proc-')));
+  const preload = (options.preload ?? []).flatMap((file) => ['--import', pathToFileURL(file).href]);
   // cwd = the data dir, so no developer .env in the repository is read.
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(REPO_ROOT, 'src/main.ts')], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, ...preload, path.join(REPO_ROOT, 'src/main.ts')], {
     cwd: dataDir,
     env: bridgeEnv(simulator, dataDir, options.env),
     stdio: ['ignore', 'pipe', 'pipe'],

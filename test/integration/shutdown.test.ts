@@ -1,7 +1,8 @@
 // The real bridge process under SIGTERM: during a hanging poll and during a hanging command it
 // still stops in order and exits 0 (its own 5 s guard would exit 1), the data file parses
 // afterwards, and a second signal exits at once.
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
@@ -99,5 +100,26 @@ describe('graceful shutdown of the bridge process', () => {
     expect(messages.some((m) => m.startsWith('SIGINT again: exiting now'))).toBe(true);
     expect(messages).not.toContain('stopped cleanly');
     await expectValidDataFile(bridge.dataDir);
+  }, 30_000);
+
+  it('an uncaught exception is logged with its stack and origin, then the same orderly stop, exit 1', async () => {
+    const preloadDir = await mkdtemp(path.join(os.tmpdir(), 'bridge-preload-'));
+    const thrower = path.join(preloadDir, 'throw-later.mjs');
+    // A bug somewhere in the process: a callback that throws, set off by SIGUSR2 once the bridge runs.
+    await writeFile(thrower, "process.on('SIGUSR2', () => setTimeout(() => { throw new Error('simulated bug in a timer'); }, 0));\n");
+    try {
+      bridge = await spawnBridge(simulator, { preload: [thrower] });
+      expect(await bridge.port).toBeGreaterThan(0);
+      bridge.child.kill('SIGUSR2');
+      const { code } = await bridge.exited;
+      expect(code).toBe(1);
+      const fatal = bridge.entries().find((e) => e.level === 60);
+      expect(fatal?.msg).toBe('uncaught exception (uncaughtException): simulated bug in a timer — stopping');
+      expect(String((fatal?.err as { stack?: string } | undefined)?.stack)).toContain('throw-later.mjs');
+      expect(bridge.entries().map((e) => String(e.msg))).toContain('stopped after an error');
+      await expectValidDataFile(bridge.dataDir);
+    } finally {
+      await rm(preloadDir, { recursive: true, force: true });
+    }
   }, 30_000);
 });
