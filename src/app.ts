@@ -50,6 +50,8 @@ export interface BridgeOptions {
   manualPolling?: boolean;
   /** Called when a feature asks for an in-place restart (src/main.ts stops and starts again). */
   onRestartRequested?: (reason: string) => void;
+  /** Netatmo request timeout (default 10 s); tests of a hanging Netatmo shorten it. */
+  netatmoTimeoutMs?: number;
 }
 
 export interface Bridge {
@@ -86,6 +88,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       envCredentials: source.credentials,
       envRefreshToken: source.refreshToken,
       now,
+      timeoutMs: options.netatmoTimeoutMs,
       onRefreshed: () => events.emit('tokenRefreshed'),
     });
     const api = new NetatmoClient({
@@ -94,6 +97,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       budget,
       logger: moduleLogger(logger, 'netatmo'),
       now,
+      timeoutMs: options.netatmoTimeoutMs,
       onCall: (event) => events.emit('netatmoCall', event),
     });
     const persisted = store.data;
