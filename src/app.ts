@@ -29,6 +29,7 @@ import { Poller } from './sync/poller.js';
 import { startPollSchedule } from './sync/schedule.js';
 import { persistState } from './sync/persist.js';
 import { StateService } from './sync/state-service.js';
+import type { StoreFs } from './store/index.js';
 import { netatmoWebhookFeature } from './sync/webhook-feature.js';
 import { smartAppFeature } from './smartthings/feature.js';
 import { moduleLogger, type Logger } from './util/logger.js';
@@ -52,6 +53,8 @@ export interface BridgeOptions {
   onRestartRequested?: (reason: string) => void;
   /** Netatmo request timeout (default 10 s); tests of a hanging Netatmo shorten it. */
   netatmoTimeoutMs?: number;
+  /** Test seam: the file system under the data file (read-only or full disk on demand). */
+  storeFs?: StoreFs;
 }
 
 export interface Bridge {
@@ -71,7 +74,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const { config, logger } = options;
   const now = options.now ?? Date.now;
   const events = new TypedEvents<BridgeEvents>((event, error) => logger.error({ err: error, event }, 'event listener failed'));
-  const source = await prepareNetatmoSource({ config, logger, demo: options.demo ?? false });
+  const source = await prepareNetatmoSource({ config, logger, demo: options.demo ?? false, storeFs: options.storeFs });
   const { store, simulator } = source;
   // Stopped in reverse: heartbeat → running poll → features → HTTP → persistence → store → simulator.
   const stops: StopStep[] = [{ name: 'simulator', stop: () => simulator?.stop() }];

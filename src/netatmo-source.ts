@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Config } from './config/index.js';
 import { startSimulator, type RunningSimulator } from './simulator/index.js';
-import { openFileStore, type NetatmoCredentials, type Store } from './store/index.js';
+import { openFileStore, type NetatmoCredentials, type Store, type StoreFs } from './store/index.js';
 import { moduleLogger, type Logger } from './util/logger.js';
 
 export interface NetatmoSource {
@@ -20,12 +20,14 @@ export interface NetatmoSourceOptions {
   config: Config;
   logger: Logger;
   demo: boolean;
+  /** Test seam: the file system the data file goes through (a disk that fails on demand). */
+  storeFs?: StoreFs;
 }
 
 export async function prepareNetatmoSource(options: NetatmoSourceOptions): Promise<NetatmoSource> {
   const { config, logger } = options;
   const storeLogger = moduleLogger(logger, 'store');
-  const realStore = await openFileStore({ dataDir: config.dataDir, logger: storeLogger, presetLanToken: config.lanToken });
+  const realStore = await openFileStore({ dataDir: config.dataDir, logger: storeLogger, presetLanToken: config.lanToken, fs: options.storeFs });
   if (!useSimulator(options, realStore)) {
     const { clientId, clientSecret } = config.netatmo;
     return {
