@@ -19,7 +19,7 @@ import { RateBudget } from './netatmo/budget.js';
 import { NetatmoClient } from './netatmo/client.js';
 import { TokenManager } from './netatmo/tokens.js';
 import { prepareNetatmoSource } from './netatmo-source.js';
-import { metricsFeature } from './ops/metrics.js';
+import { metricsFeature } from './ops/metrics-feature.js';
 import { PollHeartbeat } from './ops/poll-heartbeat.js';
 import { closeHttpServer, HTTP_DRAIN_MS, POLL_DRAIN_MS, runStopSteps, waitWhile, type StopStep } from './ops/shutdown.js';
 import { watchdogFeature } from './ops/watchdog.js';

@@ -4,7 +4,7 @@
 // homes never mix with a real account.
 import path from 'node:path';
 import type { Config } from './config/index.js';
-import { startSimulator, type RunningSimulator } from './simulator/index.js';
+import type { RunningSimulator } from './simulator/index.js';
 import { openFileStore, type NetatmoCredentials, type Store, type StoreFs } from './store/index.js';
 import { moduleLogger, type Logger } from './util/logger.js';
 
@@ -39,6 +39,8 @@ export async function prepareNetatmoSource(options: NetatmoSourceOptions): Promi
     };
   }
   await realStore.flush();
+  // Loaded only for the demo: a bridge on a real account never carries the simulator's code.
+  const { startSimulator } = await import('./simulator/index.js');
   const simulator = await startSimulator({ host: '127.0.0.1', port: config.simulatorPort });
   try {
     const demoStore = await openFileStore({

@@ -157,9 +157,8 @@ export function metricsRouter(registry: Registry): Router {
   return router;
 }
 
-/** The metrics feature: GET /metrics (no LAN auth, like /healthz) while METRICS is on. */
-export function metricsFeature(context: BridgeContext): Feature {
-  if (!context.config.metrics) return { name: 'metrics' };
+/** The metrics feature: GET /metrics (no LAN auth, like /healthz); see metrics-feature.ts. */
+export function createMetricsFeature(context: BridgeContext): Feature {
   const metrics = createBridgeMetrics(context);
   return {
     name: 'metrics',
