@@ -80,6 +80,8 @@ class FileStore implements Store {
   private writesSinceBackup = 0;
   private backupPending = false;
   private failing = false;
+  /** Identity of the file as we last read or wrote it; another value on disk = another writer. */
+  private diskStamp: string | null = null;
 
   constructor(filePath: string, initial: StoreData, fs: StoreFs, log: Logger, now: () => Date) {
     this.filePath = filePath;
@@ -96,6 +98,9 @@ class FileStore implements Store {
 
   update(mutator: (draft: StoreData) => void): Promise<void> {
     return this.enqueue(async () => {
+      // Read-modify-write against the file, not only memory: another process (a second bridge,
+      // the CLI) may have rotated the Netatmo token since; saving our stale copy would kill it.
+      await this.adoptOtherWriter();
       const draft = structuredClone(this.db.data);
       mutator(draft);
       const checked = validateStoreData(draft);
@@ -113,6 +118,7 @@ class FileStore implements Store {
       const parsed = text === null ? null : parseStoreText(text, this.now());
       if (parsed?.kind === 'ok') {
         this.db.data = parsed.data;
+        this.diskStamp = await this.stampOnDisk();
         return this.db.data;
       }
       if (parsed?.kind === 'newer') throw new StoreVersionError(this.filePath, parsed.fileVersion, CURRENT_SCHEMA_VERSION);
@@ -145,11 +151,17 @@ class FileStore implements Store {
     }
     if (this.failing) this.log.info({ file: this.filePath }, 'Saving the bridge data works again');
     this.failing = false;
+    this.diskStamp = await this.stampOnDisk();
     const previous = this.db.data;
     this.db.data = next;
     this.writesSinceBackup++;
     if (irreplaceable(previous) !== irreplaceable(next)) this.backupPending = true;
     if (this.backupPending || this.writesSinceBackup >= BACKUP_EVERY_WRITES) await this.writeBackup();
+  }
+
+  /** Note the file's identity after start-up loading (see adoptOtherWriter). */
+  async rememberDiskStamp(): Promise<void> {
+    this.diskStamp = await this.stampOnDisk();
   }
 
   /** Copy the current data to the backup. A failure is only logged: the main file is safe on disk. */
@@ -162,6 +174,30 @@ class FileStore implements Store {
       this.backupPending = true;
       this.log.warn({ file: this.backupPath, code: errorCode(error) }, `Could not update the backup ${this.backupPath}; retrying on the next save`);
     }
+  }
+
+  /** Inode, size and mtime of the data file (every atomic write makes a new inode), or null. */
+  async stampOnDisk(): Promise<string | null> {
+    try {
+      const stats = await this.fs.stat(this.filePath);
+      return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+    } catch {
+      return null;
+    }
+  }
+
+  /** When the file changed on disk since we last read or wrote it, take its content first. */
+  private async adoptOtherWriter(): Promise<void> {
+    if (this.diskStamp === null) return;
+    const stamp = await this.stampOnDisk();
+    if (stamp === null || stamp === this.diskStamp) return;
+    const text = await this.fs.readFile(this.filePath, 'utf8').catch(() => null);
+    const parsed = text === null ? null : parseStoreText(text, this.now());
+    // A damaged or newer file is left to reload()/the next start; we keep saving what we have.
+    if (parsed?.kind !== 'ok') return;
+    this.db.data = parsed.data;
+    this.diskStamp = stamp;
+    this.log.info({ file: this.filePath }, 'The data file was changed by another process; the bridge continues from its content');
   }
 
   private enqueue<T>(operation: () => Promise<T>): Promise<T> {
@@ -214,5 +250,6 @@ export async function openFileStore(options: FileStoreOptions): Promise<Store> {
   } else if (!loaded.backupUpToDate) {
     await store.writeBackup();
   }
+  await store.rememberDiskStamp();
   return store;
 }
