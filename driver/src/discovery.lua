@@ -19,6 +19,19 @@ discovery.found = {}
 -- Replaced by the e2e script / specs to search somewhere else than the multicast group.
 discovery.search_options = {}
 
+--- The LAN device that stands for one bridge (found by SSDP, or created for a manual address).
+local function bridge_device(network_id)
+  return {
+    type = "LAN",
+    device_network_id = network_id,
+    label = "Netatmo Bridge",
+    profile = consts.PROFILE_BRIDGE,
+    manufacturer = "netatmo-smartthings-bridge",
+    model = "LAN bridge v1",
+    vendor_provided_label = "Netatmo Bridge",
+  }
+end
+
 local function search(extra)
   local opts = { socket = socket }
   for k, v in pairs(discovery.search_options) do opts[k] = v end
@@ -61,15 +74,7 @@ function discovery.handle_found(driver, bridges)
       children.clear_removed(device)
     else
       log.info(string.format("discovered bridge %s at %s", b.id, address_of(b)))
-      driver:try_create_device({
-        type = "LAN",
-        device_network_id = b.id,
-        label = "Netatmo Bridge",
-        profile = consts.PROFILE_BRIDGE,
-        manufacturer = "netatmo-smartthings-bridge",
-        model = "LAN bridge v1",
-        vendor_provided_label = "Netatmo Bridge",
-      })
+      driver:try_create_device(bridge_device(b.id))
     end
   end
 end
@@ -77,15 +82,7 @@ end
 local function create_manual_bridge(driver)
   log.warn_with({ hub_logs = true }, "no Netatmo bridge answered the search: created a bridge device; "
     .. "set its Bridge address (host:port) in its settings")
-  driver:try_create_device({
-    type = "LAN",
-    device_network_id = consts.MANUAL_BRIDGE_ID,
-    label = "Netatmo Bridge",
-    profile = consts.PROFILE_BRIDGE,
-    manufacturer = "netatmo-smartthings-bridge",
-    model = "LAN bridge v1",
-    vendor_provided_label = "Netatmo Bridge",
-  })
+  driver:try_create_device(bridge_device(consts.MANUAL_BRIDGE_ID))
 end
 
 --- The driver's discovery handler ("Scan nearby").

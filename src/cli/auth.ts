@@ -5,12 +5,8 @@
 // a running bridge keeps its own copy of the data file and would overwrite the new tokens.
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
-import { RateBudget } from '../netatmo/budget.js';
 import { buildAuthorizeUrl, exchangeAuthorizationCode, parseRedirectedUrl } from '../netatmo/oauth.js';
-import { TokenManager } from '../netatmo/tokens.js';
-import { openFileStore } from '../store/index.js';
-import { silentLogger } from '../util/logger.js';
-import { bridgeIsRunning, loadInstallation } from './installation.js';
+import { bridgeIsRunning, loadInstallation, offlineTokens } from './installation.js';
 import { complain, option, say, type CliIo } from './io.js';
 
 export const DEFAULT_REDIRECT_URI = 'http://localhost';
@@ -36,15 +32,7 @@ export async function authCommand(args: readonly string[], io: CliIo): Promise<n
     complain(io, `The bridge is running at ${installation.bridgeUrl}. Either connect Netatmo on its status page, or stop it (docker compose stop / systemctl stop netatmo-bridge) and run "npm run auth" again.`);
     return 1;
   }
-  const store = await openFileStore({ dataDir: config.dataDir, logger: silentLogger() });
-  const { clientId, clientSecret } = config.netatmo;
-  const tokens = new TokenManager({
-    store,
-    tokenUrl: `${config.netatmo.apiUrl}/oauth2/token`,
-    budget: new RateBudget(),
-    logger: silentLogger(),
-    envCredentials: clientId && clientSecret ? { clientId, clientSecret } : null,
-  });
+  const { store, tokens } = await offlineTokens(config);
   const credentials = tokens.credentials();
   if (!credentials) {
     complain(io, 'Set NETATMO_CLIENT_ID and NETATMO_CLIENT_SECRET first (in .env; create an app at dev.netatmo.com), then run "npm run auth" again.');

@@ -2,12 +2,8 @@
 // what to fix. Exit code 0 when nothing is wrong, 1 otherwise. `--refresh` also proves the Netatmo
 // login with a real token refresh (it rotates the tokens, so only on request and only while the
 // bridge is stopped — a running bridge would overwrite the new pair with its copy).
-import { RateBudget } from '../netatmo/budget.js';
-import { TokenManager } from '../netatmo/tokens.js';
-import { openFileStore } from '../store/index.js';
-import { silentLogger } from '../util/logger.js';
 import { checkConfig, checkDataFile, checkNetatmoReachable, checkPort, checkSsdp, checkTokens, type Finding } from './doctor-checks.js';
-import { bridgeIsRunning, loadInstallation, readDataFile, type Installation } from './installation.js';
+import { bridgeIsRunning, loadInstallation, offlineTokens, readDataFile, type Installation } from './installation.js';
 import { flag, say, type CliIo } from './io.js';
 
 export async function runDoctorChecks(installation: Installation, args: readonly string[]): Promise<Finding[]> {
@@ -43,16 +39,7 @@ async function refreshCheck(installation: Installation, running: boolean): Promi
   if (running) return { ok: false, subject, detail: 'skipped: the bridge is running', fix: 'stop the bridge, then run "npm run doctor -- --refresh"' };
   const { config } = installation;
   try {
-    const store = await openFileStore({ dataDir: config.dataDir, logger: silentLogger() });
-    const { clientId, clientSecret } = config.netatmo;
-    const tokens = new TokenManager({
-      store,
-      tokenUrl: `${config.netatmo.apiUrl}/oauth2/token`,
-      budget: new RateBudget(),
-      logger: silentLogger(),
-      envCredentials: clientId && clientSecret ? { clientId, clientSecret } : null,
-      envRefreshToken: config.netatmo.refreshToken ?? null,
-    });
+    const { store, tokens } = await offlineTokens(config, { withEnvRefreshToken: true });
     await tokens.refreshAfterRejection(store.data.netatmo.tokens?.accessToken ?? '');
     await store.flush();
     return { ok: true, subject, detail: 'Netatmo issued a new token pair (saved to the data file)' };

@@ -7,7 +7,10 @@ import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { loadConfig, type Config } from '../config/index.js';
 import { ENV_NAMES, envSchema } from '../config/schema.js';
-import { DATA_FILE_NAME, type StoreData } from '../store/index.js';
+import { RateBudget } from '../netatmo/budget.js';
+import { TokenManager } from '../netatmo/tokens.js';
+import { DATA_FILE_NAME, openFileStore, type Store, type StoreData } from '../store/index.js';
+import { silentLogger } from '../util/logger.js';
 import { parseStoreText } from '../store/load.js';
 import { option, type CliIo } from './io.js';
 
@@ -95,4 +98,22 @@ export async function bridgeIsRunning(url: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * The data file and a token manager over it, for commands that run while the bridge is stopped
+ * (auth, doctor --refresh). Credentials: the data file's, else the environment's.
+ */
+export async function offlineTokens(config: Config, options: { withEnvRefreshToken?: boolean } = {}): Promise<{ store: Store; tokens: TokenManager }> {
+  const store = await openFileStore({ dataDir: config.dataDir, logger: silentLogger() });
+  const { clientId, clientSecret } = config.netatmo;
+  const tokens = new TokenManager({
+    store,
+    tokenUrl: `${config.netatmo.apiUrl}/oauth2/token`,
+    budget: new RateBudget(),
+    logger: silentLogger(),
+    envCredentials: clientId && clientSecret ? { clientId, clientSecret } : null,
+    envRefreshToken: options.withEnvRefreshToken ? (config.netatmo.refreshToken ?? null) : null,
+  });
+  return { store, tokens };
 }
