@@ -96,8 +96,17 @@ function toLanError(error: unknown, method: string, path: string, logger: Logger
     default:
       break;
   }
+  // Other 4xx from the HTTP stack (a body whose Content-Encoding does not decode, a malformed
+  // path escape …) are the client's mistake: a 400 in our shape, not a 500.
+  if (isClientError(error)) return new LanError(400, 'invalid_request', 'The request could not be read: check its encoding, body and address.');
   logger.error({ err: error, method, path }, 'unexpected error while handling a request');
   return new LanError(500, 'internal_error', 'The bridge hit an unexpected error; the details are in its log.');
+}
+
+function isClientError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 export interface RunningHttpServer {
