@@ -1,7 +1,10 @@
 // Bridge-level numbers at default settings: Netatmo calls per simulated hour per home (target
-// ≤ 70), worst-case data age, and the resident memory of an idle bridge running the demo home
-// (target ≤ 80 MB). Everything runs on 127.0.0.1; loops are bounded by simulated time.
-import { spawn } from 'node:child_process';
+// ≤ 70), worst-case data age, and the resident memory of the bridge running the demo home, idle
+// (target ≤ 80 MB) and under LAN load (state reads flat out + commands, bounded to a few seconds).
+// Everything runs on 127.0.0.1; loops are bounded by simulated time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,14 +85,96 @@ export async function idleRssMb(settleMs = 8000): Promise<number> {
   }
 }
 
+function rssMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): Promise<number> {
+  return readFile(`/proc/${pid}/status`, 'utf8').then((status) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024);
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForHealthz(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error('the bridge exited during start-up');
+    const ok = await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the bridge did not start within 10 s');
+}
+
+export interface LoadedRss {
+  idleBeforeMb: number;
+  peakMb: number;
+  afterMb: number;
+  readsPerS: number;
+  commands: number;
+}
+
+/** The same demo process as idleRssMb, then `seconds` of state reads flat out plus 5 commands/s. */
+export async function loadedRssMb(seconds = 10, settleMs = 8000): Promise<LoadedRss> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-rss-load-'));
+  const port = await freePort();
+  const lanToken = 'bench-lan-token-0123456789abcdef';
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'main.js'), '--demo'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SSDP: 'off', LOG_FORMAT: 'json', LOG_LEVEL: 'warn', LAN_TOKEN: lanToken },
+    stdio: 'ignore',
+  });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHealthz(url, child);
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    const idleBeforeMb = await rssMb(child.pid);
+    const headers = { authorization: `Bearer ${lanToken}`, 'content-type': 'application/json' };
+    const state = (await (await fetch(`${url}/api/v1/state`, { headers })).json()) as { homes: { id: string; rooms: { id: string }[] }[] };
+    const home = state.homes[0]!;
+    let peakMb = idleBeforeMb;
+    const sampler = setInterval(() => {
+      void rssMb(child.pid).then((mb) => (peakMb = Math.max(peakMb, mb)), () => undefined);
+    }, 200);
+    const [reads, commands] = await Promise.all([
+      autocannon({ url: `${url}/api/v1/state`, headers, connections: 8, duration: seconds, workers: 1 }),
+      autocannon({
+        url: `${url}/api/v1/homes/${home.id}/rooms/${home.rooms[0]!.id}/setpoint`,
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ temperatureC: 21 }),
+        connections: 1,
+        overallRate: 5,
+        duration: seconds,
+      }),
+    ]);
+    clearInterval(sampler);
+    peakMb = Math.max(peakMb, await rssMb(child.pid, 'VmHWM'));
+    const afterMb = await rssMb(child.pid);
+    return { idleBeforeMb, peakMb, afterMb, readsPerS: reads.requests.average, commands: commands.requests.total };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<BenchResult[]> {
   const calls = await simulateCalls({ hours: 6 });
   const rss = await idleRssMb();
+  const loaded = await loadedRssMb();
   return [
     { name: 'Netatmo calls per simulated hour per home, default 60 s (max of 6 h)', value: calls.perHourMax, unit: 'calls', target: '≤ 70', ok: calls.perHourMax <= 70 },
     { name: 'Netatmo calls per simulated hour per home, default 60 s (mean)', value: Number(calls.perHourMean.toFixed(1)), unit: 'calls' },
     { name: 'worst-case data age, default 60 s', value: calls.worstDataAgeS, unit: 's' },
     { name: 'idle RSS, bridge + built-in simulator, demo home', value: Number(rss.toFixed(1)), unit: 'MB', target: '≤ 80 MB', ok: rss <= 80 },
+    {
+      name: 'loaded RSS (peak), same process under LAN load',
+      value: Number(loaded.peakMb.toFixed(1)),
+      unit: 'MB',
+      note: `10 s of GET /api/v1/state at ${Math.round(loaded.readsPerS)} req/s (8 connections) + ${loaded.commands} setpoint commands; idle before ${loaded.idleBeforeMb.toFixed(1)} MB, ${loaded.afterMb.toFixed(1)} MB right after`,
+    },
+    { name: 'loaded RSS / idle RSS', value: Math.round((loaded.peakMb / loaded.idleBeforeMb) * 100) / 100, unit: '×' },
   ];
 }
 

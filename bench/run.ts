@@ -17,7 +17,19 @@ interface Section {
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`;
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+  return (
+    `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(os.freemem() / 2 ** 30).toFixed(1)} GiB free), ` +
+    `${os.platform()} ${os.release()} ${os.arch()}, Node ${process.version}; load average at start ${load} (1/5/15 min)`
+  );
+}
+
+/** Results in "×" are ratios (bridge vs bare express, ours vs the earlier bridge …): one line each. */
+function ratioLines(sections: Section[]): string[] {
+  return sections
+    .flatMap((s) => s.results)
+    .filter((r) => r.unit === '×')
+    .map((r) => `- ${r.name}: **${r.value}×**${r.target ? ` (target ${r.target}${r.ok === undefined ? '' : r.ok ? ', ok' : ', MISSED'})` : ''}${r.note ? ` — ${r.note}` : ''}`);
 }
 
 function row(r: BenchResult): string {
@@ -51,6 +63,8 @@ async function main(): Promise<void> {
     for (const r of section.results) lines.push(row(r));
     if (section.error) lines.push(`| ${section.file} | FAILED | | MISSED | ${section.error} |`);
   }
+  const ratios = ratioLines(sections);
+  if (ratios.length > 0) lines.push('', '## Ratios', '', ...ratios);
   const table = lines.join('\n');
   process.stdout.write(`\n${table}\n`);
   const missed = sections.flatMap((s) => s.results).filter((r) => r.ok === false).length;
