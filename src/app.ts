@@ -13,7 +13,7 @@ import { ssdpFeature } from './lan/ssdp.js';
 import { HubActivity } from './lan/hub-activity.js';
 import { PairingWindow } from './lan/pairing.js';
 import { StateDocumentCache, type BridgeInfo } from './lan/state-document.js';
-import { descriptionRouter, stateRouter } from './lan/state-routes.js';
+import { descriptionRouter, STATE_PATH, stateHandler } from './lan/state-routes.js';
 import type { NetatmoHealth } from './model/types.js';
 import { RateBudget } from './netatmo/budget.js';
 import { NetatmoClient } from './netatmo/client.js';
@@ -182,7 +182,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       cache,
       bridge: bridgeInfo,
       port: () => httpPort,
-      onStateRead: (req: Request) => hubs.recordPoll(req.ip ?? 'unknown', req.headers['user-agent']),
+      // The socket address, not req.ip: no proxy parsing on the hottest path.
+      onStateRead: (req: Request) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent']),
     };
     const authThrottle = new AuthFailureThrottle({ now });
     const app = createHttpApp(
@@ -194,7 +195,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
           throttle: (req) => authThrottle.check(clientAddress(req)),
           onFailure: (req) => authThrottle.record(clientAddress(req)),
         }),
-        lan: [stateRouter(stateRoutes), ...features.flatMap((f) => f.routes?.lan ?? [])],
+        hotLan: [{ path: STATE_PATH, handler: stateHandler(stateRoutes) }],
+        lan: features.flatMap((f) => f.routes?.lan ?? []),
       },
       moduleLogger(logger, 'http'),
       (request) => events.emit('lanRequest', request),

@@ -55,6 +55,7 @@ export class AuthFailureThrottle {
   }
 }
 
+/** The peer's address. The socket's, not req.ip: the bridge trusts no proxy headers, and this runs on every LAN request. */
 export function clientAddress(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  return req.socket.remoteAddress ?? 'unknown';
 }

@@ -1,5 +1,5 @@
 // Read side of the LAN API: bridge description (no auth, for discovery) and the state document.
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { etagMatches, type BridgeInfo, type StateDocumentCache } from './state-document.js';
 
 export interface StateRoutesOptions {
@@ -20,19 +20,21 @@ export function descriptionRouter(options: StateRoutesOptions): Router {
   return router;
 }
 
-/** GET /api/v1/state — mount behind bearer auth. */
-export function stateRouter(options: StateRoutesOptions): Router {
-  const router = Router();
-  router.get('/api/v1/state', (req: Request, res: Response) => {
+/** GET /api/v1/state — mount behind bearer auth (the hub's every-few-seconds poll: keep it lean). */
+export function stateHandler(options: StateRoutesOptions): RequestHandler {
+  return (req: Request, res: Response) => {
     options.onStateRead?.(req);
     const etag = options.cache.etag();
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
     if (etagMatches(req.headers['if-none-match'], etag)) {
-      res.status(304).end();
+      res.statusCode = 304;
+      res.end();
       return;
     }
-    res.type('application/json').send(options.cache.body());
-  });
-  return router;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(options.cache.body());
+  };
 }
+
+export const STATE_PATH = '/api/v1/state';
