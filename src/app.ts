@@ -2,18 +2,19 @@
 // state → HTTP → features → poller) and stops them in reverse. No process handling here
 // (signals, exit codes: src/main.ts), so tests can start and stop whole bridges in-process.
 import { createRequire } from 'node:module';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { Config } from './config/index.js';
 import type { BridgeContext, BridgeEvents, Feature, FeatureFactory } from './context.js';
-import { createHttpApp, listen, type RunningHttpServer } from './http-server.js';
-import { bearerAuth } from './lan/auth.js';
+import { createHttpApp, listen, type HttpRequestRecord, type RunningHttpServer } from './http-server.js';
+import { bearerAuth, isAuthorized, type BearerAuthOptions } from './lan/auth.js';
 import { AuthFailureThrottle, clientAddress } from './lan/auth-throttle.js';
 import { lanApiFeature } from './lan/feature.js';
 import { ssdpFeature } from './lan/ssdp.js';
 import { HubActivity } from './lan/hub-activity.js';
 import { PairingWindow } from './lan/pairing.js';
 import { StateDocumentCache, type BridgeInfo } from './lan/state-document.js';
-import { descriptionRouter, STATE_PATH, stateHandler } from './lan/state-routes.js';
+import { fastGet } from './lan/fast-path.js';
+import { descriptionRouter, STATE_PATH, stateHandler, stateRouter } from './lan/state-routes.js';
 import type { NetatmoHealth } from './model/types.js';
 import { RateBudget } from './netatmo/budget.js';
 import { NetatmoClient } from './netatmo/client.js';
@@ -183,25 +184,28 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       bridge: bridgeInfo,
       port: () => httpPort,
       // The socket address, not req.ip: no proxy parsing on the hottest path.
-      onStateRead: (req: Request) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent']),
+      onStateRead: (req: IncomingMessage) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent']),
     };
     const authThrottle = new AuthFailureThrottle({ now });
+    const lanAuthOptions: BearerAuthOptions = {
+      expectedToken: () => store.data.lanToken,
+      // Repeated wrong tokens from one address get 429 (token guessing); see lan/auth-throttle.ts.
+      throttle: (req) => authThrottle.check(clientAddress(req)),
+      onFailure: (req) => authThrottle.record(clientAddress(req)),
+    };
+    const recordRequest = (request: HttpRequestRecord): void => events.emit('lanRequest', request);
     const app = createHttpApp(
       {
         open: [descriptionRouter(stateRoutes), ...features.flatMap((f) => f.routes?.open ?? [])],
-        lanAuth: bearerAuth({
-          expectedToken: () => store.data.lanToken,
-          // Repeated wrong tokens from one address get 429 (token guessing); see lan/auth-throttle.ts.
-          throttle: (req) => authThrottle.check(clientAddress(req)),
-          onFailure: (req) => authThrottle.record(clientAddress(req)),
-        }),
-        hotLan: [{ path: STATE_PATH, handler: stateHandler(stateRoutes) }],
-        lan: features.flatMap((f) => f.routes?.lan ?? []),
+        lanAuth: bearerAuth(lanAuthOptions),
+        lan: [stateRouter(stateRoutes), ...features.flatMap((f) => f.routes?.lan ?? [])],
       },
       moduleLogger(logger, 'http'),
-      (request) => events.emit('lanRequest', request),
+      recordRequest,
     );
-    const http: RunningHttpServer = await listen(app, config.host, config.port);
+    // The hub's state poll skips express entirely when authorised (src/lan/fast-path.ts).
+    const fastState = fastGet({ path: STATE_PATH, authorized: (req) => isAuthorized(req, lanAuthOptions), handler: stateHandler(stateRoutes), onAnswered: recordRequest });
+    const http: RunningHttpServer = await listen(app, config.host, config.port, [fastState]);
     httpPort = http.port;
     // Running requests (a command waiting on Netatmo) may finish; stuck ones are cut.
     stops.push({ name: 'HTTP server', stop: () => closeHttpServer(http.server, HTTP_DRAIN_MS) });

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Router } from 'express';
 import { LanError, sendLanError } from './lan/errors.js';
+import type { FastPath } from './lan/fast-path.js';
 import type { Logger } from './util/logger.js';
 
 /** Request bodies above this are refused with 413 (docs/lan-api.md). */
@@ -16,11 +17,6 @@ export interface HttpRoutes {
   /** Everything under /api/v1 that needs the LAN bearer token. */
   lanAuth: RequestHandler;
   lan: Router[];
-  /**
-   * LAN routes the hub calls every few seconds (GET /api/v1/state): mounted first, behind lanAuth,
-   * so they skip the body parser and every other router's matching.
-   */
-  hotLan?: { path: string; handler: RequestHandler }[];
 }
 
 /** One answered request, labelled by its route pattern so metrics stay bounded. */
@@ -36,7 +32,6 @@ export function createHttpApp(routes: HttpRoutes, logger: Logger, onRequest?: (r
   app.disable('x-powered-by');
   // ETags of the state document are our revision numbers, set by the route itself.
   app.set('etag', false);
-  for (const hot of routes.hotLan ?? []) app.get(hot.path, hotRoute(hot.path, routes.lanAuth, hot.handler, onRequest));
   if (onRequest) app.use(requestRecorder(onRequest));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -67,27 +62,6 @@ function requestRecorder(onRequest: (record: HttpRequestRecord) => void): Reques
       onRequest({ route: routeLabel(req), method: req.method, status: res.statusCode, durationMs: performance.now() - started });
     });
     next();
-  };
-}
-
-/**
- * A hot route (the hub's state poll): auth, then a handler that answers synchronously, recorded
- * without a per-response 'finish' listener — that listener alone cost ~10 % of the 304 path.
- * Refusals (401/429) go to the error handler and are recorded when their answer finishes.
- */
-function hotRoute(path: string, auth: RequestHandler, handler: RequestHandler, onRequest?: (record: HttpRequestRecord) => void): RequestHandler {
-  return (req, res, next) => {
-    const started = performance.now();
-    const afterAuth = (error?: unknown): void => {
-      if (error !== undefined) {
-        if (onRequest) res.once('finish', () => onRequest({ route: path, method: req.method, status: res.statusCode, durationMs: performance.now() - started }));
-        next(error);
-        return;
-      }
-      void handler(req, res, next);
-      onRequest?.({ route: path, method: req.method, status: res.statusCode, durationMs: performance.now() - started });
-    };
-    void auth(req, res, afterAuth);
   };
 }
 
@@ -141,9 +115,19 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-/** Listens and resolves once bound; close() lets running requests finish, then frees the port. */
-export async function listen(app: Express, host: string, port: number): Promise<RunningHttpServer> {
-  const server = http.createServer(app);
+/**
+ * Listens and resolves once bound; close() lets running requests finish, then frees the port.
+ * `fast` paths see each request before express (src/lan/fast-path.ts).
+ */
+export async function listen(app: Express, host: string, port: number, fast: FastPath[] = []): Promise<RunningHttpServer> {
+  const server = http.createServer(
+    fast.length === 0
+      ? app
+      : (req, res) => {
+          for (const path of fast) if (path(req, res)) return;
+          void app(req, res);
+        },
+  );
   // A hub keeps its connection alive between polls; keep that cheap but bounded.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

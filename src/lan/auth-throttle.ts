@@ -3,7 +3,7 @@
 // window. A tiny sliding window of our own rather than a library: bearerAuth's throttle hook is
 // synchronous (it runs on every LAN request, before the token check), and rate-limiter-flexible
 // and express-rate-limit both answer through promises or their own middleware and responses.
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { LanError } from './errors.js';
 
 export const MAX_FAILURES = 10;
@@ -56,6 +56,6 @@ export class AuthFailureThrottle {
 }
 
 /** The peer's address. The socket's, not req.ip: the bridge trusts no proxy headers, and this runs on every LAN request. */
-export function clientAddress(req: Request): string {
+export function clientAddress(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }

@@ -1,6 +1,7 @@
 // Bearer-token check for the LAN API. The comparison is constant-time (both sides hashed to the
 // same length first) so the token cannot be guessed byte by byte from response timing.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { LanError } from './errors.js';
 
@@ -31,9 +32,16 @@ export function bearerToken(header: string | undefined): string | null {
 export interface BearerAuthOptions {
   expectedToken: () => string;
   /** Told about every failed attempt (throttling of repeated wrong tokens lives there). */
-  onFailure?: (req: Request) => void;
+  onFailure?: (req: IncomingMessage) => void;
   /** Returns a LanError when this client must be slowed down (429) before checking the token. */
-  throttle?: (req: Request) => LanError | null;
+  throttle?: (req: IncomingMessage) => LanError | null;
+}
+
+/** True when the request carries the right token and its address is not being slowed down. */
+export function isAuthorized(req: IncomingMessage, options: BearerAuthOptions): boolean {
+  if (options.throttle?.(req)) return false;
+  const token = bearerToken(req.headers.authorization);
+  return token !== null && tokensMatch(token, options.expectedToken());
 }
 
 export function bearerAuth(options: BearerAuthOptions) {

@@ -72,6 +72,8 @@ export class StateDocumentCache {
 /** True when an If-None-Match header names the current ETag (or is "*"). */
 export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
+  // The hub sends back exactly the ETag it got: answer that without splitting.
+  if (ifNoneMatch === etag) return true;
   return ifNoneMatch
     .split(',')
     .map((part) => part.trim().replace(/^W\//, ''))

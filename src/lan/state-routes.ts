@@ -1,5 +1,6 @@
 // Read side of the LAN API: bridge description (no auth, for discovery) and the state document.
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Router, type Request, type Response } from 'express';
 import { etagMatches, type BridgeInfo, type StateDocumentCache } from './state-document.js';
 
 export interface StateRoutesOptions {
@@ -7,7 +8,7 @@ export interface StateRoutesOptions {
   bridge: () => BridgeInfo;
   port: () => number;
   /** Called on every authorised state read (the status page shows when the hub last polled). */
-  onStateRead?: (req: Request) => void;
+  onStateRead?: (req: IncomingMessage) => void;
 }
 
 /** GET /api/v1/description — no auth: the driver reads it during discovery. */
@@ -21,8 +22,8 @@ export function descriptionRouter(options: StateRoutesOptions): Router {
 }
 
 /** GET /api/v1/state — mount behind bearer auth (the hub's every-few-seconds poll: keep it lean). */
-export function stateHandler(options: StateRoutesOptions): RequestHandler {
-  return (req: Request, res: Response) => {
+export function stateHandler(options: StateRoutesOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
     options.onStateRead?.(req);
     const etag = options.cache.etag();
     res.setHeader('ETag', etag);
@@ -38,3 +39,10 @@ export function stateHandler(options: StateRoutesOptions): RequestHandler {
 }
 
 export const STATE_PATH = '/api/v1/state';
+
+/** GET /api/v1/state through express (the answer when the fast path declines: 401, 429 …). */
+export function stateRouter(options: StateRoutesOptions): Router {
+  const router = Router();
+  router.get(STATE_PATH, stateHandler(options));
+  return router;
+}

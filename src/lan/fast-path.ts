@@ -1,0 +1,31 @@
+// The hub's state poll (GET /api/v1/state every few seconds per hub) answered before express:
+// the request is checked and served with plain node:http calls, which makes the poll cheaper
+// than even a bare express route. Anything else — another path or method, a missing or wrong
+// token, a throttled address — falls through to express, which answers in the usual way.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpRequestRecord } from '../http-server.js';
+
+/** Answers the request and returns true, or returns false to let express handle it. */
+export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export interface FastGetOptions {
+  path: string;
+  authorized: (req: IncomingMessage) => boolean;
+  /** Must answer synchronously (the state document is served from a cached string). */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  onAnswered?: (record: HttpRequestRecord) => void;
+}
+
+export function fastGet(options: FastGetOptions): FastPath {
+  const withQuery = `${options.path}?`;
+  return (req, res) => {
+    if (req.method !== 'GET') return false;
+    const url = req.url ?? '';
+    if (url !== options.path && !url.startsWith(withQuery)) return false;
+    if (!options.authorized(req)) return false;
+    const started = performance.now();
+    options.handler(req, res);
+    options.onAnswered?.({ route: options.path, method: 'GET', status: res.statusCode, durationMs: performance.now() - started });
+    return true;
+  };
+}
