@@ -8,6 +8,7 @@
 // that cannot leave a half-written file.
 import { startBridge, type Bridge } from './app.js';
 import { formatConfigProblems, loadConfig, type Config } from './config/index.js';
+import { configForRestart } from './ops/restart-config.js';
 import { SHUTDOWN_LIMIT_MS } from './ops/shutdown.js';
 import { createLogger, type Logger } from './util/logger.js';
 import { printWelcome } from './welcome.js';
@@ -27,8 +28,8 @@ class BridgeProcess {
     private readonly logger: Logger,
   ) {}
 
-  async start(demo: boolean): Promise<void> {
-    const starting = startBridge({ config: this.config, logger: this.logger, demo, onRestartRequested: (reason) => this.restart(reason) });
+  async start(demo: boolean, config: Config = this.config): Promise<void> {
+    const starting = startBridge({ config, logger: this.logger, demo, onRestartRequested: (reason) => this.restart(reason) });
     this.#starting = starting.catch(() => undefined);
     this.#bridge = await starting;
     this.#starting = null;
@@ -44,7 +45,7 @@ class BridgeProcess {
       await this.#bridge?.stop();
       this.#bridge = null;
       if (this.#stopping) return;
-      await this.start(false);
+      await this.start(false, configForRestart(this.config));
     })()
       .catch((error: unknown) => this.fail(error, 'the bridge could not restart'))
       .finally(() => {
