@@ -41,3 +41,18 @@ export async function closedLoopbackPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/** Environment for a CLI run against a simulator: loopback only, no SSDP, a port nothing listens on. */
+export async function cliEnv(dataDir: string, simulator: { url: string; clientId: string; clientSecret: string }, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  return {
+    DATA_DIR: dataDir,
+    PORT: String(await closedLoopbackPort()),
+    HOST: '127.0.0.1',
+    SSDP: 'off',
+    SIMULATOR: 'off',
+    NETATMO_API_URL: simulator.url,
+    NETATMO_CLIENT_ID: simulator.clientId,
+    NETATMO_CLIENT_SECRET: simulator.clientSecret,
+    ...extra,
+  };
+}

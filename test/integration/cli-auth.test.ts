@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
-import { closedLoopbackPort } from '../helpers/cli.js';
+import { cliEnv } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/spawned-bridge.js';
 
 const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
@@ -46,16 +46,7 @@ describe('netatmo-bridge auth', () => {
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'cli-auth-'));
     simulator = await startSimulator({ rateLimits: false });
-    env = {
-      DATA_DIR: path.join(dir, 'data'),
-      PORT: String(await closedLoopbackPort()),
-      HOST: '127.0.0.1',
-      SSDP: 'off',
-      SIMULATOR: 'off',
-      NETATMO_API_URL: simulator.url,
-      NETATMO_CLIENT_ID: simulator.clientId,
-      NETATMO_CLIENT_SECRET: simulator.clientSecret,
-    };
+    env = await cliEnv(path.join(dir, 'data'), simulator);
   });
   afterEach(async () => {
     await simulator.stop();

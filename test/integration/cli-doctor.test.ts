@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { openFileStore } from '../../src/store/index.js';
 import { silentLogger } from '../../src/util/logger.js';
-import { closedLoopbackPort, runCliInProcess } from '../helpers/cli.js';
+import { cliEnv, closedLoopbackPort, runCliInProcess } from '../helpers/cli.js';
 
 function problemLines(stdout: string): string[] {
   return stdout.split('\n').filter((l) => l.startsWith('FIX'));
@@ -75,17 +75,7 @@ describe('netatmo-bridge doctor', () => {
     simulator = await startSimulator({ rateLimits: false });
     const dataDir = path.join(dir, 'data');
     await openFileStore({ dataDir, logger: silentLogger() });
-    const env = {
-      DATA_DIR: dataDir,
-      PORT: String(await closedLoopbackPort()),
-      HOST: '127.0.0.1',
-      SSDP: 'off',
-      SIMULATOR: 'off',
-      NETATMO_API_URL: simulator.url,
-      NETATMO_CLIENT_ID: simulator.clientId,
-      NETATMO_CLIENT_SECRET: simulator.clientSecret,
-      NETATMO_REFRESH_TOKEN: simulator.issueRefreshToken(),
-    };
+    const env = await cliEnv(dataDir, simulator, { NETATMO_REFRESH_TOKEN: simulator.issueRefreshToken() });
     const plain = await runCliInProcess(['doctor'], env, dir);
     expect(problemLines(plain.stdout)).toEqual([]);
     expect(plain.code).toBe(0);

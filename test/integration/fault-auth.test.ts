@@ -28,6 +28,21 @@ function grantTypes(rig: FaultRig, mark: number): unknown[] {
     .map((c) => c.params.grant_type);
 }
 
+
+/** A second process on the same data directory (a second bridge, `doctor --refresh`): its own store and token manager. */
+async function anotherProcess(rig: { t: { dataDir: string }; sim: { url: string; clientId: string; clientSecret: string }; now: () => number }) {
+  const otherStore = await openFileStore({ dataDir: rig.t.dataDir, logger: silentLogger() });
+  const otherTokens = new TokenManager({
+    store: otherStore,
+    tokenUrl: `${rig.sim.url}/oauth2/token`,
+    budget: new RateBudget({ now: rig.now }),
+    logger: silentLogger(),
+    envCredentials: { clientId: rig.sim.clientId, clientSecret: rig.sim.clientSecret },
+    now: rig.now,
+  });
+  return { otherStore, otherTokens };
+}
+
 describe('fault matrix: tokens', () => {
   it('access token expired mid-poll: one refresh, one retry, the poll succeeds and the new pair is on disk', async () => {
     const rig = await rigs.start();
@@ -94,15 +109,7 @@ describe('fault matrix: tokens', () => {
 
     // Another process on the same data directory (a second bridge, the CLI's doctor --refresh)
     // refreshes: Netatmo rotates, our in-memory pair dies, the new one is only in the file.
-    const otherStore = await openFileStore({ dataDir: rig.t.dataDir, logger: silentLogger() });
-    const otherTokens = new TokenManager({
-      store: otherStore,
-      tokenUrl: `${rig.sim.url}/oauth2/token`,
-      budget: new RateBudget({ now: rig.now }),
-      logger: silentLogger(),
-      envCredentials: { clientId: rig.sim.clientId, clientSecret: rig.sim.clientSecret },
-      now: rig.now,
-    });
+    const { otherStore, otherTokens } = await anotherProcess(rig);
     const oldAccess = otherStore.data.netatmo.tokens?.accessToken ?? '';
     await otherTokens.refreshAfterRejection(oldAccess);
     const rotated = otherStore.data.netatmo.tokens?.refreshToken;
@@ -127,15 +134,7 @@ describe('fault matrix: tokens', () => {
 
   it('refresh token rotated by another process while the bridge saves its state: the rotated pair survives', async () => {
     const rig = await rigs.start();
-    const otherStore = await openFileStore({ dataDir: rig.t.dataDir, logger: silentLogger() });
-    const otherTokens = new TokenManager({
-      store: otherStore,
-      tokenUrl: `${rig.sim.url}/oauth2/token`,
-      budget: new RateBudget({ now: rig.now }),
-      logger: silentLogger(),
-      envCredentials: { clientId: rig.sim.clientId, clientSecret: rig.sim.clientSecret },
-      now: rig.now,
-    });
+    const { otherStore, otherTokens } = await anotherProcess(rig);
     await otherTokens.refreshAfterRejection(otherStore.data.netatmo.tokens?.accessToken ?? '');
     const rotated = otherStore.data.netatmo.tokens?.refreshToken;
 
