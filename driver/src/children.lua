@@ -31,7 +31,7 @@ local function create(driver, bridge, key, label, profile, model)
   local pending = bridge:get_field(fields.PENDING_CHILDREN) or {}
   local asked_at = pending[key]
   local now = clock.now()
-  if asked_at and now - asked_at < consts.CHILD_CREATE_RETRY_S then return end
+  if asked_at and now - asked_at < consts.CREATE_RETRY_S then return end
   pending[key] = now
   bridge:set_field(fields.PENDING_CHILDREN, pending)
   log.info(string.format("%s: creating %s (%s)", bridge.label or bridge.id, label, key))

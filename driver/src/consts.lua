@@ -32,9 +32,9 @@ consts.SSDP_WAIT_S = 3
 consts.REDISCOVERY_MIN_S = 15
 consts.REDISCOVERY_MAX_S = 300
 
--- A child the driver asked for but that has not arrived in `added` yet is not asked for again
--- before this delay (try_create_device is asynchronous on the hub).
-consts.CHILD_CREATE_RETRY_S = 120
+-- A device (bridge or child) the driver asked for but that has not arrived in `added` yet is not
+-- asked for again before this delay (try_create_device is asynchronous on the hub).
+consts.CREATE_RETRY_S = 120
 
 consts.SETPOINT_MIN_C = 7
 consts.SETPOINT_MAX_C = 30
