@@ -86,7 +86,7 @@ function discovery.handle_found(driver, bridges)
     if device then
       discovery.update_address(device, b)
       -- A new scan is the user's way to get back the children they deleted.
-      children.clear_removed(device)
+      children.clear_removed(driver, device)
     else
       if create_once(driver, bridge_device(b.id)) then
         log.info(string.format("discovered bridge %s at %s", b.id, address_of(b)))
