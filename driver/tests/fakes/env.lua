@@ -48,20 +48,25 @@ function Env:_load_driver()
   package.loaded["st.capabilities"] = require "tests.fakes.capabilities"
   package.loaded["st.driver"] = fake_driver.new_driver_class(self)
   package.loaded["cosock"] = fake_cosock
-  package.loaded["cosock.socket.http"] = self.http.module
-  package.loaded["cosock.socket"] = self.udp
+  package.loaded["cosock.socket.http"] = self.real and self.real.http or self.http.module
+  package.loaded["cosock.socket"] = self.real and self.real.socket or self.udp
   local timers = self.timers
-  package.loaded["clock"] = { now = function() return timers.now end }
+  package.loaded["clock"] = { now = self.real and self.real.now or function() return timers.now end }
   require "init"
   assert(self.driver and self.driver.ran, "init.lua must create the driver and call run()")
   self.caps = package.loaded["st.capabilities"]
 end
 
 --- opts.ssdp_replies: datagrams the fake UDP socket answers with.
+--- opts.real = { http, socket, now }: LuaSocket's http and socket and the real clock instead of
+--- the fakes (the end-to-end script, against a bridge on 127.0.0.1); the timers between reads
+--- stay on the fake clock, and the hub creates devices at once (the script blocks in a held read,
+--- so a delayed creation would wait for it).
 function Env.new(opts)
   opts = opts or {}
   local timers = Timers.new()
-  local self = setmetatable({ devices = {}, timers = timers, http = Http.new(timers), bridge = Bridge.new() }, Env)
+  local self = setmetatable({ devices = {}, timers = timers, http = Http.new(timers), bridge = Bridge.new(),
+    real = opts.real, create_at_once = opts.real ~= nil }, Env)
   self.profiles = profiles.load(DRIVER_DIR .. "/profiles")
   self.udp = Udp.module(opts.ssdp_replies or {})
   self.http.handler = function(req, phase) return self.bridge:handle(req, phase) end
