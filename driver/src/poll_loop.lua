@@ -76,7 +76,11 @@ schedule = function(driver, bridge, generation, delay_s)
   local timer = bridge.thread:call_with_delay(delay_s, function()
     if not current(bridge, generation) then return end
     bridge:set_field(fields.POLL_TIMER, nil)
-    tasks.spawn(function() run(driver, bridge, generation) end, "read " .. tostring(name_of(bridge)))
+    tasks.spawn(function()
+      local ok, err = pcall(run, driver, bridge, generation)
+      -- The watchdog re-arms a loop that ended this way.
+      if not ok then log.error(string.format("%s: read loop failed: %s", name_of(bridge), tostring(err))) end
+    end, "read " .. tostring(name_of(bridge)))
   end, "poll")
   bridge:set_field(fields.POLL_TIMER, timer)
 end
