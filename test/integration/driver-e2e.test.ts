@@ -132,11 +132,13 @@ describe.skipIf(!luaReady)('the whole Edge driver on real Lua: long poll and fal
     const off = state.onChange(() => (changedAt ||= Date.now()));
     const home = state.homes[0]!;
     const room = home.rooms[0]!;
-    const celsius = room.measuredC === 23.4 ? 23.6 : 23.4;
-    t.simulator.world.setMeasuredTemperature(home.id, room.id, celsius);
+    t.simulator.world.setMeasuredTemperature(home.id, room.id, (room.measuredC ?? 20) + 3);
     await t.bridge.context.poller.pollNow();
     off();
     expect(changedAt).toBeGreaterThan(0);
+    // What the bridge now serves (the simulator's room physics may have moved it a little already).
+    const celsius = state.home(home.id)!.rooms.find((r) => r.id === room.id)!.measuredC;
+    expect(celsius).not.toBe(room.measuredC);
 
     const key = `room:${home.id}:${room.id}`;
     const event = await lua.waitFor((s) => s.step === 'event' && s.device === key && s.capability === 'temperatureMeasurement' && s.value === celsius, 10_000);

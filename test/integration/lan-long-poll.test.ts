@@ -40,10 +40,14 @@ async function untilHeld(t: TestBridge, count: number): Promise<void> {
 }
 
 /** A change as the hub would see it in real life: Netatmo reports a new temperature, the bridge polls. */
-async function changeAtNetatmo(t: TestBridge, celsius: number): Promise<void> {
-  const home = t.bridge.context.state.homes[0]!;
-  t.simulator.world.setMeasuredTemperature(home.id, home.rooms[0]!.id, celsius);
+async function changeAtNetatmo(t: TestBridge, stepC: number): Promise<void> {
+  const { state } = t.bridge.context;
+  const before = state.revision;
+  const home = state.homes[0]!;
+  const room = home.rooms[0]!;
+  t.simulator.world.setMeasuredTemperature(home.id, room.id, (room.measuredC ?? 20) + stepC);
   await t.bridge.context.poller.pollNow();
+  expect(state.revision).toBeGreaterThan(before);
 }
 
 interface Answer {
@@ -80,7 +84,7 @@ describe('long poll: GET /api/v1/state?wait=S', () => {
     expect(records).toEqual([]);
 
     const changedAt = performance.now();
-    await changeAtNetatmo(t, 23.4);
+    await changeAtNetatmo(t, 3);
     // No timer was advanced: only the change can have answered it.
     const answer = await pending;
     const latencyMs = performance.now() - changedAt;
@@ -166,7 +170,7 @@ describe('long poll: GET /api/v1/state?wait=S', () => {
     expect(extra.headers.etag).toBe(etag);
     expect(held(t)).toBe(MAX_HELD_READS);
 
-    await changeAtNetatmo(t, 24.1);
+    await changeAtNetatmo(t, 4);
     const answers = await Promise.all(pending);
     expect(answers.map((a) => a.status)).toEqual(Array(MAX_HELD_READS).fill(200));
     const bodies = new Set(answers.map((a) => a.body));
@@ -189,7 +193,7 @@ describe('long poll: GET /api/v1/state?wait=S', () => {
     for (const c of controllers.slice(1)) c.abort();
     await Promise.all(pending);
     await untilHeld(t, 1);
-    await changeAtNetatmo(t, 25);
+    await changeAtNetatmo(t, 5);
     expect((await next).status).toBe(200);
   });
 
