@@ -74,8 +74,8 @@ function roomPatchFor(home: Home, order: RoomOrder, nowMs: number): RoomPatch {
     case 'max':
       return { setpointMode: 'boost', setpointC: MAX_SETPOINT_C, setpointEndsAt: optimisticEnd(home, order.end, nowMs) };
     case 'off':
-      // Netatmo reports a room switched off with 0 °C, which the model shows as no setpoint.
-      return { setpointMode: 'off', setpointC: null, setpointEndsAt: order.end.kind === 'at' ? iso(order.end.atMs) : null };
+      // Netatmo reports a room switched off with 0 °C, which the model shows as the frost-guard value.
+      return { setpointMode: 'off', setpointC: home.frostguardTempC, setpointEndsAt: order.end.kind === 'at' ? iso(order.end.atMs) : null };
     case 'home':
       return followingHome(home, home.mode);
   }

@@ -47,7 +47,7 @@ describe('room boost and off', () => {
     });
     const [off] = planRoomMode(h, roomOf(h, 'm'), 'off', { kind: 'default' }, NOW);
     expect(off!.write).toEqual({ endpoint: 'setroomthermpoint', params: { homeId: 'h1', roomId: 'm', mode: 'off' } });
-    expect(off!.patch.rooms!.m).toEqual({ setpointMode: 'off', setpointC: null, setpointEndsAt: null });
+    expect(off!.patch.rooms!.m).toEqual({ setpointMode: 'off', setpointC: 8, setpointEndsAt: null });
   });
 
   it('holds the current setpoint for manual, and sends home for schedule', () => {
