@@ -134,7 +134,7 @@ export class NetatmoClient implements NetatmoApi {
   }
 
   async dropWebhook(): Promise<void> {
-    // pyatmo always sends app_types=app_security (netatmo-api.md §6.1).
+    // pyatmo always sends app_types=app_security (pyatmo auth.py async_dropwebhook).
     await this.call('dropwebhook', 'command', { kind: 'form', form: { app_types: 'app_security' } });
   }
 

@@ -1,5 +1,5 @@
-// Write operations with Netatmo's validation order and error codes (reference §3.3–3.5, §3.9,
-// §5.1). Each returns the webhook events the change would trigger.
+// Write operations with Netatmo's validation order and error codes (docs/netatmo.md "Other write
+// rules"). Each returns the webhook events the change would trigger.
 import { errors } from './envelopes.js';
 import { MAX_TEMP_C, hasSmartThermostat, isThermostatRoom, needsSetState, selectedSchedule } from './physics.js';
 import { cancelSetPointEvent, scheduleEvent, setPointEvent, thermModeEvent, type WebhookEvent } from './webhook-events.js';

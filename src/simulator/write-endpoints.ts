@@ -1,4 +1,4 @@
-// Write endpoints and webhook registration (reference §3.3–3.5, §3.9, §6.1). Each successful
+// Write endpoints and webhook registration (docs/netatmo.md). Each successful
 // write posts its webhook events after the answer is on its way.
 // The write_errors fault answers the way Netatmo reports a partial failure: HTTP 200, status ok,
 // and `body.errors` naming what was not done (shape of pyatmo's capture

@@ -1,5 +1,5 @@
 // Pure translation of a user's command into the Netatmo calls that carry it out, each with the
-// optimistic patch it stands for. Netatmo's rules live here (netatmo-api.md §3.3–3.5, §3.9, §8):
+// optimistic patch it stands for. Netatmo's rules live here (facts and sources: docs/netatmo.md):
 // - valve rooms reject `max` (code 21): boost = manual 30 °C until the boost ends;
 // - valve rooms have no `off`: manual at the home's frost-guard temperature (as Home Assistant);
 // - thermostat and mixed rooms use `max` / `off`;
