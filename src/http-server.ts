@@ -164,7 +164,12 @@ function answerMalformedRequest(error: NodeJS.ErrnoException, socket: Duplex): v
 /** 421 Misdirected Request in the LAN API's error shape, with how to allow the name. */
 function answerMisdirected(req: http.IncomingMessage, res: http.ServerResponse): void {
   const body = JSON.stringify({ error: { code: 'misdirected_request', message: misdirectedMessage(req.headers.host) } });
-  res.writeHead(421, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+  res.writeHead(421, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(body);
 }
 

@@ -45,12 +45,18 @@ export function allowedHosts(options: AllowedHostsOptions): HostCheck {
     if (entry.startsWith('*.')) parents.push(entry.slice(2));
     else exact.add(entry);
   }
-  return (header) => {
-    if (header === undefined) return true;
+  const decide = (header: string): boolean => {
     const name = hostName(header);
     if (name === null) return false;
     if (name.startsWith('[') || isIPv4(name)) return true;
     return exact.has(name) || parents.some((parent) => under(name, parent));
+  };
+  // The hub sends the same Host on every poll: remember the last answer (this runs on every request).
+  let last: { header: string; allowed: boolean } | null = null;
+  return (header) => {
+    if (header === undefined) return true;
+    if (last?.header !== header) last = { header, allowed: decide(header) };
+    return last.allowed;
   };
 }
 
