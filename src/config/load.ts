@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
+import { checkPollTiming } from './poll-timing.js';
 import { ENV_NAMES, envSchema, type EnvName, type ParsedEnv } from './schema.js';
 import type { Config, LoadConfigResult } from './types.js';
 
@@ -16,6 +17,8 @@ export interface LoadConfigOptions {
   cwd?: string;
   /** Whether stdout is a terminal (LOG_FORMAT=auto). Defaults to process.stdout.isTTY. */
   stdoutIsTTY?: boolean;
+  /** The data directory when DATA_DIR is not set (relative to cwd). Defaults to ./data. */
+  defaultDataDir?: string;
 }
 
 export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
@@ -54,7 +57,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
     staleThresholdS: v.STALE_THRESHOLD_S,
     port: v.PORT,
     host: v.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(cwd, v.DATA_DIR),
+    dataDir: path.resolve(cwd, v.DATA_DIR ?? options.defaultDataDir ?? './data'),
     lanToken: v.LAN_TOKEN,
     ssdp: v.SSDP,
     preferredPath: v.PREFERRED_PATH,
@@ -121,11 +124,8 @@ function resolvePublicKey(raw: string | undefined, cwd: string, problems: string
 
 function crossFieldProblems(v: Partial<ParsedEnv>): string[] {
   const problems: string[] = [];
-  if (v.POLL_INTERVAL_S !== undefined && v.STALE_THRESHOLD_S !== undefined && v.STALE_THRESHOLD_S <= v.POLL_INTERVAL_S) {
-    problems.push(
-      `STALE_THRESHOLD_S must be longer than POLL_INTERVAL_S (got ${v.STALE_THRESHOLD_S} and ${v.POLL_INTERVAL_S} seconds); ` +
-        'otherwise data would count as stale between two polls',
-    );
+  if (v.POLL_INTERVAL_S !== undefined && v.STALE_THRESHOLD_S !== undefined) {
+    problems.push(...checkPollTiming({ pollIntervalS: v.POLL_INTERVAL_S, staleThresholdS: v.STALE_THRESHOLD_S }).map((p) => p.message));
   }
   if (v.NETATMO_CLIENT_ID && !v.NETATMO_CLIENT_SECRET) {
     problems.push('NETATMO_CLIENT_ID is set but NETATMO_CLIENT_SECRET is missing (both come from your app at dev.netatmo.com)');
