@@ -4,9 +4,11 @@
 // bridge is stopped — a running bridge would overwrite the new pair with its copy).
 import { checkConfig, checkDataFile, checkNetatmoReachable, checkPort, checkSsdp, checkTokens, type Finding } from './doctor-checks.js';
 import { bridgeIsRunning, loadInstallation, offlineTokens, readDataFile, type Installation } from './installation.js';
-import { flag, say, type CliIo } from './io.js';
+import { booleanValue, stringValue, type ParsedArgs } from './args.js';
+import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
+import { say, type CliIo } from './io.js';
 
-export async function runDoctorChecks(installation: Installation, args: readonly string[]): Promise<Finding[]> {
+export async function runDoctorChecks(installation: Installation, options: { refresh: boolean }): Promise<Finding[]> {
   const { config } = installation;
   const running = await bridgeIsRunning(installation.bridgeUrl);
   const file = await readDataFile(installation.dataFile);
@@ -18,7 +20,7 @@ export async function runDoctorChecks(installation: Installation, args: readonly
     ...(await checkNetatmoReachable(config.netatmo.apiUrl)),
     ...checkTokens({ config, data, liveStatus, nowMs: Date.now() }),
   ];
-  if (flag(args, 'refresh')) findings.push(await refreshCheck(installation, running));
+  if (options.refresh) findings.push(await refreshCheck(installation, running));
   findings.push(...(await checkPort(config, running, installation.bridgeUrl)));
   findings.push(...(await checkSsdp(config, running)));
   return findings;
@@ -53,9 +55,23 @@ export function formatFinding(finding: Finding): string {
   return finding.ok ? `ok    ${finding.subject}: ${finding.detail}` : `FIX   ${finding.subject}: ${finding.detail} → ${finding.fix ?? ''}`;
 }
 
-export async function doctorCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const installation = loadInstallation(io, args);
-  const findings = await runDoctorChecks(installation, args);
+export const doctorCommand: Command = {
+  name: 'doctor',
+  summary: 'check config, data file, Netatmo, login, port and SSDP; says what to fix',
+  usage: 'doctor [--refresh] [--url URL] [--data-dir DIR]',
+  args: {
+    options: {
+      refresh: { type: 'boolean', help: 'also prove the Netatmo login with a real token refresh (rotates the tokens; bridge stopped)' },
+      url: URL_OPTION,
+      'data-dir': DATA_DIR_OPTION,
+    },
+  },
+  run: (args, io) => runDoctor(args, io),
+};
+
+async function runDoctor(args: ParsedArgs, io: CliIo): Promise<number> {
+  const installation = loadInstallation(io, { url: stringValue(args, 'url'), dataDir: stringValue(args, 'data-dir') });
+  const findings = await runDoctorChecks(installation, { refresh: booleanValue(args, 'refresh') });
   for (const finding of findings) say(io, formatFinding(finding));
   const problems = findings.filter((f) => !f.ok).length;
   say(io, problems === 0 ? 'No problems found.' : `${problems} problem${problems === 1 ? '' : 's'} found: fix the lines marked FIX, then run "npm run doctor" again.`);

@@ -30,17 +30,3 @@ export function say(io: CliIo, line = ''): void {
 export function complain(io: CliIo, line: string): void {
   io.stderr.write(`${line}\n`);
 }
-
-/** `--name value` or `--name=value` from argv; undefined when absent. */
-export function option(args: readonly string[], name: string): string | undefined {
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg === `--${name}`) return args[i + 1];
-    if (arg.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
-  }
-  return undefined;
-}
-
-export function flag(args: readonly string[], name: string): boolean {
-  return args.includes(`--${name}`);
-}

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { ageOf } from '../web/words.js';
 import { loadInstallation, readDataFile } from './installation.js';
+import { stringValue, type ParsedArgs } from './args.js';
+import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
 import { complain, say, type CliIo } from './io.js';
 
 const stateSchema = z.object({
@@ -49,8 +51,16 @@ export function describeState(state: StateDocument, nowMs: number): { lines: str
   return { lines, healthy: n.status === 'ok' && !n.stale };
 }
 
-export async function statusCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const installation = loadInstallation(io, args);
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'health of the running bridge in words (exit 0 fine, 1 not reachable, 2 Netatmo not ok)',
+  usage: 'status [--url URL] [--data-dir DIR]',
+  args: { options: { url: URL_OPTION, 'data-dir': DATA_DIR_OPTION } },
+  run: (args, io) => runStatus(args, io),
+};
+
+async function runStatus(args: ParsedArgs, io: CliIo): Promise<number> {
+  const installation = loadInstallation(io, { url: stringValue(args, 'url'), dataDir: stringValue(args, 'data-dir') });
   const file = await readDataFile(installation.dataFile);
   if (file.kind !== 'ok') {
     complain(io, `Cannot read the LAN token: the data file ${installation.dataFile} ${file.kind === 'missing' ? 'does not exist (has the bridge ever started here?)' : file.problem}. Run "npm run doctor".`);

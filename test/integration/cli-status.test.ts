@@ -56,10 +56,9 @@ describe('netatmo-bridge status and pair', () => {
     expect(pair.status).toBe(200);
   });
 
-  it('prints usage for an unknown command', async () => {
+  it('refuses an unknown command and names the commands', async () => {
     const run = await runCliInProcess(['frobnicate'], {}, process.cwd());
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/Usage: netatmo-bridge <command>/);
-    expect(run.stdout).toMatch(/doctor +check config/);
+    expect(run.stderr).toMatch(/unknown command "frobnicate"\. Commands: start, demo, status, pair, doctor, auth, service/);
   });
 });
