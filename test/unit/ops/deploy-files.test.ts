@@ -9,6 +9,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { renderServiceUnit, SOURCE_INSTALL_UNIT } from '../../../src/cli/service-unit.js';
 import { REPO_ROOT } from '../../helpers/spawned-bridge.js';
 
 const read = (file: string) => readFileSync(path.join(REPO_ROOT, file), 'utf8');
@@ -122,7 +123,22 @@ describe('deploy/netatmo-bridge.service', () => {
     expect(one('Service.CapabilityBoundingSet')).toBe('');
   });
 
+  it('is the unit "netatmo-bridge service install" writes, rendered for a source install in /opt', () => {
+    expect(text).toBe(renderServiceUnit(SOURCE_INSTALL_UNIT));
+  });
+
+  it('lets Node start under the system call filter: @pkey allowed, EPERM instead of a kill, a start limit', () => {
+    expect(unit.get('Service.SystemCallFilter')).toEqual(['@system-service @pkey', '~@privileged @resources']);
+    expect(one('Service.SystemCallErrorNumber')).toBe('EPERM');
+    expect(Number(one('Unit.StartLimitIntervalSec'))).toBeGreaterThan(0);
+    expect(Number(one('Unit.StartLimitBurst'))).toBeGreaterThan(0);
+  });
+
   const analyze = spawnSync('systemd-analyze', ['--version']).status === 0;
+  it.skipIf(!analyze)('allows pkey_alloc, which Node 20+ calls at start (systemd-analyze syscall-filter)', () => {
+    expect(allowedSyscalls(unit.get('Service.SystemCallFilter') ?? [])).toContain('pkey_alloc');
+  });
+
   it.skipIf(!analyze)('passes systemd-analyze verify (paths pointed at this checkout)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'unit-'));
     try {
@@ -137,6 +153,30 @@ describe('deploy/netatmo-bridge.service', () => {
     }
   });
 });
+
+/** The system calls a list of SystemCallFilter= lines allows (allow-list, then ~deny-lists), as systemd resolves the groups. */
+export function allowedSyscalls(lines: readonly string[]): Set<string> {
+  const expand = (word: string): string[] => {
+    if (!word.startsWith('@')) return [word];
+    const out = spawnSync('systemd-analyze', ['syscall-filter', word], { encoding: 'utf8' }).stdout;
+    return out
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#') && l !== word)
+      .flatMap(expand);
+  };
+  const allowed = new Set<string>();
+  for (const line of lines) {
+    const deny = line.startsWith('~');
+    for (const word of line.replace(/^~/, '').split(/\s+/).filter(Boolean)) {
+      for (const call of expand(word)) {
+        if (deny) allowed.delete(call);
+        else allowed.add(call);
+      }
+    }
+  }
+  return allowed;
+}
 
 describe('package.json CLI entry', () => {
   it('bin and the npm scripts point at the compiled CLI, which the build emits from src/cli/main.ts', () => {
