@@ -4,6 +4,7 @@
 // bridge is stopped — a running bridge would overwrite the new pair with its copy).
 import { checkConfig, checkDataFile, checkNetatmoReachable, checkPort, checkSsdp, checkTokens, type Finding } from './doctor-checks.js';
 import { bridgeIsRunning, loadInstallation, offlineTokens, readDataFile, type Installation } from './installation.js';
+import { simulatorWanted } from '../config/index.js';
 import { booleanValue, stringValue, type ParsedArgs } from './args.js';
 import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
 import { say, type CliIo } from './io.js';
@@ -13,12 +14,14 @@ export async function runDoctorChecks(installation: Installation, options: { ref
   const running = await bridgeIsRunning(installation.bridgeUrl);
   const file = await readDataFile(installation.dataFile);
   const data = file.kind === 'ok' ? file.data : null;
-  const liveStatus = running && data ? await liveNetatmoStatus(installation.bridgeUrl, data.lanToken) : null;
+  const live = running && data ? await liveBridgeFacts(installation.bridgeUrl, data.lanToken) : null;
+  // The demo is not a problem to fix: it runs until an account is connected.
+  const demo = live ? live.simulated : !running && simulatorWanted(config, data ?? { netatmo: { credentials: null } });
   const findings: Finding[] = [
     ...checkConfig(installation.configProblems),
     ...(await checkDataFile(installation.dataFile, file)),
     ...(await checkNetatmoReachable(config.netatmo.apiUrl)),
-    ...checkTokens({ config, data, liveStatus, nowMs: Date.now() }),
+    ...(demo ? [demoLogin(running, installation.bridgeUrl)] : checkTokens({ config, data, liveStatus: live?.status ?? null, nowMs: Date.now() })),
   ];
   if (options.refresh) findings.push(await refreshCheck(installation, running));
   findings.push(...(await checkPort(config, running, installation.bridgeUrl)));
@@ -26,14 +29,22 @@ export async function runDoctorChecks(installation: Installation, options: { ref
   return findings;
 }
 
-async function liveNetatmoStatus(url: string, lanToken: string): Promise<string | null> {
+/** The running bridge's Netatmo status and whether it runs the demo, or null when it does not say. */
+async function liveBridgeFacts(url: string, lanToken: string): Promise<{ status: string | null; simulated: boolean } | null> {
   try {
     const res = await fetch(`${url}/api/v1/state`, { headers: { authorization: `Bearer ${lanToken}` }, signal: AbortSignal.timeout(3_000) });
-    const body = (await res.json()) as { netatmo?: { status?: unknown } };
-    return typeof body.netatmo?.status === 'string' ? body.netatmo.status : null;
+    const body = (await res.json()) as { netatmo?: { status?: unknown }; bridge?: { simulated?: unknown } };
+    return { status: typeof body.netatmo?.status === 'string' ? body.netatmo.status : null, simulated: body.bridge?.simulated === true };
   } catch {
     return null;
   }
+}
+
+function demoLogin(running: boolean, bridgeUrl: string): Finding {
+  const detail = running
+    ? `no account connected: the bridge runs the simulated demo home; connect your own on the admin page (${bridgeUrl}/admin) when you are ready`
+    : 'no account connected: the bridge will start with the simulated demo home; connect your own on its admin page (/admin) or with "netatmo-bridge auth"';
+  return { ok: true, subject: 'Netatmo login', detail };
 }
 
 async function refreshCheck(installation: Installation, running: boolean): Promise<Finding> {

@@ -8,7 +8,7 @@ import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
 import { complain, say, type CliIo } from './io.js';
 
 const stateSchema = z.object({
-  bridge: z.object({ version: z.string(), startedAt: z.string().optional(), preferredPath: z.string().optional() }).loose(),
+  bridge: z.object({ version: z.string(), simulated: z.boolean().optional(), startedAt: z.string().optional(), preferredPath: z.string().optional() }).loose(),
   netatmo: z
     .object({
       status: z.string(),
@@ -41,8 +41,11 @@ export function describeState(state: StateDocument, nowMs: number): { lines: str
     not_configured: 'Netatmo: not connected yet. Connect it on the status page, or stop the bridge and run "npm run auth".',
   };
   const rooms = state.homes.reduce((sum, home) => sum + home.rooms.length, 0);
+  const demo = state.bridge.simulated === true;
   const lines = [
-    headline[n.status] ?? `Netatmo: ${n.status} (${data}).`,
+    demo
+      ? `Netatmo: the SIMULATED demo home (${data}), not your heating. Connect your account on the admin page (/admin).`
+      : (headline[n.status] ?? `Netatmo: ${n.status} (${data}).`),
     `Homes: ${state.homes.length === 0 ? 'none yet' : state.homes.map((h) => h.name).join(', ')} (${rooms} rooms).`,
     `Netatmo API calls: ${n.callsLastHour} in the last hour (budget ${n.budgetPerHour}); polling every ${n.effectivePollIntervalS ?? n.pollIntervalS} s.`,
   ];

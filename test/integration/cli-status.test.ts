@@ -27,6 +27,19 @@ describe('netatmo-bridge status and pair', () => {
     expect(run.stdout).not.toContain(t.lanToken());
   });
 
+  it('in the demo, status says the home is simulated and doctor finds nothing to fix', async () => {
+    t = await startTestBridge({ bridge: { demo: true }, withRefreshToken: false });
+    await t.bridge.context.poller.pollNow();
+    const cliEnv = { ...env(t), NETATMO_API_URL: t.simulator.url };
+    const status = await runCliInProcess(['status'], cliEnv, t.dataDir);
+    expect(status.stdout).toMatch(/Netatmo: the SIMULATED demo home \(data from just now\), not your heating\. Connect your account on the admin page/);
+    expect(status.code).toBe(0);
+    const doctor = await runCliInProcess(['doctor'], cliEnv, t.dataDir);
+    expect(doctor.stdout).toMatch(/^ok +Netatmo login: no account connected: the bridge runs the simulated demo home/m);
+    expect(doctor.stdout).not.toMatch(/^FIX/m);
+    expect(doctor.code).toBe(0);
+  });
+
   it('status explains auth_required and exits 2', async () => {
     t = await startTestBridge();
     t.simulator.revokeRefreshTokens();

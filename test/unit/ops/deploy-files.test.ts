@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { renderServiceUnit, SOURCE_INSTALL_UNIT } from '../../../src/cli/service-unit.js';
 import { REPO_ROOT } from '../../helpers/spawned-bridge.js';
+import { allowedSyscalls } from '../../helpers/syscalls.js';
 
 const read = (file: string) => readFileSync(path.join(REPO_ROOT, file), 'utf8');
 
@@ -153,30 +154,6 @@ describe('deploy/netatmo-bridge.service', () => {
     }
   });
 });
-
-/** The system calls a list of SystemCallFilter= lines allows (allow-list, then ~deny-lists), as systemd resolves the groups. */
-export function allowedSyscalls(lines: readonly string[]): Set<string> {
-  const expand = (word: string): string[] => {
-    if (!word.startsWith('@')) return [word];
-    const out = spawnSync('systemd-analyze', ['syscall-filter', word], { encoding: 'utf8' }).stdout;
-    return out
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith('#') && l !== word)
-      .flatMap(expand);
-  };
-  const allowed = new Set<string>();
-  for (const line of lines) {
-    const deny = line.startsWith('~');
-    for (const word of line.replace(/^~/, '').split(/\s+/).filter(Boolean)) {
-      for (const call of expand(word)) {
-        if (deny) allowed.delete(call);
-        else allowed.add(call);
-      }
-    }
-  }
-  return allowed;
-}
 
 describe('package.json CLI entry', () => {
   it('bin and the npm scripts point at the compiled CLI, which the build emits from src/cli/main.ts', () => {
