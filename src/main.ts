@@ -23,4 +23,6 @@ if (parsed.args.help) {
 }
 const dataDir = stringValue(parsed.args, 'data-dir');
 const env = dataDir ? { ...process.env, DATA_DIR: dataDir } : process.env;
-void runBridgeProcess(loadConfig({ env }), { demo: parsed.args.values.demo === true });
+// The welcome lines name the CLI the way this installation runs it.
+const cli = process.env.npm_lifecycle_event ? 'npm run' : 'node dist/cli/main.js';
+void runBridgeProcess(loadConfig({ env }), { demo: parsed.args.values.demo === true, cli });

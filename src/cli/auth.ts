@@ -10,7 +10,7 @@ import type { NetatmoCredentials } from '../store/types.js';
 import { stringValue, type ParsedArgs } from './args.js';
 import { DATA_DIR_OPTION, type Command } from './command.js';
 import { bridgeIsRunning, loadInstallation, offlineTokens } from './installation.js';
-import { complain, say, type CliIo } from './io.js';
+import { cliName, complain, say, type CliIo } from './io.js';
 import { LineReader } from './prompt.js';
 
 export const DEFAULT_REDIRECT_URI = 'http://localhost';
@@ -42,12 +42,12 @@ async function runAuth(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   const installation = loadInstallation(io, { dataDir: stringValue(args, 'data-dir') });
   if (installation.configProblems.length > 0) {
-    complain(io, `The configuration has problems; run "netatmo-bridge doctor" first:\n  - ${installation.configProblems.join('\n  - ')}`);
+    complain(io, `The configuration has problems; run "${cliName()} doctor" first:\n  - ${installation.configProblems.join('\n  - ')}`);
     return 1;
   }
   const { config } = installation;
   if (await bridgeIsRunning(installation.bridgeUrl)) {
-    complain(io, `The bridge is running at ${installation.bridgeUrl}. Either connect Netatmo on its admin page (${installation.bridgeUrl}/admin), or stop it (docker compose stop / systemctl stop netatmo-bridge) and run "netatmo-bridge auth" again.`);
+    complain(io, `The bridge is running at ${installation.bridgeUrl}. Either connect Netatmo on its admin page (${installation.bridgeUrl}/admin), or stop it (docker compose stop / systemctl stop netatmo-bridge) and run "${cliName()} auth" again.`);
     return 1;
   }
   const { store, tokens } = await offlineTokens(config);
@@ -76,7 +76,7 @@ async function runAuth(args: ParsedArgs, io: CliIo): Promise<number> {
       say(io, 'Start the bridge again (netatmo-bridge start, npm start, docker compose start, or systemctl start netatmo-bridge).');
       return 0;
     } catch (error) {
-      complain(io, `Netatmo refused the code: ${error instanceof Error ? error.message : String(error)}. Check the client id, secret and redirect URI; codes are single use and expire after 10 minutes: run "netatmo-bridge auth" again.`);
+      complain(io, `Netatmo refused the code: ${error instanceof Error ? error.message : String(error)}. Check the client id, secret and redirect URI; codes are single use and expire after 10 minutes: run "${cliName()} auth" again.`);
       return await undo(store, previous, 1);
     }
   } finally {

@@ -7,7 +7,7 @@ import { bridgeIsRunning, loadInstallation, offlineTokens, readDataFile, type In
 import { simulatorWanted } from '../config/index.js';
 import { booleanValue, stringValue, type ParsedArgs } from './args.js';
 import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
-import { say, type CliIo } from './io.js';
+import { cliName, say, type CliIo } from './io.js';
 
 export async function runDoctorChecks(installation: Installation, options: { refresh: boolean }): Promise<Finding[]> {
   const { config } = installation;
@@ -49,7 +49,7 @@ function demoLogin(running: boolean, bridgeUrl: string): Finding {
 
 async function refreshCheck(installation: Installation, running: boolean): Promise<Finding> {
   const subject = 'Netatmo token refresh';
-  if (running) return { ok: false, subject, detail: 'skipped: the bridge is running', fix: 'stop the bridge, then run "npm run doctor -- --refresh"' };
+  if (running) return { ok: false, subject, detail: 'skipped: the bridge is running', fix: `stop the bridge, then run "${cliName() === 'npm run' ? 'npm run doctor -- --refresh' : 'netatmo-bridge doctor --refresh'}"` };
   const { config } = installation;
   try {
     const { store, tokens } = await offlineTokens(config, { withEnvRefreshToken: true });
@@ -58,7 +58,7 @@ async function refreshCheck(installation: Installation, running: boolean): Promi
     return { ok: true, subject, detail: 'Netatmo issued a new token pair (saved to the data file)' };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, subject, detail: `failed: ${message}`, fix: 'reconnect on the status page, or run "npm run auth"' };
+    return { ok: false, subject, detail: `failed: ${message}`, fix: `reconnect on the admin page (/admin), or run "${cliName()} auth"` };
   }
 }
 
@@ -85,6 +85,6 @@ async function runDoctor(args: ParsedArgs, io: CliIo): Promise<number> {
   const findings = await runDoctorChecks(installation, { refresh: booleanValue(args, 'refresh') });
   for (const finding of findings) say(io, formatFinding(finding));
   const problems = findings.filter((f) => !f.ok).length;
-  say(io, problems === 0 ? 'No problems found.' : `${problems} problem${problems === 1 ? '' : 's'} found: fix the lines marked FIX, then run "npm run doctor" again.`);
+  say(io, problems === 0 ? 'No problems found.' : `${problems} problem${problems === 1 ? '' : 's'} found: fix the lines marked FIX, then run "${cliName()} doctor" again.`);
   return problems === 0 ? 0 : 1;
 }

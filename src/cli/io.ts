@@ -30,3 +30,13 @@ export function say(io: CliIo, line = ''): void {
 export function complain(io: CliIo, line: string): void {
   io.stderr.write(`${line}\n`);
 }
+
+const NPM_SCRIPTS = new Set(['start', 'demo', 'status', 'pair', 'doctor', 'auth']);
+
+/**
+ * How the user runs the CLI, for "run … again" hints: "npm run" when npm started it from a source
+ * checkout (npm run doctor), else the installed command "netatmo-bridge".
+ */
+export function cliName(env: NodeJS.ProcessEnv = process.env): string {
+  return NPM_SCRIPTS.has(env.npm_lifecycle_event ?? '') ? 'npm run' : 'netatmo-bridge';
+}

@@ -4,7 +4,7 @@ import { requestPairingWindow } from '../lan/pairing-client.js';
 import { loadInstallation, readDataFile } from './installation.js';
 import { stringValue, type ParsedArgs } from './args.js';
 import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
-import { complain, say, type CliIo } from './io.js';
+import { cliName, complain, say, type CliIo } from './io.js';
 
 export const pairCommand: Command = {
   name: 'pair',
@@ -18,7 +18,7 @@ async function runPair(args: ParsedArgs, io: CliIo): Promise<number> {
   const installation = loadInstallation(io, { url: stringValue(args, 'url'), dataDir: stringValue(args, 'data-dir') });
   const file = await readDataFile(installation.dataFile);
   if (file.kind !== 'ok') {
-    complain(io, `Cannot read the LAN token from ${installation.dataFile}. Run "npm run doctor".`);
+    complain(io, `Cannot read the LAN token from ${installation.dataFile}. Run "${cliName()} doctor".`);
     return 1;
   }
   try {

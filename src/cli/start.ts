@@ -31,6 +31,6 @@ export const demoCommand: Command = {
 async function runBridge(args: ParsedArgs, io: CliIo, demo: boolean): Promise<number> {
   const location = locateData(io, { dataDir: stringValue(args, 'data-dir'), forTool: false });
   const env = location.source === 'option' ? { ...io.env, DATA_DIR: location.dataDir } : io.env;
-  await runBridgeProcess(loadConfig({ env, cwd: io.cwd, envFile: location.envFile, defaultDataDir: location.dataDir }), { demo });
+  await runBridgeProcess(loadConfig({ env, cwd: io.cwd, envFile: location.envFile, defaultDataDir: location.dataDir }), { demo, cli: 'netatmo-bridge' });
   return new Promise<number>(() => undefined);
 }

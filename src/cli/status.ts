@@ -5,7 +5,7 @@ import { ageOf } from '../web/words.js';
 import { loadInstallation, readDataFile } from './installation.js';
 import { stringValue, type ParsedArgs } from './args.js';
 import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
-import { complain, say, type CliIo } from './io.js';
+import { cliName, complain, say, type CliIo } from './io.js';
 
 const stateSchema = z.object({
   bridge: z.object({ version: z.string(), simulated: z.boolean().optional(), startedAt: z.string().optional(), preferredPath: z.string().optional() }).loose(),
@@ -37,8 +37,8 @@ export function describeState(state: StateDocument, nowMs: number): { lines: str
     ok: `Netatmo: working (${data}).`,
     degraded: `Netatmo: having trouble — ${n.consecutiveFailures} failed polls in a row; ${data}, still fresh enough.`,
     down: `Netatmo: NOT reachable — ${data}; the hubs show it as stale.`,
-    auth_required: 'Netatmo: the saved login was refused. Reconnect on the status page, or stop the bridge and run "npm run auth".',
-    not_configured: 'Netatmo: not connected yet. Connect it on the status page, or stop the bridge and run "npm run auth".',
+    auth_required: `Netatmo: the saved login was refused. Reconnect on the admin page (/admin), or stop the bridge and run "${cliName()} auth".`,
+    not_configured: `Netatmo: not connected yet. Connect it on the admin page (/admin), or stop the bridge and run "${cliName()} auth".`,
   };
   const rooms = state.homes.reduce((sum, home) => sum + home.rooms.length, 0);
   const demo = state.bridge.simulated === true;
@@ -66,7 +66,7 @@ async function runStatus(args: ParsedArgs, io: CliIo): Promise<number> {
   const installation = loadInstallation(io, { url: stringValue(args, 'url'), dataDir: stringValue(args, 'data-dir') });
   const file = await readDataFile(installation.dataFile);
   if (file.kind !== 'ok') {
-    complain(io, `Cannot read the LAN token: the data file ${installation.dataFile} ${file.kind === 'missing' ? 'does not exist (has the bridge ever started here?)' : file.problem}. Run "npm run doctor".`);
+    complain(io, `Cannot read the LAN token: the data file ${installation.dataFile} ${file.kind === 'missing' ? 'does not exist (has the bridge ever started here?)' : file.problem}. Run "${cliName()} doctor".`);
     return 1;
   }
   let response: Response;

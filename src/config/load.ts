@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
+import { cloudPathMissing } from './cloud-path.js';
 import { checkPollTiming } from './poll-timing.js';
 import { ENV_NAMES, envSchema, type EnvName, type ParsedEnv } from './schema.js';
 import type { Config, LoadConfigResult } from './types.js';
@@ -134,13 +135,10 @@ function crossFieldProblems(v: Partial<ParsedEnv>): string[] {
     problems.push('NETATMO_CLIENT_SECRET is set but NETATMO_CLIENT_ID is missing (both come from your app at dev.netatmo.com)');
   }
   if (v.PREFERRED_PATH === 'cloud') {
-    const needed: Array<[EnvName, unknown]> = [
-      ['PUBLIC_URL', v.PUBLIC_URL],
-      ['SMARTAPP_APP_ID', v.SMARTAPP_APP_ID],
-      ['SMARTAPP_CLIENT_ID', v.SMARTAPP_CLIENT_ID],
-      ['SMARTAPP_CLIENT_SECRET', v.SMARTAPP_CLIENT_SECRET],
-    ];
-    const missing = needed.filter(([, value]) => value === undefined).map(([name]) => name);
+    const missing = cloudPathMissing({
+      publicUrl: v.PUBLIC_URL,
+      smartapp: { appId: v.SMARTAPP_APP_ID, clientId: v.SMARTAPP_CLIENT_ID, clientSecret: v.SMARTAPP_CLIENT_SECRET },
+    });
     if (missing.length > 0) {
       problems.push(`PREFERRED_PATH=cloud needs ${missing.join(', ')} (the SmartApp registered in the SmartThings Developer Workspace)`);
     }

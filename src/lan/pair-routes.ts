@@ -9,7 +9,7 @@ import type { PairingWindow } from './pairing.js';
 import { REQUESTED_WINDOW_MS } from './pairing.js';
 import { emptyBody, parseBody } from './validation.js';
 
-export const PAIRING_CLOSED_MESSAGE = 'Pairing is closed: press "Pair a hub" on the bridge status page, then scan again within 5 minutes.';
+export const PAIRING_CLOSED_MESSAGE = 'Pairing is closed: choose "Open the pairing window" on the bridge\'s admin page (/admin), or run "netatmo-bridge pair", then scan again within 5 minutes.';
 
 export interface PairRoutesOptions {
   pairing: PairingWindow;

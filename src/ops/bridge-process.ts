@@ -26,6 +26,7 @@ class BridgeProcess {
   constructor(
     private readonly config: Config,
     private readonly logger: Logger,
+    private readonly cli: string,
   ) {}
 
   async start(demo: boolean, config: Config = this.config): Promise<void> {
@@ -34,7 +35,7 @@ class BridgeProcess {
     this.#bridge = await starting;
     this.#starting = null;
     if (this.#stopping) return; // a signal came during start: shutdown() stops this bridge
-    printWelcome(this.#bridge, this.logger);
+    printWelcome(this.#bridge, this.logger, this.cli);
   }
 
   /** In-place restart (e.g. Netatmo connected from the demo): same config, real account. */
@@ -110,7 +111,7 @@ class BridgeProcess {
  * Runs the bridge until a signal stops the process (this function then exits it). A refused
  * configuration is printed in full and exits 1 before anything starts.
  */
-export async function runBridgeProcess(loaded: LoadConfigResult, options: { demo: boolean }): Promise<void> {
+export async function runBridgeProcess(loaded: LoadConfigResult, options: { demo: boolean; cli: string }): Promise<void> {
   if (!loaded.ok) {
     process.stderr.write(`${formatConfigProblems(loaded.problems)}\n`);
     process.exit(EXIT_FAILURE);
@@ -119,7 +120,7 @@ export async function runBridgeProcess(loaded: LoadConfigResult, options: { demo
   const logger = createLogger({ level: config.log.level, pretty: config.log.format === 'pretty' });
   for (const warning of loaded.warnings) logger.warn(warning);
 
-  const bridgeProcess = new BridgeProcess(config, logger);
+  const bridgeProcess = new BridgeProcess(config, logger, options.cli);
   bridgeProcess.installHandlers();
   try {
     await bridgeProcess.start(options.demo);

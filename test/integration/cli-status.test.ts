@@ -47,7 +47,7 @@ describe('netatmo-bridge status and pair', () => {
     await t.bridge.context.poller.pollNow();
     const run = await runCliInProcess(['status'], env(t), t.dataDir);
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/Netatmo: the saved login was refused\. Reconnect on the status page/);
+    expect(run.stdout).toMatch(/Netatmo: the saved login was refused\. Reconnect on the admin page \(\/admin\)/);
   });
 
   it('status says where it looked when no bridge answers', async () => {

@@ -59,11 +59,19 @@ function userEnv(home: string, port: number): Record<string, string> {
   };
 }
 
-function runBin(args: string[], env: Record<string, string>, cwd: string) {
-  return spawnSync(bin, args, { cwd, env, encoding: 'utf8', timeout: 60_000 });
+/** Runs the installed command without blocking this process (the simulator answers from here). */
+function runBin(args: string[], env: Record<string, string>, cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(bin, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
-async function startDemo(command: string[], env: Record<string, string>, cwd: string): Promise<{ child: ChildProcess; output: () => string; port: Promise<number> }> {
+function startDemo(command: string[], env: Record<string, string>, cwd: string): { child: ChildProcess; output: () => string; port: Promise<number> } {
   const child = spawn(command[0] ?? bin, command.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const port = new Promise<number>((resolve, reject) => {
@@ -79,10 +87,11 @@ async function startDemo(command: string[], env: Record<string, string>, cwd: st
   return { child, output: () => output, port };
 }
 
-/** SIGTERM to the bridge itself (its pid from the log: under strace the child is strace). */
-async function stop(demo: { child: ChildProcess; output: () => string }): Promise<number | null> {
+/** SIGTERM to the bridge itself (under strace the child is strace; the traced node is the trace's first pid). */
+async function stop(demo: { child: ChildProcess }, trace?: string): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => demo.child.once('exit', (code) => resolve(code)));
-  const pid = Number(/"pid":(\d+)/.exec(demo.output())?.[1] ?? demo.child.pid);
+  const pid = trace ? Number(/^(\d+) /.exec(readFileSync(trace, 'utf8'))?.[1]) : demo.child.pid;
+  if (!pid) throw new Error('no process to stop');
   process.kill(pid, 'SIGTERM');
   return exited;
 }
@@ -93,17 +102,17 @@ describe('the npm package', () => {
     for (const needed of ['package.json', 'LICENSE', 'README.md', '.env.example', 'dist/main.js', 'dist/cli/main.js', 'dist/web/assets/app.css', 'dist/simulator/index.js', 'driver/config.yml', 'driver/src/init.lua', 'driver/profiles/netatmo-room.yml', 'docs/lan-api.md', 'docs/operations.md', 'deploy/netatmo-bridge.service']) {
       expect(files, needed).toContain(needed);
     }
-    const allowed = /^(package\.json|LICENSE|README\.md|\.env\.example|dist\/.+\.js|dist\/web\/assets\/.+|driver\/(config\.yml|search-parameters\.yml|README\.md|profiles\/.+\.yml|src\/.+\.lua)|docs\/[^/]+\.md|deploy\/netatmo-bridge\.service)$/;
+    const allowed = /^(package\.json|LICENSE|README\.md|\.env\.example|dist\/.+\.js|dist\/smartthings\/profiles\/.+\.json|dist\/web\/assets\/.+|driver\/(config\.yml|search-parameters\.yml|README\.md|profiles\/.+\.yml|src\/.+\.lua)|docs\/[^/]+\.md|deploy\/netatmo-bridge\.service)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.map') || f.includes('driver/tests'))).toBe(false);
   });
 
-  it('the installed netatmo-bridge --help lists every command and runs nothing', () => {
-    const run = runBin(['--help'], userEnv(path.join(work, 'nobody'), 1), work);
+  it('the installed netatmo-bridge --help lists every command and runs nothing', async () => {
+    const run = await runBin(['--help'], userEnv(path.join(work, 'nobody'), 1), work);
     expect(run.status).toBe(0);
     for (const name of ['start', 'demo', 'status', 'pair', 'doctor', 'auth', 'service']) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     expect(existsSync(path.join(work, 'nobody'))).toBe(false);
-    expect(runBin(['doctor', '--refersh'], userEnv(work, 1), work).stderr).toContain('unknown option --refersh (did you mean --refresh?)');
+    expect((await runBin(['doctor', '--refersh'], userEnv(work, 1), work)).stderr).toContain('unknown option --refersh (did you mean --refresh?)');
   });
 
   it('starts the demo from an empty folder with its data per user; doctor and status say it is simulated; SIGTERM stops it', async () => {
@@ -112,7 +121,7 @@ describe('the npm package', () => {
     mkdirSync(home);
     mkdirSync(empty);
     const env = userEnv(home, await closedLoopbackPort());
-    const demo = await startDemo([bin, 'demo'], env, empty);
+    const demo = startDemo([bin, 'demo'], env, empty);
     try {
       const port = await demo.port;
       expect(port).toBe(Number(env.PORT));
@@ -120,13 +129,13 @@ describe('the npm package', () => {
       expect(existsSync(path.join(home, '.local/share/netatmo-bridge/bridge.json'))).toBe(true);
       expect(spawnSync('ls', [empty], { encoding: 'utf8' }).stdout).toBe(''); // nothing written to the working directory
 
-      const doctor = runBin(['doctor'], env, empty);
+      const doctor = await runBin(['doctor'], env, empty);
       expect(doctor.stdout).toContain(`Data file ${path.join(home, '.local/share/netatmo-bridge/bridge.json')}`);
       expect(doctor.stdout).toMatch(/ok +Netatmo login: .*simulated demo home/);
       expect(doctor.stdout).not.toMatch(/^FIX/m);
       expect(doctor.status).toBe(0);
 
-      const status = runBin(['status'], env, empty);
+      const status = await runBin(['status'], env, empty);
       expect(status.stdout).toMatch(/SIMULATED demo home/);
       expect(readFileSync(path.join(home, '.local/share/netatmo-bridge/bridge.json'), 'utf8')).toContain('lanToken');
     } finally {
@@ -139,12 +148,12 @@ describe('the npm package', () => {
     const home = mkdtempSync(path.join(work, 'strace-home-'));
     const trace = path.join(work, 'strace.txt');
     const env = userEnv(home, await closedLoopbackPort());
-    const demo = await startDemo(['strace', '-f', '-qq', '-o', trace, bin, 'demo'], env, home);
+    const demo = startDemo(['strace', '-f', '-qq', '-o', trace, bin, 'demo'], env, home);
     try {
       const base = `http://127.0.0.1:${await demo.port}`;
       for (const route of ['/healthz', '/metrics', '/', '/status.json', '/api/v1/description']) expect((await fetch(`${base}${route}`)).status).toBe(200);
     } finally {
-      expect(await stop(demo)).toBe(0);
+      expect(await stop(demo, trace)).toBe(0);
     }
     const unitLines = renderServiceUnit(SOURCE_INSTALL_UNIT).split('\n').filter((l) => l.startsWith('SystemCallFilter=')).map((l) => l.slice('SystemCallFilter='.length));
     const allowed = allowedSyscalls(unitLines);
