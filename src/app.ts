@@ -36,6 +36,7 @@ import { smartAppFeature } from './smartthings/feature.js';
 import { moduleLogger, type Logger } from './util/logger.js';
 import { TypedEvents } from './util/typed-events.js';
 import { webFeature } from './web/index.js';
+import { DRIVER_HEADER } from './lan/driver-version.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
@@ -184,7 +185,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       bridge: bridgeInfo,
       port: () => httpPort,
       // The socket address, not req.ip: no proxy parsing on the hottest path.
-      onStateRead: (req: IncomingMessage) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent']),
+      onStateRead: (req: IncomingMessage) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent'], req.headers[DRIVER_HEADER]),
     };
     const authThrottle = new AuthFailureThrottle({ now });
     const lanAuthOptions: BearerAuthOptions = {

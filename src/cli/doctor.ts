@@ -3,6 +3,8 @@
 // login with a real token refresh (it rotates the tokens, so only on request and only while the
 // bridge is stopped — a running bridge would overwrite the new pair with its copy).
 import { checkConfig, checkDataFile, checkNetatmoReachable, checkPort, checkSsdp, checkTokens, type Finding } from './doctor-checks.js';
+import { checkVersions } from './doctor-updates.js';
+import { CLI_USER_AGENT } from './package-info.js';
 import { bridgeIsRunning, loadInstallation, offlineTokens, readDataFile, type Installation } from './installation.js';
 import { simulatorWanted } from '../config/index.js';
 import { booleanValue, stringValue, type ParsedArgs } from './args.js';
@@ -26,13 +28,16 @@ export async function runDoctorChecks(installation: Installation, options: { ref
   if (options.refresh) findings.push(await refreshCheck(installation, running));
   findings.push(...(await checkPort(config, running, installation.bridgeUrl)));
   findings.push(...(await checkSsdp(config, running)));
+  const restartHint = installation.location.source === 'service' ? 'sudo systemctl restart netatmo-bridge' : 'stop it and start it again';
+  findings.push(...(await checkVersions(installation.bridgeUrl, running, restartHint)));
   return findings;
 }
 
 /** The running bridge's Netatmo status and whether it runs the demo, or null when it does not say. */
 async function liveBridgeFacts(url: string, lanToken: string): Promise<{ status: string | null; simulated: boolean } | null> {
   try {
-    const res = await fetch(`${url}/api/v1/state`, { headers: { authorization: `Bearer ${lanToken}` }, signal: AbortSignal.timeout(3_000) });
+    const headers = { authorization: `Bearer ${lanToken}`, 'user-agent': CLI_USER_AGENT };
+    const res = await fetch(`${url}/api/v1/state`, { headers, signal: AbortSignal.timeout(3_000) });
     const body = (await res.json()) as { netatmo?: { status?: unknown }; bridge?: { simulated?: unknown } };
     return { status: typeof body.netatmo?.status === 'string' ? body.netatmo.status : null, simulated: body.bridge?.simulated === true };
   } catch {

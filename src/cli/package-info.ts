@@ -9,6 +9,9 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 export const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
+/** Sent by the CLI's requests to the bridge, so they do not count as a hub's poll. */
+export const CLI_USER_AGENT = `netatmo-bridge-cli/${PACKAGE_VERSION}`;
+
 /** The published tarball has no src/: its presence means a git checkout run with npm scripts. */
 export function isSourceCheckout(root = PACKAGE_ROOT): boolean {
   return existsSync(path.join(root, 'src', 'main.ts'));

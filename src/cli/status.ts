@@ -6,6 +6,7 @@ import { loadInstallation, readDataFile } from './installation.js';
 import { stringValue, type ParsedArgs } from './args.js';
 import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
 import { cliName, complain, say, type CliIo } from './io.js';
+import { CLI_USER_AGENT } from './package-info.js';
 
 const stateSchema = z.object({
   bridge: z.object({ version: z.string(), simulated: z.boolean().optional(), startedAt: z.string().optional(), preferredPath: z.string().optional() }).loose(),
@@ -72,7 +73,7 @@ async function runStatus(args: ParsedArgs, io: CliIo): Promise<number> {
   let response: Response;
   try {
     response = await fetch(`${installation.bridgeUrl}/api/v1/state`, {
-      headers: { authorization: `Bearer ${file.data.lanToken}` },
+      headers: { authorization: `Bearer ${file.data.lanToken}`, 'user-agent': CLI_USER_AGENT },
       signal: AbortSignal.timeout(5_000),
     });
   } catch {

@@ -4,6 +4,7 @@
 // ./pairing-client.ts); GET /api/v1/pairing tells whether it is open.
 import { Router } from 'express';
 import { LanError } from './errors.js';
+import { DRIVER_HEADER } from './driver-version.js';
 import type { HubActivity } from './hub-activity.js';
 import type { PairingWindow } from './pairing.js';
 import { REQUESTED_WINDOW_MS } from './pairing.js';
@@ -27,7 +28,7 @@ export function pairRouter(options: PairRoutesOptions): Router {
   router.post('/api/v1/pair', (req, res) => {
     parseBody(emptyBody, req.body);
     if (!options.pairing.isOpen()) throw new LanError(403, 'pairing_closed', PAIRING_CLOSED_MESSAGE);
-    options.hubs.recordPairing(req.ip ?? 'unknown', req.headers['user-agent']);
+    options.hubs.recordPairing(req.ip ?? 'unknown', req.headers['user-agent'], req.headers[DRIVER_HEADER]);
     res.setHeader('Cache-Control', 'no-store');
     res.json({ token: options.lanToken() });
   });

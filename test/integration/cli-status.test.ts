@@ -75,3 +75,35 @@ describe('netatmo-bridge status and pair', () => {
     expect(run.stderr).toMatch(/unknown command "frobnicate"\. Commands: start, demo, status, pair, doctor, auth, service/);
   });
 });
+
+describe('doctor and the status page on versions', () => {
+  let t: TestBridge | undefined;
+  afterEach(async () => {
+    await t?.stop();
+    t = undefined;
+  });
+
+  it('names the running version and an Edge driver that speaks an older LAN API, with what to do', async () => {
+    t = await startTestBridge();
+    await t.bridge.context.poller.pollNow();
+    await t.bridge.context.store.flush();
+    // A current driver (sends its version and level) and an older one (no header), as hubs poll.
+    const current = await t.api('/api/v1/state', { headers: { 'x-netatmo-bridge-driver': '1.1.0; api=2' } });
+    expect(current.status).toBe(200);
+    const page = await (await fetch(`${t.bridge.url}/`)).text();
+    expect(page).toMatch(/<dd id="bridge-version">1\.0\.0 \(LAN API 2\)<\/dd>/);
+    expect(page).toContain('<td>1.1.0 (LAN API 2)</td>');
+    const env = { DATA_DIR: t.dataDir, HOST: '127.0.0.1', PORT: String(t.bridge.port), SSDP: 'off', SIMULATOR: 'off', NETATMO_API_URL: t.simulator.url, NETATMO_CLIENT_ID: t.simulator.clientId, NETATMO_CLIENT_SECRET: t.simulator.clientSecret };
+    const good = await runCliInProcess(['doctor'], env, t.dataDir);
+    expect(good.stdout).toMatch(/^ok +Version: netatmo-bridge 1\.0\.0 \(LAN API 2\) runs$/m);
+    expect(good.stdout).toMatch(/^ok +Edge driver on hub 127\.0\.0\.1: 1\.1\.0 \(LAN API 2\), current$/m);
+    expect(good.stdout.split("\n").filter((l) => l.startsWith("FIX"))).toEqual([]);
+    expect(good.code).toBe(0); // the CLI's own state reads are not taken for a hub
+
+    await t.api('/api/v1/state'); // an older driver: no header
+    const stale = await runCliInProcess(['doctor'], env, t.dataDir);
+    expect(stale.stdout).toMatch(/^FIX +Edge driver on hub 127\.0\.0\.1: older, no version sent \(LAN API 1\) → The hub runs an older driver .* update the driver .*driver\/README\.md/m);
+    expect(stale.code).toBe(1);
+    expect(await (await fetch(`${t.bridge.url}/`)).text()).toMatch(/class="warn-text driver-update" role="status">.*127\.0\.0\.1: The hub runs an older driver/);
+  });
+});
