@@ -280,10 +280,22 @@ describe('.env.example', () => {
   it('documents every setting and loads as a valid .env', async () => {
     const repoRoot = path.resolve(import.meta.dirname, '../../..');
     const example = await readFile(path.join(repoRoot, '.env.example'), 'utf8');
-    const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
+    const documented = new Set([...example.matchAll(/^(?:# )?([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
     for (const name of ENV_NAMES) expect(documented.has(name), `${name} missing from .env.example`).toBe(true);
     const result = loadConfig({ env: {}, envFile: path.join(repoRoot, '.env.example'), cwd: dir, stdoutIsTTY: false });
     expect(result.ok).toBe(true);
+  });
+
+  it('leaves DATA_DIR out, so a copy used as the service\'s EnvironmentFile cannot override the unit\'s data directory', async () => {
+    const repoRoot = path.resolve(import.meta.dirname, '../../..');
+    const example = await readFile(path.join(repoRoot, '.env.example'), 'utf8');
+    expect(example).not.toMatch(/^DATA_DIR=/m);
+    expect(example).toMatch(/^# DATA_DIR=/m);
+    // As systemd would: the unit's DATA_DIR, then the file's variables on top.
+    const result = loadConfig({ env: { DATA_DIR: '/var/lib/netatmo-bridge' }, envFile: path.join(repoRoot, '.env.example'), cwd: dir, stdoutIsTTY: false });
+    expect(result.ok && result.config.dataDir).toBe('/var/lib/netatmo-bridge');
+    const withoutEnv = loadConfig({ env: {}, envFile: path.join(repoRoot, '.env.example'), cwd: dir, stdoutIsTTY: false, defaultDataDir: '/home/pi/.local/share/netatmo-bridge' });
+    expect(withoutEnv.ok && withoutEnv.config.dataDir).toBe('/home/pi/.local/share/netatmo-bridge');
   });
 });
 
