@@ -5,7 +5,7 @@
 import { checkConfig, checkDataFile, checkNetatmoReachable, checkPort, checkSsdp, checkTokens, type Finding } from './doctor-checks.js';
 import { checkVersions } from './doctor-updates.js';
 import { CLI_USER_AGENT } from './package-info.js';
-import { bridgeIsRunning, loadInstallation, offlineTokens, readDataFile, type Installation } from './installation.js';
+import { bridgeIsRunning, loadInstallation, offlineTokens, readDataFile, serviceUserHint, type Installation } from './installation.js';
 import { simulatorWanted } from '../config/index.js';
 import { booleanValue, stringValue, type ParsedArgs } from './args.js';
 import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
@@ -88,6 +88,8 @@ export const doctorCommand: Command = {
 async function runDoctor(args: ParsedArgs, io: CliIo): Promise<number> {
   const installation = loadInstallation(io, { url: stringValue(args, 'url'), dataDir: stringValue(args, 'data-dir') });
   const findings = await runDoctorChecks(installation, { refresh: booleanValue(args, 'refresh') });
+  const hint = serviceUserHint(installation, 'doctor');
+  if (hint) say(io, `note  Using the installed service's data directory ${installation.config.dataDir}.${hint}`);
   for (const finding of findings) say(io, formatFinding(finding));
   const problems = findings.filter((f) => !f.ok).length;
   say(io, problems === 0 ? 'No problems found.' : `${problems} problem${problems === 1 ? '' : 's'} found: fix the lines marked FIX, then run "${cliName()} doctor" again.`);

@@ -3,6 +3,7 @@
 // and the address of the running bridge.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { loadConfig, type Config } from '../config/index.js';
@@ -86,6 +87,25 @@ function fallbackConfig(options: { env: NodeJS.ProcessEnv; cwd: string; envFile:
   const bare = loadConfig({ ...base, env: minimal });
   if (bare.ok) return bare.config;
   throw new Error('the configuration cannot be read at all');
+}
+
+/**
+ * For a tool reading an installed service's data as another user: how to run it as the service user
+ * (the data directory is 0700). Empty otherwise.
+ */
+export function serviceUserHint(installation: Pick<Installation, 'location'>, command: string, who: { uid?: number; name?: string } = currentUser()): string {
+  const { location } = installation;
+  if (location.source !== 'service' || !location.serviceUser) return '';
+  if (who.uid === 0 || who.name === location.serviceUser) return '';
+  return ` The data belongs to the service: run it as its user, sudo -u ${location.serviceUser} netatmo-bridge ${command}`;
+}
+
+function currentUser(): { uid?: number; name?: string } {
+  try {
+    return { uid: process.getuid?.(), name: os.userInfo().username };
+  } catch {
+    return { uid: process.getuid?.() };
+  }
 }
 
 /** A missing or unreadable .env is simply empty here (loadConfig already reported it). */

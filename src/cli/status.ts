@@ -2,7 +2,7 @@
 // of the data file. Exit code 0 = all fine, 1 = the bridge cannot be asked, 2 = Netatmo not ok.
 import { z } from 'zod';
 import { ageOf } from '../web/words.js';
-import { loadInstallation, readDataFile } from './installation.js';
+import { loadInstallation, readDataFile, serviceUserHint } from './installation.js';
 import { stringValue, type ParsedArgs } from './args.js';
 import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
 import { cliName, complain, say, type CliIo } from './io.js';
@@ -67,7 +67,7 @@ async function runStatus(args: ParsedArgs, io: CliIo): Promise<number> {
   const installation = loadInstallation(io, { url: stringValue(args, 'url'), dataDir: stringValue(args, 'data-dir') });
   const file = await readDataFile(installation.dataFile);
   if (file.kind !== 'ok') {
-    complain(io, `Cannot read the LAN token: the data file ${installation.dataFile} ${file.kind === 'missing' ? 'does not exist (has the bridge ever started here?)' : file.problem}. Run "${cliName()} doctor".`);
+    complain(io, `Cannot read the LAN token: the data file ${installation.dataFile} ${file.kind === 'missing' ? 'does not exist (has the bridge ever started here?)' : file.problem}. Run "${cliName()} doctor".${serviceUserHint(installation, 'status')}`);
     return 1;
   }
   let response: Response;

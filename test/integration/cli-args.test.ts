@@ -69,6 +69,17 @@ describe('netatmo-bridge arguments', () => {
     expect(run.stdout).not.toContain('Client id');
   });
 
+  it('npm start\'s entry (src/main.ts) refuses unknown options and prints help without starting', () => {
+    const main = path.join(REPO_ROOT, 'src/main.ts');
+    const run = (args: string[]) => spawnSync(process.execPath, ['--import', TSX_LOADER, main, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, ...env }, encoding: 'utf8', timeout: 60_000 });
+    const typo = run(['--dmeo']);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain('unknown option --dmeo (did you mean --demo?)');
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/--demo +run against the built-in simulated home/);
+  }, 70_000);
+
   it('piping into head ends quietly: no EPIPE stack trace, exit 0', () => {
     const cli = path.join(REPO_ROOT, 'src/cli/main.ts');
     const result = spawnSync('bash', ['-c', `"${process.execPath}" --import "${TSX_LOADER}" "${cli}" doctor | head -1; echo "rc=\${PIPESTATUS[0]}" >&2`], {

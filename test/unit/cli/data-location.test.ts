@@ -1,6 +1,7 @@
 // Where the data lives, one rule for the bridge and the CLI (data-location.ts).
 import { describe, expect, it } from 'vitest';
 import { readUnitFacts, resolveDataLocation, userDataDir, type LocationFacts } from '../../../src/cli/data-location.js';
+import { serviceUserHint } from '../../../src/cli/installation.js';
 import { renderServiceUnit, SOURCE_INSTALL_UNIT } from '../../../src/cli/service-unit.js';
 
 const base: LocationFacts = {
@@ -44,5 +45,17 @@ describe('resolveDataLocation', () => {
 
   it('reads User, DATA_DIR and EnvironmentFile from the unit', () => {
     expect(readUnitFacts(renderServiceUnit(SOURCE_INSTALL_UNIT))).toEqual({ user: 'netatmo-bridge', dataDir: '/var/lib/netatmo-bridge', envFile: '/etc/netatmo-bridge/bridge.env' });
+  });
+});
+
+describe('serviceUserHint', () => {
+  const service = { location: { dataDir: '/var/lib/netatmo-bridge', envFile: '/etc/netatmo-bridge/bridge.env', source: 'service' as const, serviceUser: 'netatmo-bridge' } };
+  it('tells another user to run the tool as the service user', () => {
+    expect(serviceUserHint(service, 'doctor', { uid: 1000, name: 'pi' })).toBe(' The data belongs to the service: run it as its user, sudo -u netatmo-bridge netatmo-bridge doctor');
+  });
+  it('says nothing to root, to the service user, or outside a service', () => {
+    expect(serviceUserHint(service, 'doctor', { uid: 0, name: 'root' })).toBe('');
+    expect(serviceUserHint(service, 'doctor', { uid: 998, name: 'netatmo-bridge' })).toBe('');
+    expect(serviceUserHint({ location: { ...service.location, source: 'user' } }, 'doctor', { uid: 1000, name: 'pi' })).toBe('');
   });
 });
