@@ -13,23 +13,30 @@ export interface BridgeAppData {
   devices: Record<string, string>;
   /** topologyKey() of the last successful reconcile. */
   topologyKey: string | null;
-  profileIds: { home: string; room: string } | null;
+  /** Device profiles found, created, or given on the options page (CLI-made). */
+  profileIds: { home?: string; room?: string };
   /** sha256 of a Netatmo refresh token typed on the page that the bridge already exchanged. */
   consumedRefreshTokenHash: string | null;
+  /** externalId → when its home/room was first missing from the state (ISO); deleted after a grace period. */
+  missingSince: Record<string, string>;
+  /** Why the devices could not be created or updated (shown on the options page), or null. */
+  syncProblem: string | null;
 }
 
 const bridgeDataSchema = z.object({
   devices: z.record(z.string(), z.string()).catch({}),
   topologyKey: z.string().nullable().catch(null),
-  profileIds: z.object({ home: z.string(), room: z.string() }).nullable().catch(null),
+  profileIds: z.object({ home: z.string().optional(), room: z.string().optional() }).catch({}),
   consumedRefreshTokenHash: z.string().nullable().catch(null),
+  missingSince: z.record(z.string(), z.string()).catch({}),
+  syncProblem: z.string().nullable().catch(null),
 });
 
-const EMPTY: BridgeAppData = { devices: {}, topologyKey: null, profileIds: null, consumedRefreshTokenHash: null };
+const EMPTY: BridgeAppData = { devices: {}, topologyKey: null, profileIds: {}, consumedRefreshTokenHash: null, missingSince: {}, syncProblem: null };
 
 export function bridgeDataOf(record: SmartAppContextRecord | undefined): BridgeAppData {
   const parsed = bridgeDataSchema.safeParse(record?.bridge);
-  return parsed.success ? parsed.data : { ...EMPTY, devices: {} };
+  return parsed.success ? parsed.data : structuredClone(EMPTY);
 }
 
 type PartialRecord = Partial<SmartAppContextRecord> & { installedAppId?: string };

@@ -37,11 +37,14 @@ class FakeApi implements StDeviceApi {
   }
   listProfiles() {
     return Promise.resolve([
-      { id: 'p-home', name: 'netatmo-cloud-home.v1' },
-      { id: 'p-room', name: 'netatmo-cloud-room.v1' },
+      { id: 'p-home', name: 'netatmo-cloud-home.v2' },
+      { id: 'p-room', name: 'netatmo-cloud-room.v2' },
     ]);
   }
   createProfile(): Promise<{ id: string; name: string }> {
+    return Promise.reject(new Error('not expected'));
+  }
+  createDeviceConfig(): Promise<{ presentationId: string; manufacturerName: string }> {
     return Promise.reject(new Error('not expected'));
   }
 }
