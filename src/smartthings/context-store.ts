@@ -64,23 +64,28 @@ export class LowdbContextStore {
     return Promise.resolve(record ? structuredClone(record) : undefined);
   }
 
+  // put/update merge inside the store's mutator: a background write of the bridge's own data
+  // (a reconcile) that lands while the SDK stores its tokens is never overwritten by a stale copy.
   async put(record: PartialRecord): Promise<SmartAppContextRecord> {
     const id = requireId(record.installedAppId);
-    const next = this.normalise(record, this.record(id));
+    let next: SmartAppContextRecord | undefined;
     await this.store.update((draft) => {
+      next = this.normalise(record, draft.smartthings.contexts[id]);
       draft.smartthings.contexts[id] = next;
     });
-    return structuredClone(next);
+    return structuredClone(next ?? this.normalise(record, undefined));
   }
 
   async update(installedAppId: string, partial: PartialRecord): Promise<SmartAppContextRecord> {
     const id = requireId(installedAppId);
-    const existing = this.record(id);
-    const merged = this.normalise({ ...(existing ?? {}), ...withoutUndefined(partial), installedAppId: id }, existing);
+    let merged: SmartAppContextRecord | undefined;
+    const mergeInto = (existing: SmartAppContextRecord | undefined): SmartAppContextRecord =>
+      this.normalise({ ...(existing ?? {}), ...withoutUndefined(partial), installedAppId: id }, existing);
     await this.store.update((draft) => {
+      merged = mergeInto(draft.smartthings.contexts[id]);
       draft.smartthings.contexts[id] = merged;
     });
-    return structuredClone(merged);
+    return structuredClone(merged ?? mergeInto(this.record(id)));
   }
 
   async delete(installedAppId: string): Promise<void> {

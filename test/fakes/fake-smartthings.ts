@@ -79,6 +79,8 @@ export interface FakeSmartThings {
   expireAccessTokens(): void;
   /** The next `count` calls matching method + path answer `status`. */
   failNext(method: string, path: RegExp, status: number, count?: number, headers?: Record<string, string>): void;
+  /** SmartThings answers normally again. */
+  clearFailures(): void;
   callsTo(method: string, path: RegExp): FakeCall[];
   stop(): Promise<void>;
 }
@@ -227,6 +229,7 @@ export async function startFakeSmartThings(): Promise<FakeSmartThings> {
     issueTokens,
     expireAccessTokens: () => accessTokens.clear(),
     failNext: (method, path, status, count = 1, headers = {}) => failures.push({ method, path, status, headers, left: count }),
+    clearFailures: () => void failures.splice(0),
     callsTo: (method, path) => calls.filter((c) => c.method === method && path.test(c.path)),
     stop: () =>
       new Promise((resolve) => {

@@ -32,13 +32,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startCloudRig(options: { dataDir?: string; st?: FakeSmartThings; signer?: LifecycleSigner; env?: Record<string, string>; existing?: TestBridge; now?: () => number } = {}): Promise<CloudRig> {
+export async function startCloudRig(options: { dataDir?: string; st?: FakeSmartThings; signer?: LifecycleSigner; env?: Record<string, string>; existing?: TestBridge; now?: () => number; scenario?: 'demo' | 'multi-home' } = {}): Promise<CloudRig> {
   const st = options.st ?? (await startFakeSmartThings());
   const signer = options.signer ?? createLifecycleSigner();
   const port = await freePort();
   const fixedNow = Date.now();
   const t = await startTestBridge({
-    simulator: { clock: () => fixedNow },
+    simulator: { clock: () => fixedNow, ...(options.scenario ? { scenario: options.scenario } : {}) },
     ...(options.existing ? { existingSimulator: options.existing.simulator } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.now ? { bridge: { now: options.now } } : {}),
