@@ -63,7 +63,7 @@ describe('SmartApp devices of rooms and homes that disappear', () => {
     now += DAY_MS + 60_000;
     rig = await startCloudRig({ dataDir: dir2, st, signer, now: () => now, existing: first });
     await vi.waitFor(() => expect(st.devices.has(device.deviceId)).toBe(false), { timeout: 5_000 });
-    expect(missingSince(rig)).toEqual({});
+    await vi.waitFor(() => expect(missingSince(rig!)).toEqual({}), { timeout: 5_000 });
     expect(st.devices.size).toBe(roomIds.length);
     await rig.stop();
     rig = undefined;
@@ -88,7 +88,7 @@ describe('SmartApp devices of rooms and homes that disappear', () => {
     expect(world.rooms(homeId).some((r) => r.id === victim)).toBe(true);
     expect(rig.st.callsTo('DELETE', /^\/devices\//)).toHaveLength(0);
     expect(deviceOf(rig, `room:${homeId}:${victim}`)?.deviceId).toBe(device.deviceId);
-    expect(missingSince(rig)).toEqual({});
+    await vi.waitFor(() => expect(missingSince(rig!)).toEqual({}), { timeout: 5_000 });
   });
 
   it('a home the user removes on the homes page loses its devices at once', async () => {
@@ -102,6 +102,6 @@ describe('SmartApp devices of rooms and homes that disappear', () => {
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(removedIds.filter((id) => deviceOf(rig!, id))).toEqual([]), { timeout: 5_000 });
     expect(deviceOf(rig, `home:${kept!.id}`)).toBeDefined();
-    expect(missingSince(rig)).toEqual({});
+    await vi.waitFor(() => expect(missingSince(rig!)).toEqual({}), { timeout: 5_000 });
   });
 });
