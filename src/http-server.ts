@@ -5,12 +5,44 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Router } from 'express';
+import { misdirectedMessage, type HostCheck } from './http/allowed-hosts.js';
 import { LanError, sendLanError } from './lan/errors.js';
 import type { FastPath } from './lan/fast-path.js';
 import type { Logger } from './util/logger.js';
 
 /** Request bodies above this are refused with 413 (docs/lan-api.md). */
 export const BODY_LIMIT_BYTES = 16 * 1024;
+
+/** Connection limits against idle and slow clients (docs/security.md). */
+export interface ServerLimits {
+  /** Connections at once; one more is closed at once (a hub uses one, a browser about six). */
+  maxConnections: number;
+  /** Time to send the request headers, from the connection's first byte (slowloris, silent sockets). */
+  headersTimeoutMs: number;
+  /**
+   * Time to send the whole request. Node stops counting once the request is in, so a long poll's
+   * slow answer is not cut; kept above the longest poll (60 s) plus margin all the same.
+   */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this (above common proxies' 60 s). */
+  keepAliveTimeoutMs: number;
+  /** How often Node checks the two timeouts above. */
+  checkIntervalMs: number;
+}
+
+export const SERVER_LIMITS: ServerLimits = {
+  maxConnections: 256,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 70_000,
+  keepAliveTimeoutMs: 65_000,
+  checkIntervalMs: 5_000,
+};
+
+export interface ListenOptions {
+  /** The Host allow-list (src/http/allowed-hosts.ts); other names get 421 before any route runs. */
+  allowHost?: HostCheck;
+  limits?: Partial<ServerLimits>;
+}
 
 export interface HttpRoutes {
   /** Mounted first, no LAN auth: healthz, description, pairing, pages, SmartApp, webhooks, metrics. */
@@ -110,16 +142,35 @@ function isClientError(error: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
-/** Requests Node cannot even parse (bad framing, oversized headers) get our error shape, not a bare 400. */
+/**
+ * Requests Node cannot even parse (bad framing, oversized headers) or that take too long to arrive
+ * (headersTimeout / requestTimeout) get our error shape, not a bare 400 or 408.
+ */
 function answerMalformedRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (!socket.writable || error.code === 'ECONNRESET') {
     socket.destroy();
     return;
   }
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-  const body = JSON.stringify({ error: { code: 'invalid_request', message: 'The request is not valid HTTP (bad framing or headers).' } });
-  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  const [status, reason, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'The request is not valid HTTP (bad framing or headers).']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'The request took too long to arrive.']
+        : [400, 'Bad Request', 'The request is not valid HTTP (bad framing or headers).'];
+  const body = JSON.stringify({ error: { code: 'invalid_request', message } });
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/** 421 Misdirected Request in the LAN API's error shape, with how to allow the name. */
+function answerMisdirected(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const body = JSON.stringify({ error: { code: 'misdirected_request', message: misdirectedMessage(req.headers.host) } });
+  res.writeHead(421, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
 }
 
 export interface RunningHttpServer {
@@ -130,21 +181,23 @@ export interface RunningHttpServer {
 
 /**
  * Listens and resolves once bound; close() lets running requests finish, then frees the port.
- * `fast` paths see each request before express (src/lan/fast-path.ts).
+ * The Host check runs first, for every request; then `fast` paths see each request before
+ * express (src/lan/fast-path.ts).
  */
-export async function listen(app: Express, host: string, port: number, fast: FastPath[] = []): Promise<RunningHttpServer> {
-  const server = http.createServer(
-    fast.length === 0
-      ? app
-      : (req, res) => {
-          for (const path of fast) if (path(req, res)) return;
-          void app(req, res);
-        },
-  );
-  // A hub keeps its connection alive between polls; keep that cheap but bounded.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  server.requestTimeout = 30_000;
+export async function listen(app: Express, host: string, port: number, fast: FastPath[] = [], options: ListenOptions = {}): Promise<RunningHttpServer> {
+  const limits = { ...SERVER_LIMITS, ...options.limits };
+  const server = http.createServer({ connectionsCheckingInterval: limits.checkIntervalMs }, (req, res) => {
+    if (options.allowHost && !options.allowHost(req.headers.host)) {
+      answerMisdirected(req, res);
+      return;
+    }
+    for (const path of fast) if (path(req, res)) return;
+    void app(req, res);
+  });
+  server.maxConnections = limits.maxConnections;
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.on('clientError', answerMalformedRequest);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -79,6 +79,22 @@ export function secret(name: string, options: { minLength?: number } = {}) {
   });
 }
 
+const HOST_NAME = /^(?:\*\.)?(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** Comma-separated host names (`bridge.example.com`, `*.home.example` for every name under it), lower-cased. */
+export function hostList(name: string) {
+  return input().transform((raw, ctx) => {
+    const value = present(raw);
+    if (value === undefined) return [];
+    const names = value.split(',').map((entry) => entry.trim().toLowerCase().replace(/\.$/, '')).filter((entry) => entry !== '');
+    const bad = names.find((entry) => !HOST_NAME.test(entry));
+    if (bad !== undefined) {
+      return fail(ctx, `${name} must be host names separated by commas, like "bridge.example.com,*.home.example" (got ${shown(bad)})`);
+    }
+    return [...new Set(names)];
+  });
+}
+
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { ENV_NAMES, envSchema, type EnvName, type ParsedEnv } from './schema.js';
+import { ENV_NAMES, envSchema, SMARTTHINGS_DEFAULT_API_URL, SMARTTHINGS_DEFAULT_KEY_URL, type EnvName, type ParsedEnv } from './schema.js';
 import type { Config, LoadConfigResult } from './types.js';
 
 export interface LoadConfigOptions {
@@ -54,6 +54,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
     staleThresholdS: v.STALE_THRESHOLD_S,
     port: v.PORT,
     host: v.HOST ?? '0.0.0.0',
+    allowedHosts: v.ALLOWED_HOSTS,
     dataDir: path.resolve(cwd, v.DATA_DIR),
     lanToken: v.LAN_TOKEN,
     ssdp: v.SSDP,
@@ -68,6 +69,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
     smartthingsApiUrl: v.SMARTTHINGS_API_URL ?? '',
     // Same rule as the SmartThings SDK: the token endpoint lives under the API base URL.
     smartthingsTokenUrl: v.SMARTTHINGS_TOKEN_URL ?? `${v.SMARTTHINGS_API_URL ?? ''}/oauth/token`,
+    smartthingsKeyUrl: v.SMARTTHINGS_KEY_URL ?? defaultKeyUrl(v.SMARTTHINGS_API_URL),
     adminPassword: v.ADMIN_PASSWORD,
     log: {
       level: v.LOG_LEVEL,
@@ -80,6 +82,11 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
     watchdog: v.WATCHDOG,
   };
   return { ok: true, config, warnings };
+}
+
+/** SmartThings' key host; with another API URL (a local fake) key look-ups go there too, never outside. */
+function defaultKeyUrl(apiUrl: string | undefined): string {
+  return apiUrl === undefined || apiUrl === SMARTTHINGS_DEFAULT_API_URL ? SMARTTHINGS_DEFAULT_KEY_URL : `${apiUrl}/keys`;
 }
 
 function readEnvFile(envFile: string | false | undefined, cwd: string, problems: string[]): Record<string, string> {

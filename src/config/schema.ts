@@ -2,10 +2,12 @@
 // the tests and .env.example: see ARCHITECTURE.md "Config".
 import { z } from 'zod';
 import { parseLogLevel } from '../util/logger.js';
-import { choice, onOff, secret, shown, text, url, wholeNumber } from './fields.js';
+import { choice, hostList, onOff, secret, shown, text, url, wholeNumber } from './fields.js';
 
 /** Where the SmartThings SDK (@smartthings/core-sdk) sends token refreshes: `${apiUrl}/oauth/token`. */
 export const SMARTTHINGS_DEFAULT_API_URL = 'https://api.smartthings.com';
+/** SmartThings' key host: the certificates of `/pl/…` signing key ids live under it. */
+export const SMARTTHINGS_DEFAULT_KEY_URL = 'https://key.smartthings.com';
 export const NETATMO_DEFAULT_API_URL = 'https://api.netatmo.com';
 
 const logLevel = z
@@ -36,6 +38,7 @@ export const envSchema = z.object({
   STALE_THRESHOLD_S: wholeNumber('STALE_THRESHOLD_S', { fallback: 600, min: 1, what: 'a whole number of seconds' }),
   PORT: wholeNumber('PORT', { fallback: 5000, min: 0, max: 65535, what: 'a port number from 0 to 65535' }),
   HOST: text('HOST', '0.0.0.0'),
+  ALLOWED_HOSTS: hostList('ALLOWED_HOSTS'),
   DATA_DIR: z
     .string()
     .optional()
@@ -54,6 +57,7 @@ export const envSchema = z.object({
     .transform((raw) => raw?.trim() || undefined),
   SMARTTHINGS_API_URL: url('SMARTTHINGS_API_URL', { fallback: SMARTTHINGS_DEFAULT_API_URL }),
   SMARTTHINGS_TOKEN_URL: url('SMARTTHINGS_TOKEN_URL'),
+  SMARTTHINGS_KEY_URL: url('SMARTTHINGS_KEY_URL', { httpsOnly: true }),
   ADMIN_PASSWORD: secret('ADMIN_PASSWORD', { minLength: 8 }),
   LOG_LEVEL: logLevel,
   LOG_FORMAT: choice('LOG_FORMAT', ['auto', 'json', 'pretty'], 'auto'),

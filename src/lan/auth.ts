@@ -1,5 +1,9 @@
 // Bearer-token check for the LAN API. The comparison is constant-time (both sides hashed to the
-// same length first) so the token cannot be guessed byte by byte from response timing.
+// same length first) so the token cannot be guessed byte by byte from response timing. The
+// throttle only ever slows down WRONG or missing tokens: the right token is answered whatever its
+// address did, because several clients can share one address (container NAT, a proxy) and a
+// guesser there must not lock the hub out. That tells a throttled guesser when a guess is right,
+// which is harmless: tokens are 16+ random characters (64 hex by default), beyond guessing.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
@@ -33,26 +37,25 @@ export interface BearerAuthOptions {
   expectedToken: () => string;
   /** Told about every failed attempt (throttling of repeated wrong tokens lives there). */
   onFailure?: (req: IncomingMessage) => void;
-  /** Returns a LanError when this client must be slowed down (429) before checking the token. */
+  /** Returns a LanError when a client without the right token must be slowed down (429). */
   throttle?: (req: IncomingMessage) => LanError | null;
 }
 
-/** True when the request carries the right token and its address is not being slowed down. */
+/** True when the request carries the right token (never throttled: see the top of this file). */
 export function isAuthorized(req: IncomingMessage, options: BearerAuthOptions): boolean {
-  if (options.throttle?.(req)) return false;
   const token = bearerToken(req.headers.authorization);
   return token !== null && tokensMatch(token, options.expectedToken());
 }
 
 export function bearerAuth(options: BearerAuthOptions) {
   return (req: Request, _res: Response, next: NextFunction): void => {
-    const throttled = options.throttle?.(req);
-    if (throttled) {
-      next(throttled);
-      return;
-    }
     const token = bearerToken(req.headers.authorization);
     if (token === null || !tokensMatch(token, options.expectedToken())) {
+      const throttled = options.throttle?.(req);
+      if (throttled) {
+        next(throttled);
+        return;
+      }
       options.onFailure?.(req);
       next(
         new LanError(

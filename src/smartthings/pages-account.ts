@@ -1,6 +1,8 @@
 // Connecting Netatmo from the SmartApp. The recommended way is a link to the bridge's own guided
-// OAuth page (PUBLIC_URL/admin#connect): Netatmo's consent screen, no token ever typed into
-// SmartThings. The fallback page takes a client id, secret and refresh token typed by the user:
+// OAuth page (/admin#connect): Netatmo's consent screen, no token ever typed into SmartThings.
+// The link goes to the bridge's address on the home network (where the phone usually is while
+// setting up; docs/security.md advises against forwarding /admin from the internet), and through
+// PUBLIC_URL as well for set-ups that do forward it. The fallback page takes a client id, secret and refresh token typed by the user:
 // the token field re-sends the page as soon as it is filled, the bridge uses the token at once
 // (Netatmo rotates it on first use, so it is dead afterwards) and answers with a page that no
 // longer has the secret fields — SmartThings offers no way to clear a setting's value, so taking
@@ -11,6 +13,7 @@ import type { LowdbContextStore } from './context-store.js';
 import { connectNetatmoAccount } from './netatmo-account.js';
 import type { ConfigurationData } from './sdk-types.js';
 import { netatmoAccountFromConfig, SETTING } from './settings.js';
+import { statusPageUrls } from '../welcome.js';
 
 /** The web feature's guided connection: the admin page's "Connect Netatmo" card. */
 export const CONNECT_PAGE_PATH = '/admin#connect';
@@ -24,16 +27,19 @@ export function accountPage(context: BridgeContext, page: Page): void {
   });
   page.section('connect', (section) => {
     section.name('Connect Netatmo');
-    const publicUrl = context.config.publicUrl;
-    if (publicUrl) {
+    const [onLan, viaPublicUrl] = connectPageUrls(context);
+    section
+      .linkSetting('connectNetatmo')
+      .name('Connect on the bridge (recommended)')
+      .description("Opens the bridge's own page on your home network: sign in with its admin password, then allow access on Netatmo's page. Come back here afterwards.")
+      .url(onLan)
+      .style('BUTTON' as unknown as LinkStyle);
+    if (viaPublicUrl) {
       section
-        .linkSetting('connectNetatmo')
-        .name('Connect on the bridge (recommended)')
-        .description("Opens the bridge's own page: sign in with its admin password, then allow access on Netatmo's page. Come back here afterwards.")
-        .url(`${publicUrl}${CONNECT_PAGE_PATH}`)
-        .style('BUTTON' as unknown as LinkStyle);
-    } else {
-      section.paragraphSetting('connectOnLan').name('Connect on the bridge').description(`Open the bridge's admin page on your network (${CONNECT_PAGE_PATH}) and use "Connect Netatmo".`);
+        .linkSetting('connectNetatmoPublic')
+        .name('Connect through the public address')
+        .description('Only when your reverse proxy forwards /admin and /oauth/callback (docs/security.md).')
+        .url(viaPublicUrl);
     }
     section
       .pageSetting('manualEntry')
@@ -69,6 +75,13 @@ export async function manualAccountPage(context: BridgeContext, contexts: LowdbC
       .submitOnChange(true)
       .required(false);
   });
+}
+
+/** The guided connection on the bridge's LAN address, and through PUBLIC_URL when that differs. */
+export function connectPageUrls(context: BridgeContext): [string, string | null] {
+  const lan = `${statusPageUrls(context.config.host, context.httpPort())[0]!.replace(/\/$/, '')}${CONNECT_PAGE_PATH}`;
+  const publicUrl = context.config.publicUrl ? `${context.config.publicUrl}${CONNECT_PAGE_PATH}` : null;
+  return [lan, publicUrl === lan ? null : publicUrl];
 }
 
 function accountStatusText(context: BridgeContext): string {

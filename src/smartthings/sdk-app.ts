@@ -12,8 +12,6 @@ import { sdkLogger } from './sdk-logger.js';
  * devices to create and update, device profiles to list (r), create (w) and use (i), locations.
  */
 export const PERMISSIONS = ['r:devices:*', 'w:devices:*', 'r:deviceprofiles', 'w:deviceprofiles', 'i:deviceprofiles', 'r:locations:*'];
-const DEFAULT_KEY_API_HOST = 'https://key.smartthings.com';
-const DEFAULT_API_URL = 'https://api.smartthings.com';
 
 export function createSdkApp(config: Config, contexts: LowdbContextStore, log: Logger): RuntimeSmartApp {
   const sdk = new SmartApp({
@@ -25,9 +23,8 @@ export function createSdkApp(config: Config, contexts: LowdbContextStore, log: L
     // The SDK refreshes tokens at apiUrl + /oauth/token (core-sdk RefreshTokenAuthenticator).
     apiUrl: config.smartthingsApiUrl,
     refreshUrl: config.smartthingsTokenUrl,
-    // With a local fake SmartThings, production key look-ups go to the fake too, never outside.
-    keyApiHost: config.smartthingsApiUrl === DEFAULT_API_URL ? DEFAULT_KEY_API_HOST : `${config.smartthingsApiUrl}/keys`,
-    ...(config.smartapp.publicKey ? { publicKey: config.smartapp.publicKey } : {}),
+    // Only the SDK's OAuth helper reads this: lifecycle signatures are checked by http-route.ts.
+    keyApiHost: config.smartthingsKeyUrl,
   });
   if (config.smartapp.appId) sdk.permissions(PERMISSIONS);
   // The SDK does not await delete(); a failed write must not become an unhandled rejection.

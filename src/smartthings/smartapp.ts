@@ -13,8 +13,10 @@ import type { LinkHealth } from './event-mapping.js';
 import { smartAppRouter, SMARTAPP_PATH } from './http-route.js';
 import { registerLifecycleHandlers } from './lifecycle-handlers.js';
 import { registerPages } from './pages.js';
+import { ReplayGuard } from './replay-guard.js';
 import { createSdkApp } from './sdk-app.js';
 import { SECRET_SETTINGS } from './settings.js';
+import { SigningKeys } from './signing-keys.js';
 
 /** A hub that polled the LAN API this recently counts as linked (hubLink closed). */
 const HUB_LINK_WINDOW_MS = 5 * 60_000;
@@ -57,7 +59,17 @@ export function createSmartAppRuntime(context: BridgeContext, options: SmartAppR
 
   let unsubscribe: (() => void) | null = null;
   return {
-    router: smartAppRouter({ app, logger: log, appId: config.smartapp.appId, targetUrl: config.publicUrl ? `${config.publicUrl}${SMARTAPP_PATH}` : undefined }),
+    router: smartAppRouter({
+      app,
+      logger: log,
+      appId: config.smartapp.appId,
+      targetUrl: config.publicUrl ? `${config.publicUrl}${SMARTAPP_PATH}` : undefined,
+      signatures: {
+        keys: new SigningKeys({ appPublicKeyPem: config.smartapp.publicKey, keyBaseUrl: config.smartthingsKeyUrl, logger: log, now: context.now }),
+        replay: new ReplayGuard({ now: context.now }),
+        now: context.now,
+      },
+    }),
     sync,
     contexts,
     start() {

@@ -36,24 +36,29 @@ export function adminRouter(deps: WebDeps): Router {
       sendSignIn(deps, res, 403, 'The sign-in form did not come from this bridge’s own page. Open the Admin page and try again.');
       return;
     }
-    const verdict = deps.throttle.check(address);
-    if (!verdict.ok) {
-      res.set('retry-after', String(verdict.retryAfterS));
-      sendSignIn(deps, res, 429, `Too many wrong passwords. Try again in about ${Math.ceil(verdict.retryAfterS / 60)} min.`);
-      return;
-    }
     const form = signInForm.safeParse(req.body);
     if (!form.success) {
       sendSignIn(deps, res, 400, firstProblem(form.error));
       return;
     }
-    if (!(await deps.password.verify(form.data.password))) {
-      deps.throttle.recordFailure(address);
+    // Reserved before the (asynchronous) check, so concurrent guesses count at once.
+    const attempt = deps.throttle.begin(address);
+    if (!attempt.ok) {
+      res.set('retry-after', String(attempt.retryAfterS));
+      sendSignIn(deps, res, 429, `Too many wrong passwords. Try again in about ${Math.ceil(attempt.retryAfterS / 60)} min.`);
+      return;
+    }
+    let right = false;
+    try {
+      right = await deps.password.verify(form.data.password);
+    } finally {
+      attempt.done(right);
+    }
+    if (!right) {
       context.logger.warn({ address }, 'admin sign-in refused: wrong password');
       sendSignIn(deps, res, 401, 'That password is not right.');
       return;
     }
-    deps.throttle.recordSuccess(address);
     const previous = sessionOf(deps, req);
     if (previous) deps.sessions.destroy(previous.id); // a fresh id at every sign-in (no fixation)
     const session = deps.sessions.create();

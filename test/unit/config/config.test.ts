@@ -38,6 +38,7 @@ describe('loadConfig: defaults', () => {
       staleThresholdS: 600,
       port: 5000,
       host: '0.0.0.0',
+      allowedHosts: [],
       dataDir: path.join(dir, 'data'),
       lanToken: undefined,
       ssdp: true,
@@ -46,6 +47,7 @@ describe('loadConfig: defaults', () => {
       smartapp: { appId: undefined, clientId: undefined, clientSecret: undefined, publicKey: undefined },
       smartthingsApiUrl: 'https://api.smartthings.com',
       smartthingsTokenUrl: 'https://api.smartthings.com/oauth/token',
+      smartthingsKeyUrl: 'https://key.smartthings.com',
       adminPassword: undefined,
       log: { level: 'info', format: 'json' },
       rateBudget: { perHour: 400, per10s: 40 },
@@ -84,6 +86,7 @@ describe('loadConfig: every variable', () => {
       STALE_THRESHOLD_S: '300',
       PORT: '8080',
       HOST: '127.0.0.1',
+      ALLOWED_HOSTS: 'Bridge.Example.com, *.home.example.,bridge.example.com',
       DATA_DIR: '/var/lib/bridge',
       LAN_TOKEN: 'x'.repeat(16),
       SSDP: 'off',
@@ -95,6 +98,7 @@ describe('loadConfig: every variable', () => {
       SMARTAPP_PUBLIC_KEY: '@key.pem',
       SMARTTHINGS_API_URL: 'http://127.0.0.1:4020',
       SMARTTHINGS_TOKEN_URL: 'http://127.0.0.1:4021/token',
+      SMARTTHINGS_KEY_URL: 'http://127.0.0.1:4022/',
       ADMIN_PASSWORD: 'correct horse'.replace(' ', '-'),
       LOG_LEVEL: 'warn,netatmo=debug',
       LOG_FORMAT: 'pretty',
@@ -111,6 +115,7 @@ describe('loadConfig: every variable', () => {
       staleThresholdS: 300,
       port: 8080,
       host: '127.0.0.1',
+      allowedHosts: ['bridge.example.com', '*.home.example'],
       dataDir: '/var/lib/bridge',
       lanToken: 'x'.repeat(16),
       ssdp: false,
@@ -119,6 +124,7 @@ describe('loadConfig: every variable', () => {
       smartapp: { appId: 'app-id', clientId: 'st-client', clientSecret: 'st-secret', publicKey: `${PEM}\n` },
       smartthingsApiUrl: 'http://127.0.0.1:4020',
       smartthingsTokenUrl: 'http://127.0.0.1:4021/token',
+      smartthingsKeyUrl: 'http://127.0.0.1:4022',
       adminPassword: 'correct-horse',
       log: { level: 'warn,netatmo=debug', format: 'pretty' },
       rateBudget: { perHour: 500, per10s: 50 },
@@ -145,6 +151,12 @@ describe('loadConfig: every variable', () => {
 
   it('derives the SmartThings token URL from SMARTTHINGS_API_URL, as the SDK does', () => {
     expect(expectConfig({ SMARTTHINGS_API_URL: 'http://127.0.0.1:7000/' }).smartthingsTokenUrl).toBe('http://127.0.0.1:7000/oauth/token');
+  });
+
+  it('derives the SmartThings key URL: key.smartthings.com, or under a changed SMARTTHINGS_API_URL (local fakes)', () => {
+    expect(expectConfig({}).smartthingsKeyUrl).toBe('https://key.smartthings.com');
+    expect(expectConfig({ SMARTTHINGS_API_URL: 'http://127.0.0.1:7000/' }).smartthingsKeyUrl).toBe('http://127.0.0.1:7000/keys');
+    expect(expectConfig({ SMARTTHINGS_KEY_URL: 'https://keys.example.com' }).smartthingsKeyUrl).toBe('https://keys.example.com');
   });
 
   it('accepts an inline PEM with literal \\n sequences (one-line .env value)', () => {
@@ -234,6 +246,10 @@ describe('loadConfig: problems', () => {
     [{ SIMULATOR: 'sometimes' }, 'SIMULATOR must be one of auto, on, off (got "sometimes")'],
     [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT must be one of auto, json, pretty (got "xml")'],
     [{ HOST: 'my host' }, 'HOST must not contain spaces'],
+    [{ ALLOWED_HOSTS: 'ok.example, bad_name.example' }, 'ALLOWED_HOSTS must be host names separated by commas, like "bridge.example.com,*.home.example" (got "bad_name.example")'],
+    [{ ALLOWED_HOSTS: 'http://bridge.example' }, 'ALLOWED_HOSTS must be host names separated by commas'],
+    [{ ALLOWED_HOSTS: '*' }, 'ALLOWED_HOSTS must be host names separated by commas'],
+    [{ SMARTTHINGS_KEY_URL: 'http://keys.example.com' }, 'SMARTTHINGS_KEY_URL must be an https:// URL (got a http: URL)'],
     [{ SMARTAPP_PUBLIC_KEY: 'not a key' }, 'SMARTAPP_PUBLIC_KEY must be a PEM public key'],
     [{ SMARTAPP_PUBLIC_KEY: '@missing.pem' }, 'missing.pem, which cannot be read (ENOENT)'],
   ])('%o → %s', (env, expected) => {
