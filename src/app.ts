@@ -39,6 +39,7 @@ import { smartAppFeature } from './smartthings/feature.js';
 import { moduleLogger, type Logger } from './util/logger.js';
 import { TypedEvents } from './util/typed-events.js';
 import { webFeature } from './web/index.js';
+import { DRIVER_HEADER } from './lan/driver-version.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
@@ -192,7 +193,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       bridge: bridgeInfo,
       port: () => httpPort,
       // The socket address, not req.ip: no proxy parsing on the hottest path.
-      onStateRead: (req: IncomingMessage) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent']),
+      onStateRead: (req: IncomingMessage) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent'], req.headers[DRIVER_HEADER]),
       longPolls,
     };
     const authThrottle = new AuthFailureThrottle({ now });

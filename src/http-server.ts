@@ -65,7 +65,8 @@ export function createHttpApp(routes: HttpRoutes, logger: Logger, onRequest?: (r
   app.disable('x-powered-by');
   // ETags of the state document are our revision numbers, set by the route itself.
   app.set('etag', false);
-  if (onRequest) app.use(requestRecorder(onRequest));
+  // Requests refused before routing (a wrong LAN token) are labelled by the route they asked for.
+  if (onRequest) app.use(requestRecorder(onRequest, routePatterns(routes.lan)));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -80,19 +81,40 @@ export function createHttpApp(routes: HttpRoutes, logger: Logger, onRequest?: (r
   return app;
 }
 
+export interface RoutePattern {
+  pattern: string;
+  method: string;
+  regex: RegExp;
+}
+
+/** The method + path patterns of routers' routes (`/api/v1/homes/:homeId/mode`), as matchers. */
+export function routePatterns(routers: readonly Router[]): RoutePattern[] {
+  const out: RoutePattern[] = [];
+  for (const router of routers) {
+    for (const layer of router.stack as Array<{ route?: { path?: unknown; methods?: Record<string, boolean> } }>) {
+      const path = layer.route?.path;
+      if (typeof path !== 'string') continue;
+      const source = path.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+      for (const method of Object.keys(layer.route?.methods ?? {})) out.push({ pattern: path, method: method.toUpperCase(), regex: new RegExp(`^${source}/?$`) });
+    }
+  }
+  return out;
+}
+
 /** Route pattern of an answered request: `/api/v1/homes/:homeId/mode`, never the raw path (ids). */
-export function routeLabel(req: Request): string {
+export function routeLabel(req: Request, known: readonly RoutePattern[] = []): string {
   const route: unknown = (req as { route?: unknown }).route;
   const pattern = typeof route === 'object' && route !== null ? (route as { path?: unknown }).path : undefined;
   if (typeof pattern === 'string') return `${req.baseUrl}${pattern}`;
-  return 'unmatched';
+  const path = req.originalUrl.split('?')[0] ?? '';
+  return known.find((candidate) => candidate.method === req.method && candidate.regex.test(path))?.pattern ?? 'unmatched';
 }
 
-function requestRecorder(onRequest: (record: HttpRequestRecord) => void): RequestHandler {
+function requestRecorder(onRequest: (record: HttpRequestRecord) => void, known: readonly RoutePattern[]): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     res.once('finish', () => {
-      onRequest({ route: routeLabel(req), method: req.method, status: res.statusCode, durationMs: performance.now() - started });
+      onRequest({ route: routeLabel(req, known), method: req.method, status: res.statusCode, durationMs: performance.now() - started });
     });
     next();
   };

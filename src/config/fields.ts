@@ -43,7 +43,7 @@ export function onOff(name: string, fallback: boolean) {
     if (value === undefined) return fallback;
     if (ON.has(value)) return true;
     if (OFF.has(value)) return false;
-    return fail(ctx, `${name} must be on or off (got ${shown(raw ?? '')})`);
+    return fail(ctx, `${name} must be one of on, off, true, false, 1, 0, yes, no (got ${shown(raw ?? '')})`);
   });
 }
 

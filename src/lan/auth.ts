@@ -21,6 +21,9 @@ function digestOfExpected(expected: string): Buffer {
   return expectedDigest.digest;
 }
 
+export const MISSING_TOKEN_MESSAGE = 'This request needs the LAN token: send "Authorization: Bearer <token>". The token is shown on the bridge\'s admin page (/admin, after sign-in).';
+export const WRONG_TOKEN_MESSAGE = 'The LAN token is wrong. Pair the hub again, or copy the token from the bridge\'s admin page (/admin, after sign-in).';
+
 export function tokensMatch(presented: string, expected: string): boolean {
   // Comparing fixed-length digests keeps the comparison constant-time whatever the token lengths.
   return timingSafeEqual(digest(presented), digestOfExpected(expected)) && presented.length === expected.length;
@@ -61,9 +64,7 @@ export function bearerAuth(options: BearerAuthOptions) {
         new LanError(
           401,
           'unauthorized',
-          token === null
-            ? 'This request needs the LAN token: send "Authorization: Bearer <token>". The token is shown on the bridge status page.'
-            : 'The LAN token is wrong. Pair the hub again or copy the token from the bridge status page.',
+          token === null ? MISSING_TOKEN_MESSAGE : WRONG_TOKEN_MESSAGE,
         ),
       );
       return;

@@ -1,6 +1,7 @@
 // The admin page and its actions: sign in/out, LAN token rotation, pairing window, refresh and
 // settings. Netatmo connection routes are in oauth-routes.ts.
 import express, { type Request, type Response, type Router } from 'express';
+import { cloudPathMissing, cloudPathProblem } from '../config/index.js';
 import { generateLanToken } from '../store/index.js';
 import { clearSessionCookie, browserOrigin, originAllowed, setSessionCookie } from './auth/cookies.js';
 import type { Session } from './auth/sessions.js';
@@ -126,9 +127,17 @@ export function adminRouter(deps: WebDeps): Router {
       return;
     }
     const { pollIntervalS, staleThresholdS, preferredPath } = form.data;
-    await context.store.update((draft) => {
-      draft.settings = { ...draft.settings, pollIntervalS, staleThresholdS, preferredPath };
-    });
+    const missing = cloudPathMissing(context.config);
+    if (preferredPath === 'cloud' && missing.length > 0) {
+      backToAdmin(res, session, { kind: 'error', text: cloudPathProblem(missing) }, '#settings-title');
+      return;
+    }
+    // In the demo the real data file keeps them too, so they survive connecting Netatmo.
+    for (const store of new Set([context.store, deps.realStore])) {
+      await store.update((draft) => {
+        draft.settings = { ...draft.settings, pollIntervalS, staleThresholdS, preferredPath };
+      });
+    }
     context.poller.setPollInterval(pollIntervalS);
     context.health.setStaleThreshold(staleThresholdS);
     context.logger.info({ pollIntervalS, staleThresholdS, preferredPath }, 'settings changed from the admin page');
@@ -177,6 +186,7 @@ function adminView(deps: WebDeps, req: Request, session: Session, flash: Session
     lanToken: context.store.data.lanToken,
     lanTokenFromEnv: Boolean(context.config.lanToken),
     pairing: { closesAt: context.pairing.closesAt(), closesText: untilText(context.pairing.closesAt(), context.now()) },
+    smartappConfigured: cloudPathMissing(context.config).length === 0,
     settings: {
       pollIntervalS: settings.pollIntervalS ?? context.config.pollIntervalS,
       staleThresholdS: settings.staleThresholdS ?? context.config.staleThresholdS,

@@ -215,16 +215,16 @@ describe('loadConfig: problems', () => {
     if (result.ok) return;
     expect(result.problems).toEqual([
       'NETATMO_API_URL must be an http:// or https:// URL (got a ftp: URL)',
-      'POLL_INTERVAL_S must be a whole number of seconds, at least 10 (got "5")',
       'PORT must be a port number from 0 to 65535 (got "eighty")',
-      'SSDP must be on or off (got "maybe")',
+      'SSDP must be one of on, off, true, false, 1, 0, yes, no (got "maybe")',
       'PREFERRED_PATH must be one of lan, cloud (got "satellite")',
       'LOG_LEVEL must be a level (fatal, error, warn, info, debug, trace, silent), optionally with per-module levels like "info,netatmo=debug" (got "loud")',
       "RATE_BUDGET_PER_HOUR must be a whole number from 1 to 500 (Netatmo's own limit is 500 per hour) (got \"900\")",
+      'POLL_INTERVAL_S (the poll interval) must be a whole number of seconds from 10 to 3600 (got 5)',
     ]);
     const text = formatConfigProblems(result.problems);
     expect(text.split('\n')[0]).toBe('The configuration has 7 problems, so the bridge did not start:');
-    expect(text).toContain('\n  - POLL_INTERVAL_S must be a whole number of seconds, at least 10 (got "5")\n');
+    expect(text).toContain('\n  - POLL_INTERVAL_S (the poll interval) must be a whole number of seconds from 10 to 3600 (got 5)\n');
     expect(text.endsWith('Fix them in .env or the environment; .env.example documents every setting.')).toBe(true);
   });
 
@@ -233,14 +233,14 @@ describe('loadConfig: problems', () => {
   });
 
   it.each([
-    [{ POLL_INTERVAL_S: '60', STALE_THRESHOLD_S: '60' }, 'STALE_THRESHOLD_S must be longer than POLL_INTERVAL_S (got 60 and 60 seconds)'],
-    [{ POLL_INTERVAL_S: '700' }, 'STALE_THRESHOLD_S must be longer than POLL_INTERVAL_S (got 600 and 700 seconds)'],
+    [{ POLL_INTERVAL_S: '60', STALE_THRESHOLD_S: '60' }, 'STALE_THRESHOLD_S (the stale threshold) must be at least twice POLL_INTERVAL_S (the poll interval): got 60 and 60 seconds'],
+    [{ POLL_INTERVAL_S: '700' }, 'STALE_THRESHOLD_S (the stale threshold) must be at least twice POLL_INTERVAL_S (the poll interval): got 600 and 700 seconds'],
     [{ NETATMO_CLIENT_ID: 'cid' }, 'NETATMO_CLIENT_ID is set but NETATMO_CLIENT_SECRET is missing'],
     [{ NETATMO_CLIENT_SECRET: 'sec' }, 'NETATMO_CLIENT_SECRET is set but NETATMO_CLIENT_ID is missing'],
     [{ PREFERRED_PATH: 'cloud', SMARTAPP_APP_ID: 'a' }, 'PREFERRED_PATH=cloud needs PUBLIC_URL, SMARTAPP_CLIENT_ID, SMARTAPP_CLIENT_SECRET'],
     [{ PUBLIC_URL: 'http://bridge.example.com' }, 'PUBLIC_URL must be an https:// URL (got a http: URL)'],
     [{ PUBLIC_URL: 'https://user:pw@bridge.example.com' }, 'PUBLIC_URL must not contain a user name or password'],
-    [{ POLL_INTERVAL_S: '1.5' }, 'POLL_INTERVAL_S must be a whole number of seconds, at least 10 (got "1.5")'],
+    [{ POLL_INTERVAL_S: '1.5' }, 'POLL_INTERVAL_S must be a whole number of seconds (got "1.5")'],
     [{ RATE_BUDGET_PER_10S: '51' }, 'RATE_BUDGET_PER_10S must be a whole number from 1 to 50'],
     [{ PORT: '70000' }, 'PORT must be a port number from 0 to 65535 (got "70000")'],
     [{ SIMULATOR: 'sometimes' }, 'SIMULATOR must be one of auto, on, off (got "sometimes")'],
@@ -296,10 +296,22 @@ describe('.env.example', () => {
   it('documents every setting and loads as a valid .env', async () => {
     const repoRoot = path.resolve(import.meta.dirname, '../../..');
     const example = await readFile(path.join(repoRoot, '.env.example'), 'utf8');
-    const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
+    const documented = new Set([...example.matchAll(/^(?:# )?([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
     for (const name of ENV_NAMES) expect(documented.has(name), `${name} missing from .env.example`).toBe(true);
     const result = loadConfig({ env: {}, envFile: path.join(repoRoot, '.env.example'), cwd: dir, stdoutIsTTY: false });
     expect(result.ok).toBe(true);
+  });
+
+  it('leaves DATA_DIR out, so a copy used as the service\'s EnvironmentFile cannot override the unit\'s data directory', async () => {
+    const repoRoot = path.resolve(import.meta.dirname, '../../..');
+    const example = await readFile(path.join(repoRoot, '.env.example'), 'utf8');
+    expect(example).not.toMatch(/^DATA_DIR=/m);
+    expect(example).toMatch(/^# DATA_DIR=/m);
+    // As systemd would: the unit's DATA_DIR, then the file's variables on top.
+    const result = loadConfig({ env: { DATA_DIR: '/var/lib/netatmo-bridge' }, envFile: path.join(repoRoot, '.env.example'), cwd: dir, stdoutIsTTY: false });
+    expect(result.ok && result.config.dataDir).toBe('/var/lib/netatmo-bridge');
+    const withoutEnv = loadConfig({ env: {}, envFile: path.join(repoRoot, '.env.example'), cwd: dir, stdoutIsTTY: false, defaultDataDir: '/home/pi/.local/share/netatmo-bridge' });
+    expect(withoutEnv.ok && withoutEnv.config.dataDir).toBe('/home/pi/.local/share/netatmo-bridge');
   });
 });
 
