@@ -3,20 +3,22 @@
 // profiles — the ids of profiles created beforehand with the SmartThings CLI. Answers the page
 // does not allow are reported on the page itself ("Please correct"), never as an error response.
 import type { Page, Section } from '@smartthings/smartapp';
+import { cloudPathMissing } from '../config/cloud-path.js';
 import type { BridgeContext } from '../context.js';
 import type { LowdbContextStore } from './context-store.js';
 import { numberInput, problemsSection } from './page-widgets.js';
 import type { ConfigurationData } from './sdk-types.js';
 import { DEFAULT_BOOST_MINUTES, LIMITS, SETTING } from './settings.js';
-import { parseAppSettings, pollIntervalLimits } from './settings-schema.js';
+import { parseAppSettings, pollIntervalLimits, type SettingsContext } from './settings-schema.js';
 
-export function staleThresholdS(context: BridgeContext): number {
-  return context.store.data.settings.staleThresholdS ?? context.config.staleThresholdS;
+/** What the answers are checked against: the stale threshold in force and the cloud path's needs. */
+export function settingsContext(context: BridgeContext): SettingsContext {
+  return { staleThresholdS: context.store.data.settings.staleThresholdS ?? context.config.staleThresholdS, cloudPathMissing: cloudPathMissing(context.config) };
 }
 
 export function optionsPage(context: BridgeContext, contexts: LowdbContextStore, page: Page, data: ConfigurationData): void {
   page.name('Options').previousPageId('homes').complete(true);
-  const stale = { staleThresholdS: staleThresholdS(context) };
+  const stale = settingsContext(context);
   problemsSection(page, parseAppSettings(data.config ?? {}, stale).problems);
   const syncProblem = contexts.bridgeData(data.installedAppId).syncProblem;
   if (syncProblem) {

@@ -5,7 +5,7 @@ import type { BridgeContext } from '../context.js';
 import type { Logger } from '../util/logger.js';
 import type { LowdbContextStore } from './context-store.js';
 import type { CommandDefaults } from './device-commands.js';
-import { staleThresholdS } from './pages-options.js';
+import { settingsContext } from './pages-options.js';
 import { DEFAULT_BOOST_MINUTES, type ConfigEntries } from './settings.js';
 import { parseAppSettings, type SettingProblem } from './settings-schema.js';
 
@@ -16,7 +16,7 @@ export async function applyAppSettings(
   appConfig: ConfigEntries,
   log: Logger,
 ): Promise<SettingProblem[]> {
-  const { update, profileIds, problems } = parseAppSettings(appConfig, { staleThresholdS: staleThresholdS(context) });
+  const { update, profileIds, problems } = parseAppSettings(appConfig, settingsContext(context));
   const before = context.store.data.settings;
   await context.store.update((draft) => {
     const next = { ...draft.settings, ...update.set };

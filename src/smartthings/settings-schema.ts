@@ -4,7 +4,8 @@
 // applied; the good ones are. 0 for the manual setpoint or away duration means "the home's
 // default" / "until changed", i.e. no stored value.
 import { z } from 'zod';
-import { maxPollIntervalS, pollStaleProblem } from '../config/poll-stale.js';
+import { cloudPathProblem } from '../config/cloud-path.js';
+import { checkPollTiming, POLL_TIMING } from '../config/poll-timing.js';
 import type { RuntimeSettings } from '../store/types.js';
 import { configString, configStrings, LIMITS, SETTING, type ConfigEntries } from './settings.js';
 
@@ -29,6 +30,8 @@ export interface ParsedAppSettings {
 export interface SettingsContext {
   /** The stale threshold in force: the poll interval may be at most half of it. */
   staleThresholdS: number;
+  /** What the cloud path still lacks (config/cloud-path.ts); empty when it can be chosen. */
+  cloudPathMissing?: readonly string[];
 }
 
 const LABELS = {
@@ -46,9 +49,9 @@ const wholeNumber = z
 const profileId = z.guid();
 const pathChoice = z.enum(['lan', 'cloud']);
 
-/** The page's inclusive bounds for the poll interval under this stale threshold. */
+/** The page's inclusive bounds for the poll interval under this stale threshold (config/poll-timing.ts's rule). */
 export function pollIntervalLimits(context: SettingsContext): { min: number; max: number } {
-  return { min: LIMITS.pollIntervalS.min, max: Math.min(LIMITS.pollIntervalS.max, maxPollIntervalS(context.staleThresholdS)) };
+  return { min: LIMITS.pollIntervalS.min, max: Math.min(LIMITS.pollIntervalS.max, Math.floor(context.staleThresholdS / POLL_TIMING.staleFactor)) };
 }
 
 function shown(raw: string): string {
@@ -70,9 +73,14 @@ function readPollInterval(config: ConfigEntries, context: SettingsContext): numb
     if (value) value.message = `${LABELS.pollIntervalS} must be a whole number of seconds, at least ${LIMITS.pollIntervalS.min} and at most ${pollIntervalLimits(context).max} (got ${shown(configString(config, SETTING.pollIntervalS) ?? '')}).`;
     return value;
   }
-  const problem = pollStaleProblem(value, context.staleThresholdS);
-  if (!problem) return value;
-  return { settingId: SETTING.pollIntervalS, message: `${problem} The stale threshold is set on the bridge's admin page.` };
+  // The same rule as .env and the admin page; the sentence speaks of this page's setting.
+  if (checkPollTiming({ pollIntervalS: value, staleThresholdS: context.staleThresholdS }).length === 0) return value;
+  return {
+    settingId: SETTING.pollIntervalS,
+    message:
+      `${LABELS.pollIntervalS} can be at most ${pollIntervalLimits(context).max} s: half the stale threshold (${context.staleThresholdS} s, set on the bridge's admin page), ` +
+      `or one late poll would mark every device offline (got ${value}).`,
+  };
 }
 
 function readProfileId(config: ConfigEntries, id: 'homeProfileId' | 'roomProfileId'): string | undefined | SettingProblem {
@@ -101,7 +109,9 @@ export function parseAppSettings(config: ConfigEntries, context: SettingsContext
   if (homes.length > 0) update.set.homeIds = homes;
   else update.unset.push('homeIds');
   const path = pathChoice.safeParse(configString(config, SETTING.preferredPath));
-  if (path.success) update.set.preferredPath = path.data;
+  if (path.success && path.data === 'cloud' && (context.cloudPathMissing?.length ?? 0) > 0) {
+    problems.push({ settingId: SETTING.preferredPath, message: cloudPathProblem(context.cloudPathMissing ?? []) });
+  } else if (path.success) update.set.preferredPath = path.data;
 
   take(readPollInterval(config, context), (v) => (update.set.pollIntervalS = v));
   take(readNumber(config, 'boostMinutes', LIMITS.boostMinutes), (v) => (update.set.boostMinutes = v));

@@ -1,5 +1,6 @@
 // The SmartApp's settings: ids of the page settings, their limits, and readers of the answers
 // (SmartThings sends every value as [{stringConfig: {value}}]). Validation: settings-schema.ts.
+import { POLL_TIMING } from '../config/poll-timing.js';
 
 export const SETTING = {
   clientId: 'netatmoClientId',
@@ -20,7 +21,7 @@ export const SECRET_SETTINGS = [SETTING.clientSecret, SETTING.refreshToken] as c
 
 /** Inclusive bounds, shown on the page (min/max) and enforced by settings-schema.ts. */
 export const LIMITS = {
-  pollIntervalS: { min: 10, max: 3600 },
+  pollIntervalS: { min: POLL_TIMING.minPollS, max: POLL_TIMING.maxPollS },
   overrideMinutes: { min: 0, max: 1440 },
   boostMinutes: { min: 5, max: 720 },
   awayHours: { min: 0, max: 8760 },

@@ -32,7 +32,7 @@ describe('SmartApp settings as the options page describes them', () => {
   it('refuses a poll interval above half the stale threshold (it would flip every device offline between polls)', () => {
     const tooLong = parseAppSettings(config({ pollIntervalS: '400' }), STALE);
     expect(tooLong.update.set.pollIntervalS).toBeUndefined();
-    expect(tooLong.problems).toEqual([{ settingId: 'pollIntervalS', message: expect.stringContaining('at most 300 s') }]);
+    expect(tooLong.problems).toEqual([{ settingId: 'pollIntervalS', message: expect.stringContaining('at most 300 s: half the stale threshold (600 s') }]);
     expect(parseAppSettings(config({ pollIntervalS: '300' }), STALE).update.set.pollIntervalS).toBe(300);
   });
 
@@ -47,5 +47,12 @@ describe('SmartApp settings as the options page describes them', () => {
 
   it('an empty homes answer clears the filter (every home)', () => {
     expect(parseAppSettings(config({ preferredPath: 'lan' }), STALE).update.unset).toContain('homeIds');
+  });
+
+  it('refuses the cloud path while the SmartApp registration is incomplete (the same rule as PREFERRED_PATH=cloud)', () => {
+    const parsed = parseAppSettings(config({ preferredPath: 'cloud' }), { ...STALE, cloudPathMissing: ['SMARTAPP_CLIENT_SECRET'] });
+    expect(parsed.update.set.preferredPath).toBeUndefined();
+    expect(parsed.problems).toEqual([{ settingId: 'preferredPath', message: expect.stringContaining('SMARTAPP_CLIENT_SECRET') }]);
+    expect(parseAppSettings(config({ preferredPath: 'lan' }), { ...STALE, cloudPathMissing: ['SMARTAPP_CLIENT_SECRET'] }).update.set.preferredPath).toBe('lan');
   });
 });
