@@ -32,6 +32,8 @@ export type BridgeEvents = {
   lanRequest: [{ route: string; method: string; status: number; durationMs: number }];
   /** One push of capability events to SmartThings (SmartApp): status 'ok' or an error kind. */
   smartthingsPush: [{ status: string; events: number }];
+  /** The SmartApp was installed, updated or uninstalled: how many installations remain. */
+  smartappInstallations: [{ installed: number }];
   /** The watchdog restarted the poll heartbeat or abandoned a stuck poll. */
   watchdogAction: [{ action: 'heartbeat_restarted' | 'poll_abandoned'; reason: string }];
 };

@@ -35,8 +35,14 @@ export function cloudLinkOk(health: Pick<LinkHealth, 'status' | 'stale'>): boole
   return !health.stale && (health.status === 'ok' || health.status === 'degraded');
 }
 
+/** healthCheck.healthStatus: how an app-owned device is shown online or offline (docs/smartthings.md). */
 function healthEvent(online: boolean): CapabilityEvent {
   return ev('main', 'healthCheck', 'healthStatus', online ? 'online' : 'offline');
+}
+
+/** The events of a device whose home or room is missing from the state: it is offline. */
+export function offlineEvents(): CapabilityEvent[] {
+  return [healthEvent(false)];
 }
 
 export function homeDeviceEvents(home: Home, health: LinkHealth): CapabilityEvent[] {
