@@ -38,6 +38,8 @@ export interface RunningSimulator {
   expireAccessTokens(): void;
   /** Every refresh token answers invalid_grant from now on. */
   revokeRefreshTokens(): void;
+  /** Steps the simulated clock by `ms` (negative = backwards, as an NTP correction would). */
+  jumpClock(ms: number): number;
   stop(): Promise<void>;
 }
 
@@ -49,7 +51,12 @@ export type FaultKind =
   | 'malformed'
   | 'relay_offline'
   | 'token_expired'
-  | 'invalid_grant';
+  | 'invalid_grant'
+  | 'refused'
+  | 'hold';
+
+/** Netatmo codes a `refused` fault answers with: 21 invalid id, 13 forbidden, 9 device not found. */
+export type RefusalCode = 9 | 13 | 21;
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -61,6 +68,10 @@ export interface FaultSpec {
   durationMs?: number;
   /** server_error only: 500 answers a JSON error envelope, 502/503/504 an HTML page. Default 503. */
   httpStatus?: 500 | 502 | 503 | 504;
+  /** Only requests naming one of these homes (home_id); default every request. */
+  homeIds?: string[];
+  /** refused only: the Netatmo error code (default 21 "Invalid id"). */
+  errorCode?: RefusalCode;
 }
 
 export interface CallRecord {
