@@ -31,8 +31,8 @@ export type BridgeEvents = {
   lanRequest: [{ route: string; method: string; status: number; durationMs: number }];
   /** One push of capability events to SmartThings (SmartApp): status 'ok' or an error kind. */
   smartthingsPush: [{ status: string; events: number }];
-  /** The watchdog restarted the poll heartbeat or abandoned a stuck poll. */
-  watchdogAction: [{ action: 'heartbeat_restarted' | 'poll_abandoned'; reason: string }];
+  /** The watchdog restarted the poll heartbeat, abandoned a stuck poll or saw the wall clock step. */
+  watchdogAction: [{ action: 'heartbeat_restarted' | 'poll_abandoned' | 'clock_stepped'; reason: string }];
 };
 
 export interface BridgeContext {
@@ -68,7 +68,10 @@ export interface BridgeContext {
    * the process cannot restart in place (tests, embedded use).
    */
   requestRestart(reason: string): boolean;
+  /** Wall clock (ms epoch): times shown to people and stored. */
   now: () => number;
+  /** Monotonic clock (ms): durations, due times, ages (a wall clock may step backwards). */
+  monotonicNow: () => number;
 }
 
 export interface FeatureRoutes {

@@ -18,7 +18,7 @@ const room: Room = {
 };
 const home: Home = {
   id: 'h1', name: 'Home', reachable: true, mode: 'schedule', modeEndsAt: null, schedules: [{ id: 's', name: 'Winter', selected: true }],
-  defaultOverrideMinutes: 180, awayTempC: 16, frostguardTempC: 7, requiresSetState: false, timezone: 'Europe/Paris', rooms: [room],
+  defaultOverrideMinutes: 180, awayTempC: 16, frostguardTempC: 7, requiresSetState: false, timezone: 'Europe/Paris', rooms: [room], error: null,
 };
 
 function source(overrides: Partial<StatusSource> = {}): StatusSource {
