@@ -5,6 +5,7 @@ import { SmartApp } from '@smartthings/smartapp';
 import type { Router } from 'express';
 import type { BridgeContext } from '../context.js';
 import type { CommandService } from '../sync/command-types.js';
+import { HUB_LINK_WINDOW_MS } from '../sync/health-signal.js';
 import { moduleLogger, type Logger } from '../util/logger.js';
 import { CloudSync, type PushRecord } from './cloud-sync.js';
 import { LowdbContextStore } from './context-store.js';
@@ -21,8 +22,6 @@ import { stDeviceApi, type StDeviceApi } from './st-api.js';
 export const PERMISSIONS = ['r:devices:*', 'w:devices:*', 'i:deviceprofiles', 'r:locations:*'];
 /** SmartThings gives up after 10 s; a slower Netatmo write finishes in the background. */
 export const COMMAND_ANSWER_MS = 7_000;
-/** A hub that polled the LAN API this recently counts as linked (hubLink closed). */
-const HUB_LINK_WINDOW_MS = 5 * 60_000;
 const STOP_WAIT_MS = 2_000;
 const DEFAULT_KEY_API_HOST = 'https://key.smartthings.com';
 const DEFAULT_API_URL = 'https://api.smartthings.com';

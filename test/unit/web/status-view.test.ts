@@ -34,6 +34,14 @@ describe('buildStatusView', () => {
     expect(buildStatusView(source({ health: { ...health, stale: true } })).netatmo.headline).toBe('Connected, but the data is old');
   });
 
+  it('says the bridge is starting, and why a home is not current', () => {
+    expect(buildStatusView(source({ health: { ...health, status: 'starting', stale: true } })).netatmo).toMatchObject({ headline: 'Starting: reading Netatmo', tone: 'neutral' });
+    const refused = { ...home, reachable: false, error: { kind: 'forbidden' as const, code: 13, message: 'Netatmo refused the operation', at: '2025-01-15T11:50:00Z' } };
+    const view = buildStatusView(source({ homes: [refused, { ...home, id: 'h2', reachable: false }, { ...home, id: 'h3' }] }));
+    expect(view.homes.map((h) => h.problem)).toEqual(['Netatmo refused the operation', 'Netatmo cannot reach this home right now', null]);
+    expect(renderStatusPanel(view).value).toContain('⚠ Netatmo refused the operation');
+  });
+
   it('shows the last error with its age', () => {
     const view = buildStatusView(source({ health: { ...health, lastError: { kind: 'server', code: null, message: 'Netatmo answered 503', at: '2025-01-15T11:50:00Z' } } }));
     expect(view.netatmo.lastError).toEqual({ message: 'Netatmo answered 503', at: '2025-01-15T11:50:00Z', agoText: '10 min ago' });
