@@ -114,7 +114,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const settings = () => store.data.settings;
     const health = new HealthTracker({ staleThresholdS: settings().staleThresholdS ?? config.staleThresholdS, now, monotonicNow, restored: persisted.health });
     const hubs = new HubActivity(now);
-    const signal = new HealthSignal({ health, state, tokenStatus: () => tokens.status(), lastHubPollAt: () => hubs.lastPollAt(), now });
+    const signal = new HealthSignal({ health, state, tokenStatus: () => tokens.status(), lastHubPollAt: () => hubs.lastPollAt(), monotonicNow });
     // The baseline clients see until the first poll ends: `starting`, with the saved homes.
     signal.evaluate();
     const syncLog = moduleLogger(logger, 'sync');
@@ -171,6 +171,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const context: BridgeContext = {
       config, logger, store, state, health, budget, tokens, api, poller, events, simulator, now,
       pairing, hubs, commands, heartbeat, bridgeInfo, netatmoHealth, httpPort: () => httpPort, monotonicNow,
+      hubLinked: () => signal.hubLinked(),
       requestRestart: (reason) => {
         if (!options.onRestartRequested) return false;
         logger.info(`restarting the bridge: ${reason}`);

@@ -60,6 +60,8 @@ export interface BridgeContext {
   bridgeInfo(): BridgeInfo;
   /** The health block clients see (status, stale, counters, intervals). */
   netatmoHealth(): NetatmoHealth;
+  /** A hub read the LAN state in the last 5 minutes (hubLink closed; monotonic clock). */
+  hubLinked(): boolean;
   /** The port the HTTP server listens on (known after start; 0 before). */
   httpPort(): number;
   /**

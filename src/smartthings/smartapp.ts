@@ -5,7 +5,6 @@ import { SmartApp } from '@smartthings/smartapp';
 import type { Router } from 'express';
 import type { BridgeContext } from '../context.js';
 import type { CommandService } from '../sync/command-types.js';
-import { HUB_LINK_WINDOW_MS } from '../sync/health-signal.js';
 import { moduleLogger, type Logger } from '../util/logger.js';
 import { CloudSync, type PushRecord } from './cloud-sync.js';
 import { LowdbContextStore } from './context-store.js';
@@ -195,9 +194,7 @@ function commandDefaults(context: BridgeContext): CommandDefaults {
 
 function linkHealth(context: BridgeContext): LinkHealth {
   const health = context.netatmoHealth();
-  const lastPoll = context.hubs.lastPollAt();
-  const hubLinked = lastPoll !== null && context.now() - Date.parse(lastPoll) < HUB_LINK_WINDOW_MS;
-  return { status: health.status, stale: health.stale, hubLinked };
+  return { status: health.status, stale: health.stale, hubLinked: context.hubLinked() };
 }
 
 function checkConfig(context: BridgeContext, log: Logger): void {

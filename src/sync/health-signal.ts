@@ -15,13 +15,16 @@ export interface HealthSignalOptions {
   state: Pick<StateService, 'noteHealth'>;
   /** The token manager's view: credentials missing, or the refresh token refused. */
   tokenStatus: () => string;
-  /** When a hub last read the LAN state (ISO), or null. */
+  /** When a hub last read the LAN state (ISO), or null. Only its changes are used. */
   lastHubPollAt: () => string | null;
-  /** Wall clock (ms epoch): hub polls are recorded with it. */
-  now: () => number;
+  /** Monotonic clock (ms): the hub link ages on it, whatever the wall clock does. */
+  monotonicNow: () => number;
 }
 
 export class HealthSignal {
+  #hubPollSeen: string | null = null;
+  #hubPollSeenAt: number | null = null;
+
   constructor(private readonly options: HealthSignalOptions) {}
 
   /** Mirrors the token manager into the tracker: no credentials, or a dead refresh token. */
@@ -31,12 +34,19 @@ export class HealthSignal {
     this.options.health.setAuthRequired(status === 'auth_required');
   }
 
+  /**
+   * A hub read the state within the last 5 minutes. Hub reads are stamped with the wall clock, so
+   * only a change of the stamp is taken from them (noticed within a heartbeat); the age is
+   * measured on the monotonic clock, so a wall-clock step cannot keep a lost hub "linked".
+   */
   hubLinked(): boolean {
     const last = this.options.lastHubPollAt();
-    if (last === null) return false;
-    const age = this.options.now() - Date.parse(last);
-    // A wall clock stepping back makes the age negative: the hub polled "just now" either way.
-    return age < HUB_LINK_WINDOW_MS;
+    const now = this.options.monotonicNow();
+    if (last !== this.#hubPollSeen) {
+      this.#hubPollSeen = last;
+      this.#hubPollSeenAt = last === null ? null : now;
+    }
+    return this.#hubPollSeenAt !== null && now - this.#hubPollSeenAt < HUB_LINK_WINDOW_MS;
   }
 
   current(): HealthKey {
