@@ -14,6 +14,7 @@ import { HubActivity } from './lan/hub-activity.js';
 import { PairingWindow } from './lan/pairing.js';
 import { StateDocumentCache, type BridgeInfo } from './lan/state-document.js';
 import { fastGet } from './lan/fast-path.js';
+import { LongPolls } from './lan/long-poll.js';
 import { descriptionRouter, STATE_PATH, stateHandler, stateRouter } from './lan/state-routes.js';
 import type { NetatmoHealth } from './model/types.js';
 import { RateBudget } from './netatmo/budget.js';
@@ -167,10 +168,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     };
     const heartbeat = new PollHeartbeat(() => startPollSchedule(poller, syncLog), monotonicNow);
     const pairing = new PairingWindow({ now, dataFileCreatedAt: store.data.createdAt });
+    // Held GET /api/v1/state?wait=S reads, woken by every revision change (src/lan/long-poll.ts).
+    const longPolls = new LongPolls({
+      onChange: (listener) => state.onChange(listener),
+      onError: (error) => logger.error({ err: error }, 'answering a held state read failed'),
+    });
     const commands = createCommandService({ api, state, poller, logger: moduleLogger(logger, 'commands'), now });
     const context: BridgeContext = {
       config, logger, store, state, health, budget, tokens, api, poller, events, simulator, now,
-      pairing, hubs, commands, heartbeat, bridgeInfo, netatmoHealth, httpPort: () => httpPort, monotonicNow,
+      pairing, hubs, longPolls, commands, heartbeat, bridgeInfo, netatmoHealth, httpPort: () => httpPort, monotonicNow,
       hubLinked: () => signal.hubLinked(),
       requestRestart: (reason) => {
         if (!options.onRestartRequested) return false;
@@ -199,6 +205,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       port: () => httpPort,
       // The socket address, not req.ip: no proxy parsing on the hottest path.
       onStateRead: (req: IncomingMessage) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent']),
+      longPolls,
     };
     const authThrottle = new AuthFailureThrottle({ now });
     const lanAuthOptions: BearerAuthOptions = {
@@ -223,6 +230,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     httpPort = http.port;
     // Running requests (a command waiting on Netatmo) may finish; stuck ones are cut.
     stops.push({ name: 'HTTP server', stop: () => closeHttpServer(http.server, HTTP_DRAIN_MS) });
+    // Held reads are answered (304, Connection: close) just before, so they never hold up the drain.
+    stops.push({ name: 'held state reads', stop: () => longPolls.close() });
 
     for (const feature of features) {
       await feature.start?.();

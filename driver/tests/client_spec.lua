@@ -1,4 +1,4 @@
--- client.lua: the only HTTP user. Bearer token, 5 s timeout, If-None-Match, JSON both ways,
+-- client.lua: the only HTTP user. Bearer token, 5 s timeout (35 s for a long poll), If-None-Match, JSON both ways,
 -- error codes from the LAN error shape, network errors as (nil, reason).
 local Env = require "tests.fakes.env"
 
@@ -26,6 +26,18 @@ describe("client", function()
     assert.equal(304, response.status)
     assert.is_nil(response.body)
     assert.equal('"42"', env.http.requests[1].headers["if-none-match"])
+  end)
+
+  it("a long poll asks ?wait=30 with If-None-Match and allows 35 s; a command then still gets 5 s", function()
+    local response = client.get_state(conn, '"41"', 30)
+    assert.equal(200, response.status)
+    local request = env.http.requests[1]
+    assert.equal("/api/v1/state", request.path)
+    assert.equal("wait=30", request.query)
+    assert.equal('"41"', request.headers["if-none-match"])
+    assert.equal(35, request.timeout)
+    client.post(conn, "/api/v1/refresh", nil)
+    assert.equal(5, env.http.requests[2].timeout)
   end)
 
   it("posts JSON bodies with their length and reads the error code of a refusal", function()

@@ -31,6 +31,8 @@ function parseFault(body: unknown): FaultSpec | string {
   if (Array.isArray(input.homeIds)) spec.homeIds = input.homeIds.filter((e): e is string => typeof e === 'string');
   if (input.errorCode === 9 || input.errorCode === 13 || input.errorCode === 21) spec.errorCode = input.errorCode;
   else if (input.errorCode !== undefined) return 'errorCode must be 9, 13 or 21';
+  if (typeof input.netatmoCode === 'number' && Number.isInteger(input.netatmoCode)) spec.netatmoCode = input.netatmoCode;
+  if (typeof input.netatmoMessage === 'string') spec.netatmoMessage = input.netatmoMessage.slice(0, 200);
   return spec;
 }
 

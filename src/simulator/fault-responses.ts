@@ -56,6 +56,7 @@ export function createFaultResponder(hung: Set<Response>): FaultResponder {
       case 'relay_offline':
       case 'invalid_grant':
       case 'hold':
+      case 'write_errors':
         res.locals.fault = undefined;
         return false;
     }

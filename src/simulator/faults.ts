@@ -4,7 +4,10 @@
 // while the others answer.
 import type { FaultKind, FaultSpec } from './types.js';
 
-export const FAULT_KINDS: FaultKind[] = ['server_error', 'rate_limit', 'overloaded', 'hang', 'malformed', 'relay_offline', 'token_expired', 'invalid_grant', 'refused', 'hold'];
+export const FAULT_KINDS: FaultKind[] = ['server_error', 'rate_limit', 'overloaded', 'hang', 'malformed', 'relay_offline', 'token_expired', 'invalid_grant', 'write_errors', 'refused', 'hold'];
+
+/** Endpoints that change something; write_errors refuses only these. */
+export const WRITE_ENDPOINTS: readonly string[] = ['setroomthermpoint', 'setthermmode', 'switchhomeschedule', 'setstate'];
 
 export const TOKEN_ENDPOINT = 'oauth2/token';
 
@@ -55,6 +58,7 @@ export class FaultController {
     if (homeIds && homeIds.length > 0 && (homeId === undefined || !homeIds.includes(homeId))) return false;
     if (kind === 'invalid_grant') return endpoint === TOKEN_ENDPOINT;
     if (kind === 'relay_offline' && endpoint !== 'homestatus') return false;
+    if (kind === 'write_errors' && !WRITE_ENDPOINTS.includes(endpoint)) return false;
     if (endpoints && endpoints.length > 0) return endpoints.includes(endpoint);
     return endpoint !== TOKEN_ENDPOINT && endpoint !== 'oauth2/authorize';
   }

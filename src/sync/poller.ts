@@ -3,6 +3,7 @@
 // poll is skipped, a refresh request joins the running poll. When the next poll is due is decided
 // on a monotonic clock (poll-timing.ts): the regular time by a PollPolicy, confirmations apart,
 // and never during Netatmo back-off; the Netatmo client enforces the budget itself.
+import type { RawTopologyHome } from '../model/netatmo-raw.js';
 import type { NetatmoApi } from '../netatmo/api.js';
 import type { HealthError } from '../model/types.js';
 import type { Logger } from '../util/logger.js';
@@ -118,6 +119,11 @@ export class Poller {
 
   effectiveIntervalS(): number {
     return this.options.scheduler.effectiveIntervalS(this.#pollIntervalS, Math.max(1, this.#homeCount()));
+  }
+
+  /** The last homesdata entry of a home as Netatmo sent it (schedule timetables the model does not keep). */
+  topologyOf(homeId: string): RawTopologyHome | undefined {
+    return this.#topology.home(homeId);
   }
 
   /** Re-read homesdata on the next poll (after a schedule switch, a webhook `schedule` event …). */
