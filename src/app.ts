@@ -111,7 +111,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       onCall: (event) => events.emit('netatmoCall', event),
     });
     const persisted = store.data;
-    const state = new StateService({ ...persisted.state, now });
+    // Homes saved by an older version have no `error` yet; clients get the field either way.
+    const state = new StateService({ ...persisted.state, homes: persisted.state.homes.map((home) => ({ ...home, error: home.error ?? null })), now });
     const settings = () => store.data.settings;
     const health = new HealthTracker({ staleThresholdS: settings().staleThresholdS ?? config.staleThresholdS, now, monotonicNow, restored: persisted.health });
     const hubs = new HubActivity(now);

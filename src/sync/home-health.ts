@@ -92,6 +92,8 @@ export class HomeHealthBook {
 
   /** The home as clients should see it: marked unreachable with its error while it fails. */
   present(home: Home): Home {
+    // Not asked yet in this process: shown as last known (saved values, saved error).
+    if (!this.#records.has(home.id)) return home;
     const failing = this.#failingError(home.id);
     if (failing) return { ...home, reachable: false, error: failing };
     const relaySince = this.#records.get(home.id)?.relayOfflineSince;
