@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import type { IncomingMessage } from 'node:http';
 import type { Config } from './config/index.js';
 import type { BridgeContext, BridgeEvents, Feature, FeatureFactory } from './context.js';
+import os from 'node:os';
+import { allowedHosts } from './http/allowed-hosts.js';
 import { createHttpApp, listen, type HttpRequestRecord, type RunningHttpServer } from './http-server.js';
 import { bearerAuth, isAuthorized, type BearerAuthOptions } from './lan/auth.js';
 import { AuthFailureThrottle, clientAddress } from './lan/auth-throttle.js';
@@ -38,6 +40,7 @@ import { smartAppFeature } from './smartthings/feature.js';
 import { moduleLogger, type Logger } from './util/logger.js';
 import { TypedEvents } from './util/typed-events.js';
 import { webFeature } from './web/index.js';
+import { DRIVER_HEADER } from './lan/driver-version.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
@@ -205,7 +208,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       bridge: bridgeInfo,
       port: () => httpPort,
       // The socket address, not req.ip: no proxy parsing on the hottest path.
-      onStateRead: (req: IncomingMessage) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent']),
+      onStateRead: (req: IncomingMessage) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent'], req.headers[DRIVER_HEADER]),
       longPolls,
     };
     const authThrottle = new AuthFailureThrottle({ now });
@@ -227,7 +230,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     );
     // The hub's state poll skips express entirely when authorised (src/lan/fast-path.ts).
     const fastState = fastGet({ path: STATE_PATH, authorized: (req) => isAuthorized(req, lanAuthOptions), handler: stateHandler(stateRoutes), onAnswered: recordRequest });
-    const http: RunningHttpServer = await listen(app, config.host, config.port, [fastState]);
+    const allowHost = allowedHosts({ machineName: os.hostname(), publicUrl: config.publicUrl, allowed: config.allowedHosts });
+    const http: RunningHttpServer = await listen(app, config.host, config.port, [fastState], { allowHost });
     httpPort = http.port;
     // Running requests (a command waiting on Netatmo) may finish; stuck ones are cut.
     stops.push({ name: 'HTTP server', stop: () => closeHttpServer(http.server, HTTP_DRAIN_MS) });

@@ -17,7 +17,11 @@ local function url(conn, path)
 end
 
 local function perform(conn, method, path, body, extra_headers, timeout_s)
-  local headers = { ["accept"] = "application/json" }
+  local headers = {
+    ["accept"] = "application/json",
+    ["user-agent"] = "netatmo-bridge-edge-driver/" .. consts.DRIVER_VERSION,
+    ["x-netatmo-bridge-driver"] = string.format("%s; api=%d", consts.DRIVER_VERSION, consts.LAN_API_LEVEL),
+  }
   for k, v in pairs(extra_headers or {}) do headers[k] = v end
   if conn.token and conn.token ~= "" then headers["authorization"] = "Bearer " .. conn.token end
 

@@ -12,6 +12,12 @@ consts.PROFILE_BRIDGE = "netatmo-bridge.v1"
 consts.PROFILE_HOME = "netatmo-home.v1"
 consts.PROFILE_ROOM = "netatmo-room.v1"
 
+-- Sent with every request (X-Netatmo-Bridge-Driver: <version>; api=<level>) so the bridge can tell
+-- an owner when the driver on the hub is older than the bridge. LAN_API_LEVEL rises when the
+-- driver starts using something new of the LAN API; drivers without the header count as level 1.
+consts.DRIVER_VERSION = "1.1.0"
+consts.LAN_API_LEVEL = 2
+
 consts.DEFAULT_BRIDGE_PORT = 5000
 consts.HTTP_TIMEOUT_S = 5
 

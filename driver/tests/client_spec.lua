@@ -18,6 +18,10 @@ describe("client", function()
     local request = env.http.requests[1]
     assert.equal("Bearer " .. env.bridge.token, request.headers.authorization)
     assert.equal(5, request.timeout)
+    local consts = require "consts"
+    assert.equal(consts.DRIVER_VERSION .. "; api=" .. consts.LAN_API_LEVEL, request.headers["x-netatmo-bridge-driver"])
+    assert.matches("^%d+%.%d+%.%d+; api=%d+$", request.headers["x-netatmo-bridge-driver"])
+    assert.equal("netatmo-bridge-edge-driver/" .. consts.DRIVER_VERSION, request.headers["user-agent"])
     assert.equal("http://127.0.0.1:5000/api/v1/state", "http://" .. request.host .. ":" .. request.port .. request.path)
   end)
 
@@ -55,6 +59,7 @@ describe("client", function()
     local pair = client.pair(conn)
     assert.equal(env.bridge.token, pair.body.token)
     assert.is_nil(env.http.requests[1].headers.authorization)
+    assert.is_string(env.http.requests[1].headers["x-netatmo-bridge-driver"])
     local description = client.describe(conn)
     assert.equal("v1", description.body.api)
   end)

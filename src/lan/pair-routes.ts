@@ -4,12 +4,13 @@
 // ./pairing-client.ts); GET /api/v1/pairing tells whether it is open.
 import { Router } from 'express';
 import { LanError } from './errors.js';
+import { DRIVER_HEADER } from './driver-version.js';
 import type { HubActivity } from './hub-activity.js';
 import type { PairingWindow } from './pairing.js';
 import { REQUESTED_WINDOW_MS } from './pairing.js';
 import { emptyBody, parseBody } from './validation.js';
 
-export const PAIRING_CLOSED_MESSAGE = 'Pairing is closed: press "Pair a hub" on the bridge status page, then scan again within 5 minutes.';
+export const PAIRING_CLOSED_MESSAGE = 'Pairing is closed: choose "Open the pairing window" on the bridge\'s admin page (/admin), or run "netatmo-bridge pair", then scan again within 5 minutes.';
 
 export interface PairRoutesOptions {
   pairing: PairingWindow;
@@ -27,7 +28,7 @@ export function pairRouter(options: PairRoutesOptions): Router {
   router.post('/api/v1/pair', (req, res) => {
     parseBody(emptyBody, req.body);
     if (!options.pairing.isOpen()) throw new LanError(403, 'pairing_closed', PAIRING_CLOSED_MESSAGE);
-    options.hubs.recordPairing(req.ip ?? 'unknown', req.headers['user-agent']);
+    options.hubs.recordPairing(req.ip ?? 'unknown', req.headers['user-agent'], req.headers[DRIVER_HEADER]);
     res.setHeader('Cache-Control', 'no-store');
     res.json({ token: options.lanToken() });
   });
