@@ -53,11 +53,12 @@ export function homeDeviceEvents(home: Home, health: LinkHealth): CapabilityEven
   ];
   const selected = home.schedules.find((s) => s.selected);
   if (selected) events.push(ev('main', 'mode', 'mode', selected.name));
-  events.push(
-    ev('hubLink', 'contactSensor', 'contact', health.hubLinked ? 'closed' : 'open'),
-    ev('cloudLink', 'contactSensor', 'contact', cloudLinkOk(health) ? 'closed' : 'open'),
-    healthEvent(home.reachable && !health.stale),
-  );
+  events.push(ev('hubLink', 'contactSensor', 'contact', health.hubLinked ? 'closed' : 'open'));
+  // Starting (first poll not over, saved homes shown): the cloud link is unknown, so the last
+  // values sent stay — a restart must not flash every device offline.
+  if (health.status !== 'starting') {
+    events.push(ev('cloudLink', 'contactSensor', 'contact', cloudLinkOk(health) ? 'closed' : 'open'), healthEvent(home.reachable && !health.stale));
+  }
   return events;
 }
 
@@ -86,7 +87,7 @@ export function roomDeviceEvents(home: Home, room: Room, health: LinkHealth): Ca
   if (lqi !== undefined) events.push(ev('main', 'signalStrength', 'lqi', lqi));
   const rssi = weakestRssiDbm(room);
   if (rssi !== null) events.push(ev('main', 'signalStrength', 'rssi', rssi, 'dBm'));
-  events.push(healthEvent(room.reachable && home.reachable && !health.stale));
+  if (health.status !== 'starting') events.push(healthEvent(room.reachable && home.reachable && !health.stale));
   return events;
 }
 

@@ -18,8 +18,6 @@ import { createSdkApp } from './sdk-app.js';
 import { SECRET_SETTINGS } from './settings.js';
 import { SigningKeys } from './signing-keys.js';
 
-/** A hub that polled the LAN API this recently counts as linked (hubLink closed). */
-const HUB_LINK_WINDOW_MS = 5 * 60_000;
 const STOP_WAIT_MS = 2_000;
 
 export interface SmartAppRuntime {
@@ -90,9 +88,7 @@ export function createSmartAppRuntime(context: BridgeContext, options: SmartAppR
 
 function linkHealth(context: BridgeContext): LinkHealth {
   const health = context.netatmoHealth();
-  const lastPoll = context.hubs.lastPollAt();
-  const hubLinked = lastPoll !== null && context.now() - Date.parse(lastPoll) < HUB_LINK_WINDOW_MS;
-  return { status: health.status, stale: health.stale, hubLinked };
+  return { status: health.status, stale: health.stale, hubLinked: context.hubLinked() };
 }
 
 function checkConfig(context: BridgeContext, log: Logger): void {

@@ -1,7 +1,8 @@
 // The bridge's one copy of the heating state. The poller replaces the homes; everything that
 // serves SmartThings (LAN API, SmartApp, status page) reads from here and listens for changes.
-// The revision rises only when something a client shows changed: the homes, or the Netatmo
-// health status / stale flag (so an ETag'd client still learns that the cloud link broke).
+// The revision rises only when something a client shows changed: the homes, or the link health
+// (Netatmo status, stale flag, hub link; see health-signal.ts), so an ETag'd client still learns
+// that a link broke. Every rise is announced on the change event (long polls, SmartApp, disk).
 import { EventEmitter } from 'node:events';
 import { homesEqual } from '../model/equality.js';
 import type { Home, NetatmoStatus } from '../model/types.js';
@@ -21,9 +22,11 @@ export interface StateServiceOptions {
   now?: () => number;
 }
 
-interface HealthKey {
+export interface HealthKey {
   status: NetatmoStatus;
   stale: boolean;
+  /** A hub polled the LAN API recently. */
+  hubLinked: boolean;
 }
 
 export class StateService {
@@ -89,11 +92,11 @@ export class StateService {
     return this.#set(next);
   }
 
-  /** Called after each poll with the health that clients see; bumps on a status or stale change. */
+  /** The link health clients see (the first call sets the baseline); bumps when any part changed. */
   noteHealth(key: HealthKey): boolean {
     const previous = this.#healthKey;
     this.#healthKey = key;
-    if (previous === null || (previous.status === key.status && previous.stale === key.stale)) return false;
+    if (previous === null || (previous.status === key.status && previous.stale === key.stale && previous.hubLinked === key.hubLinked)) return false;
     this.#bump(this.#homes, false);
     return true;
   }
