@@ -79,7 +79,7 @@ async function commandServer(homes: Home[], token: string): Promise<{ url: strin
   const api = { setRoomThermPoint: instant, setThermMode: instant, switchHomeSchedule: instant, setState: instant } as unknown as NetatmoApi;
   const state = new StateService({ revision: 1, homes: structuredClone(homes), changedAt: null });
   const polled: PollResult = { ok: true, startedAt: 0, durationMs: 0, changed: false, deferred: false };
-  const poller = { pollNow: () => Promise.resolve(polled), pollSoon: () => undefined, markTopologyDirty: () => undefined, nextPollAt: 0 };
+  const poller = { pollNow: () => Promise.resolve(polled), pollSoon: () => undefined, markTopologyDirty: () => undefined, nextPollAt: 0, noteActivity: () => undefined };
   const commands = createCommandService({ api, state, poller, logger: silentLogger() });
   const app = createHttpApp({ open: [], lanAuth: bearerAuth({ expectedToken: () => token }), lan: [commandRouter(commands)] }, silentLogger());
   const running = await listen(app, '127.0.0.1', 0);

@@ -31,6 +31,9 @@ import { createCommandService } from './sync/commands.js';
 import { HealthTracker } from './sync/health.js';
 import { HealthSignal } from './sync/health-signal.js';
 import { Poller } from './sync/poller.js';
+import { AdaptivePolicy } from './polling/adaptive-policy.js';
+import { SwitchablePolicy } from './polling/policy-switch.js';
+import { activitySaver, loadActivityProfiles } from './sync/activity-store.js';
 import { startPollSchedule } from './sync/schedule.js';
 import { persistState } from './sync/persist.js';
 import { StateService } from './sync/state-service.js';
@@ -123,6 +126,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // The baseline clients see until the first poll ends: `starting`, with the saved homes.
     signal.evaluate();
     const syncLog = moduleLogger(logger, 'sync');
+    const adaptive = new AdaptivePolicy({ profiles: loadActivityProfiles(store.data.polling?.activity, syncLog), onProfileChange: activitySaver(store, syncLog) });
     const poller = new Poller({
       api,
       state,
@@ -132,9 +136,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       homeIds: () => settings().homeIds,
       now,
       monotonicNow,
+      policy: new SwitchablePolicy(adaptive, () => settings().pollPolicy ?? config.pollPolicy),
       scheduler: {
         effectiveIntervalS: (base, homes) => budget.pollIntervalS(base, homes),
         backoffRemainingMs: () => budget.backoffRemainingMs('poll'),
+        usage: () => ({ callsLastHour: budget.snapshot().callsLastHour, budgetPerHour: budget.perHour }),
       },
       // Health is time-driven: every heartbeat re-evaluates it, so a change reaches clients even
       // while no poll runs (back-off, a hub that stopped polling).
@@ -159,6 +165,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       signal.syncTokenFlags();
       const snapshot = health.snapshot();
       const budgetNow = budget.snapshot();
+      const polling = poller.pollStatus();
       return {
         ...snapshot,
         callsLastHour: budgetNow.callsLastHour,
@@ -168,6 +175,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         pollIntervalS: settings().pollIntervalS ?? config.pollIntervalS,
         effectivePollIntervalS: poller.effectiveIntervalS(),
         backoffUntil: budgetNow.backoffUntil,
+        pollPolicy: polling.policy,
+        pollReason: polling.reason,
+        nextPollInS: polling.nextPollInS,
+        currentIntervalS: polling.currentIntervalS,
       };
     };
     const heartbeat = new PollHeartbeat(() => startPollSchedule(poller, syncLog), monotonicNow);

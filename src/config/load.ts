@@ -54,6 +54,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
       refreshToken: v.NETATMO_REFRESH_TOKEN,
       apiUrl: v.NETATMO_API_URL ?? '',
     },
+    pollPolicy: v.POLL_POLICY,
     pollIntervalS: v.POLL_INTERVAL_S,
     staleThresholdS: v.STALE_THRESHOLD_S,
     port: v.PORT,

@@ -36,6 +36,7 @@ export const envSchema = z.object({
   NETATMO_API_URL: url('NETATMO_API_URL', { fallback: NETATMO_DEFAULT_API_URL }),
   // Ranges and their relation: checkPollTiming() in the loader (the admin page applies the same rule).
   POLL_INTERVAL_S: wholeNumber('POLL_INTERVAL_S', { fallback: 60, min: 0, what: 'a whole number of seconds' }),
+  POLL_POLICY: choice('POLL_POLICY', ['adaptive', 'fixed'], 'adaptive'),
   STALE_THRESHOLD_S: wholeNumber('STALE_THRESHOLD_S', { fallback: 600, min: 0, what: 'a whole number of seconds' }),
   PORT: wholeNumber('PORT', { fallback: 5000, min: 0, max: 65535, what: 'a port number from 0 to 65535' }),
   HOST: text('HOST', '0.0.0.0'),

@@ -14,6 +14,11 @@ export interface Config {
     /** Base URL without trailing slash, e.g. https://api.netatmo.com. */
     apiUrl: string;
   };
+  /**
+   * fixed: one poll every pollIntervalS; adaptive: polls where changes are expected (schedule
+   * transitions, learnt hours of activity, module reports), never further apart than pollIntervalS.
+   */
+  pollPolicy: 'adaptive' | 'fixed';
   pollIntervalS: number;
   staleThresholdS: number;
   port: number;

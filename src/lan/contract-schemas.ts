@@ -3,6 +3,7 @@
 // test/fixtures/lan/ (also read by the Lua driver specs) and the integration tests are checked
 // against, so a field added on one side without the other fails a test.
 import { z } from 'zod';
+import { POLL_REASONS } from '../model/types.js';
 
 const isoOrNull = z.iso.datetime({ offset: true }).nullable();
 
@@ -69,6 +70,10 @@ export const healthSchema = z.strictObject({
   pollIntervalS: z.number().positive(),
   effectivePollIntervalS: z.number().positive(),
   backoffUntil: isoOrNull,
+  pollPolicy: z.enum(['adaptive', 'fixed']),
+  pollReason: z.enum(POLL_REASONS),
+  nextPollInS: z.number().int().min(0),
+  currentIntervalS: z.number().int().positive(),
 });
 
 export const bridgeInfoSchema = z.strictObject({

@@ -10,3 +10,4 @@ export { batteryPercentOf, signalOf } from './battery-signal.js';
 export { roomKindOf, isHeatingModuleType, isThermostatType, isValveType } from './room-kind.js';
 export { DEFAULT_AWAY_TEMP_C, DEFAULT_FROSTGUARD_TEMP_C } from './schedules.js';
 export { scheduledSetpointC } from './schedule-setpoint.js';
+export { nextScheduleTransition, timetableMinutes } from './schedule-transitions.js';

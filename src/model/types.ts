@@ -114,6 +114,24 @@ export interface HealthError {
   at: string;
 }
 
+/** adaptive (default): polls where changes are expected; fixed: one poll every interval. */
+export type PollPolicyName = 'adaptive' | 'fixed';
+
+/** Why the next poll is due when it is (status page, state API). */
+export const POLL_REASONS = [
+  'starting',
+  'regular interval',
+  'active hours',
+  'quiet hours',
+  'after activity',
+  'after schedule change',
+  'expected measurement',
+  'confirmation',
+  'budget',
+  'back-off',
+] as const;
+export type PollReason = (typeof POLL_REASONS)[number];
+
 export interface NetatmoHealth {
   status: NetatmoStatus;
   stale: boolean;
@@ -128,4 +146,11 @@ export interface NetatmoHealth {
   /** Poll interval in force now (stretched near the budget or during back-off). */
   effectivePollIntervalS: number;
   backoffUntil: string | null;
+  pollPolicy: PollPolicyName;
+  /** Why the next poll is due when it is. */
+  pollReason: PollReason;
+  /** Seconds until the next poll (0 when due now). */
+  nextPollInS: number;
+  /** The regular interval the policy uses at this moment (adaptive: this hour's, or shorter after activity). */
+  currentIntervalS: number;
 }

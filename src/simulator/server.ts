@@ -38,7 +38,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const clientId = options.clientId ?? 'sim-client-id';
   const clientSecret = options.clientSecret ?? 'sim-client-secret';
 
-  const world = new SimWorld(clock, seed, random, options.scenario ?? 'demo');
+  const world = new SimWorld(clock, seed, random, options.scenario ?? 'demo', options.measurements);
   const calls = new CallLog();
   const faults = new FaultController(nowMs);
   const tokens = new TokenRegistry(nowMs, options.accessTokenTtlS ?? 10_800);

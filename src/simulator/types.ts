@@ -24,6 +24,12 @@ export interface SimulatorOptions {
   clientSecret?: string;
   /** Default 10800 (3 h), as Netatmo. */
   accessTokenTtlS?: number;
+  /**
+   * continuous (default): a room's temperature at the very moment it is asked for; module-reports:
+   * as of the room's latest module report (each module every 5–20 min, at its own phase), as on
+   * real hardware (src/simulator/module-reports.ts).
+   */
+  measurements?: 'continuous' | 'module-reports';
   /** Per-user limits (Netatmo: 50 per 10 s, 500 per hour); false disables them. */
   rateLimits?: { per10s: number; perHour: number } | false;
 }

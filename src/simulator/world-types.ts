@@ -54,6 +54,8 @@ export interface SimRoom {
   history: SimSample[];
   /** false: homestatus reports the room but homesdata does not list it (seen in real captures). */
   inHomesdata?: boolean;
+  /** module-reports mode: the temperature of the room's latest report, once worked out. */
+  reported?: { at: number; value: number };
 }
 
 export interface SimZone {

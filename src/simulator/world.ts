@@ -15,6 +15,7 @@ import {
 import type { Random } from './random.js';
 import { hashUnit, randomRoomId } from './random.js';
 import type { SimClock } from './sim-clock.js';
+import { gridPointBefore, lastRoomReport, roomReportSchedules, type MeasurementMode, type ModuleReportSchedule } from './module-reports.js';
 import { buildExtraHome, buildModule, seedHomes, type ExtraHomeLayout, type Scenario } from './seed-homes.js';
 import type { SimHome, SimRoom, SimRoomMode } from './world-types.js';
 
@@ -57,6 +58,8 @@ export class SimWorld {
     private readonly seed: number,
     private readonly random: Random,
     scenario: Scenario,
+    /** continuous: temperatures at the moment asked; module-reports: as of each room's latest module report. */
+    readonly measurements: MeasurementMode = 'continuous',
   ) {
     this.homes = seedHomes(random, clock.nowMs(), scenario);
   }
@@ -119,12 +122,27 @@ export class SimWorld {
     if (room.history.length > HISTORY_MAX * 1.1) room.history.splice(0, room.history.length - HISTORY_MAX);
   }
 
-  /** Temperature at now: the last grid point plus a partial step, plus seeded sensor noise. */
+  /**
+   * The temperature the room shows at now: the grid point plus a partial step, plus seeded sensor
+   * noise — at now, or in module-reports mode at the room's latest report.
+   */
   measured(home: SimHome, room: SimRoom, nowMs: number): number {
-    const setpoint = effectiveSetpoint(home, room, nowMs).temp;
-    const partial = stepTemperature(room.gridTemp, setpoint, Math.max(0, nowMs - room.gridMs), room.openWindow);
-    const noise = (hashUnit(this.seed, room.id, Math.floor(nowMs / STEP_MS)) - 0.5) * 0.2;
-    return round1(partial + noise);
+    const reportedAt = this.measurements === 'module-reports' ? lastRoomReport(this.seed, home, room, nowMs) : null;
+    // A report's value is worked out once, so it reads the same whenever it is asked for.
+    if (reportedAt !== null && room.reported?.at === reportedAt) return room.reported.value;
+    const at = reportedAt ?? nowMs;
+    const setpoint = effectiveSetpoint(home, room, at).temp;
+    const base = reportedAt === null ? { t: room.gridMs, temp: room.gridTemp } : gridPointBefore(room, reportedAt);
+    const partial = stepTemperature(base.temp, setpoint, Math.max(0, at - base.t), room.openWindow);
+    const noise = (hashUnit(this.seed, room.id, Math.floor(at / STEP_MS)) - 0.5) * 0.2;
+    const value = round1(partial + noise);
+    if (reportedAt !== null) room.reported = { at: reportedAt, value };
+    return value;
+  }
+
+  /** Each reporting module's period and phase (module-reports mode; tests and the freshness benchmark). */
+  reportSchedules(homeId: string, roomId: string): ModuleReportSchedule[] {
+    return roomReportSchedules(this.seed, this.home(homeId), this.rawRoom(homeId, roomId));
   }
 
   roomSnapshot(home: SimHome, room: SimRoom, nowMs: number): RoomSnapshot {

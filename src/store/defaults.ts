@@ -24,5 +24,6 @@ export function createDefaultData(now: Date, presetLanToken?: string): StoreData
     settings: {},
     smartthings: { contexts: {} },
     web: { adminPasswordHash: null },
+    polling: { activity: {} },
   };
 }

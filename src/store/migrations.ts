@@ -56,8 +56,14 @@ function migrateV0toV1(v0: Json, { now }: MigrationContext): Json {
   };
 }
 
+/** Version 2 adds what the adaptive poll policy learns (`polling.activity`, empty at first). */
+function migrateV1toV2(v1: Json): Json {
+  return { ...v1, schemaVersion: 2, polling: asObject(v1.polling) ?? { activity: {} } };
+}
+
 const MIGRATIONS: Record<number, Migration> = {
   0: migrateV0toV1,
+  1: migrateV1toV2,
 };
 
 /** Bring parsed JSON up to CURRENT_SCHEMA_VERSION (not yet validated). */

@@ -29,6 +29,8 @@ const homeSchema = z.looseObject({ id: z.string(), rooms: z.array(z.looseObject(
 
 const settingsSchema = z.looseObject({
   pollIntervalS: z.number().int().positive().optional(),
+  // An unknown policy (a newer version's) falls back to the configured one rather than failing the file.
+  pollPolicy: z.enum(['adaptive', 'fixed']).optional().catch(undefined),
   staleThresholdS: z.number().int().positive().optional(),
   preferredPath: z.enum(['lan', 'cloud']).optional(),
   homeIds: z.array(z.string()).optional(),
@@ -72,6 +74,9 @@ export const storeDataSchema = z.looseObject({
   settings: settingsSchema.default(() => ({})),
   smartthings: z.looseObject({ contexts: z.record(z.string(), contextSchema) }).default(() => ({ contexts: {} })),
   web: z.looseObject({ adminPasswordHash: z.string().nullable() }).default(() => ({ adminPasswordHash: null })),
+  // Learnt data only: each profile is checked where it is read (src/sync/activity-store.ts), so a
+  // damaged one is dropped instead of failing the whole file.
+  polling: z.looseObject({ activity: z.record(z.string(), z.unknown()).catch(() => ({})) }).default(() => ({ activity: {} })),
 });
 
 export type ValidationResult = { ok: true; data: StoreData } | { ok: false; problems: string[] };

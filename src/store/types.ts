@@ -3,7 +3,7 @@
 // Change the shape only together with a migration in src/store/migrations.ts.
 import type { Home, HealthError } from '../model/types.js';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export interface NetatmoTokens {
   accessToken: string;
@@ -23,6 +23,8 @@ export interface NetatmoCredentials {
 /** Settings the user changed at run time (status page / SmartApp); they override the environment. */
 export interface RuntimeSettings {
   pollIntervalS?: number;
+  /** adaptive or fixed polling (overrides POLL_POLICY). */
+  pollPolicy?: 'adaptive' | 'fixed';
   staleThresholdS?: number;
   preferredPath?: 'lan' | 'cloud';
   /** Home ids to bridge; absent = every home of the account. */
@@ -43,6 +45,14 @@ export interface PersistedState {
   /** When the homes last changed (ISO) or null before the first successful poll. */
   changedAt: string | null;
   homes: Home[];
+}
+
+/** A home's learnt hours of activity (src/polling/activity-profile.ts), as saved. */
+export interface StoredActivityProfile {
+  /** Decayed count of observed changes per local hour of the day (24 numbers). */
+  hours: number[];
+  /** When the counts were last decayed and updated (ISO). */
+  updatedAt: string;
 }
 
 /** One installed SmartApp's context (tokens refreshed by the SmartApp SDK). */
@@ -77,5 +87,10 @@ export interface StoreData {
   web: {
     /** scrypt hash of the generated admin password (never the password itself). */
     adminPasswordHash: string | null;
+  };
+  /** What the adaptive poll policy learnt (format 2). */
+  polling: {
+    /** homeId → the household's hours of activity. */
+    activity: Record<string, StoredActivityProfile>;
   };
 }

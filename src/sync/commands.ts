@@ -35,7 +35,7 @@ const MAX_END_MS = 2_147_483_647_000;
 export interface CommandServiceDeps {
   api: NetatmoApi;
   state: StateService;
-  poller: Pick<Poller, 'pollNow' | 'pollSoon' | 'markTopologyDirty' | 'nextPollAt'>;
+  poller: Pick<Poller, 'pollNow' | 'pollSoon' | 'markTopologyDirty' | 'nextPollAt' | 'noteActivity'>;
   logger: Logger;
   now?: () => number;
 }
@@ -151,6 +151,8 @@ export function createCommandService(deps: CommandServiceDeps): BridgeCommandSer
     }
     publish(homeId, accepted);
     poller.pollSoon(CONFIRM_DELAY_MS);
+    // Someone is using the heating: more changes may follow within minutes (adaptive polling).
+    poller.noteActivity(homeId);
     logger.info({ homeId, command: what, calls: plan.map((p) => p.write.endpoint) }, 'command accepted by Netatmo');
     return { home: homeOf(homeId), revision: state.revision };
   }

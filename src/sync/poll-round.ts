@@ -41,6 +41,8 @@ export interface RoundOutcome {
   deferral: NetatmoError | null;
   /** Homes not asked this round (stopped early). */
   notAsked: Set<string>;
+  /** Homes whose homestatus answered this round. */
+  answered: Set<string>;
 }
 
 export function isLocalDeferral(error: unknown): error is NetatmoError {
@@ -59,7 +61,7 @@ function accountWide(error: unknown): boolean {
 
 export async function runRound(deps: RoundDeps): Promise<RoundOutcome> {
   const { topology, book } = deps;
-  const outcome: RoundOutcome = { homes: null, succeeded: 0, failure: null, deferral: null, notAsked: new Set() };
+  const outcome: RoundOutcome = { homes: null, succeeded: 0, failure: null, deferral: null, notAsked: new Set(), answered: new Set() };
   if (topology.needsRefresh()) {
     try {
       await topology.refresh();
@@ -94,6 +96,7 @@ export async function runRound(deps: RoundDeps): Promise<RoundOutcome> {
       fresh.set(homeId, normaliseHome(current, status, deps.previous(homeId)));
       book.recordOk(homeId, isRelayOffline(status), new Date(deps.wallNow()).toISOString());
       outcome.succeeded += 1;
+      outcome.answered.add(homeId);
     } catch (error) {
       if (isLocalDeferral(error) || accountWide(error)) {
         if (isLocalDeferral(error)) outcome.deferral = error;

@@ -1,16 +1,17 @@
 // Keeps the state fresh: one poll round at a time (poll-round.ts: homesdata when due, then
 // homestatus home by home, each home succeeding or failing on its own). A tick during a running
 // poll is skipped, a refresh request joins the running poll. When the next poll is due is decided
-// on a monotonic clock (poll-timing.ts): the regular time by a PollPolicy, confirmations apart,
-// and never during Netatmo back-off; the Netatmo client enforces the budget itself.
+// on a monotonic clock (poll-timing.ts): the regular time by a PollPolicy (fixed, or adaptive:
+// src/polling/), which sees what each poll brought; confirmations apart, and never during Netatmo
+// back-off; the Netatmo client enforces the budget itself.
 import type { RawTopologyHome } from '../model/netatmo-raw.js';
 import type { NetatmoApi } from '../netatmo/api.js';
-import type { HealthError } from '../model/types.js';
+import type { HealthError, Home, PollPolicyName, PollReason } from '../model/types.js';
 import type { Logger } from '../util/logger.js';
 import type { HealthTracker } from './health.js';
 import { HomeHealthBook } from './home-health.js';
 import { runRound, toHealthError, type RoundOutcome } from './poll-round.js';
-import { fixedIntervalPolicy, PollTimer, type PollPolicy } from './poll-timing.js';
+import { fixedIntervalPolicy, PollTimer, type PollObservation, type PollPolicy } from './poll-timing.js';
 import type { StateService } from './state-service.js';
 import { TopologyCache } from './topology-cache.js';
 
@@ -22,6 +23,16 @@ export interface PollScheduler {
   effectiveIntervalS(baseS: number, homeCount: number): number;
   /** Milliseconds until Netatmo back-off lets polls through again (0 when they may go now). */
   backoffRemainingMs(): number;
+  /** Netatmo calls in the last hour (every kind) and the hourly budget, for a policy that paces itself. */
+  usage?(): { callsLastHour: number; budgetPerHour: number };
+}
+
+/** When the next poll comes and why (status page, state API). */
+export interface PollStatus {
+  policy: PollPolicyName;
+  reason: PollReason;
+  nextPollInS: number;
+  currentIntervalS: number;
 }
 
 export interface PollerOptions {
@@ -72,7 +83,7 @@ export class Poller {
     this.#now = options.now ?? Date.now;
     this.#mono = options.monotonicNow ?? options.now ?? (() => performance.now());
     this.#pollIntervalS = options.pollIntervalS;
-    this.#policy = options.policy ?? fixedIntervalPolicy;
+    this.#policy = options.policy ?? fixedIntervalPolicy();
     this.#topology = new TopologyCache({ api: options.api, logger: options.logger, now: this.#mono, homeIds: options.homeIds });
     this.#book = new HomeHealthBook({ now: this.#mono, staleThresholdMs: () => options.health.staleThresholdMs });
   }
@@ -136,6 +147,21 @@ export class Poller {
     this.#timer.requestConfirmation(this.#mono() + delayMs);
   }
 
+  /** A command for this home was accepted: someone is using the heating (the policy may poll faster). */
+  noteActivity(homeId: string): void {
+    this.#policy.noteActivity?.(homeId, this.#mono(), this.#now());
+  }
+
+  pollStatus(): PollStatus {
+    const now = this.#mono();
+    const dueAt = this.#timer.dueAt();
+    const plan = this.#policy.plan();
+    const intervalMs = plan?.intervalMs ?? this.effectiveIntervalS() * 1000;
+    const confirming = this.#timer.confirmDue !== null && this.#timer.confirmDue < this.#timer.regularDue;
+    const reason = this.#timer.holdingAt(now) ?? (plan === null ? 'starting' : confirming ? 'confirmation' : plan.reason);
+    return { policy: this.#policy.name, reason, nextPollInS: Math.max(0, Math.ceil((dueAt - now) / 1000)), currentIntervalS: Math.round(intervalMs / 1000) };
+  }
+
   /** Scheduler heartbeat (node-cron, every second): starts a poll when one is due. */
   async tick(): Promise<PollResult | null> {
     this.#lastTickAt = this.#mono();
@@ -165,6 +191,7 @@ export class Poller {
     const startedAt = this.#now();
     const monoStart = this.#mono();
     let result: PollResult;
+    let observation: PollObservation | undefined;
     try {
       const outcome = await runRound({
         api: this.options.api,
@@ -177,14 +204,22 @@ export class Poller {
         first: this.#notAskedLastRound,
       });
       this.#notAskedLastRound = outcome.notAsked;
+      const previous = this.options.state.homes;
       result = this.#conclude(outcome, startedAt, monoStart);
+      observation = this.#observation(monoStart, previous, outcome.answered);
     } catch (error) {
       // runRound handles Netatmo failures; anything here is a bug, recorded like a failed poll.
       result = this.#failed(error, startedAt, monoStart);
     }
-    this.#scheduleNext(result);
+    this.#scheduleNext(result, observation);
     this.options.onPollFinished?.(result);
     return result;
+  }
+
+  #observation(startedAt: number, previous: readonly Home[], answered: ReadonlySet<string>): PollObservation {
+    const usage = this.options.scheduler.usage?.() ?? { callsLastHour: 0, budgetPerHour: Number.POSITIVE_INFINITY };
+    const homes = this.options.state.homes;
+    return { startedAt, wallAt: this.#now(), previous, homes, answered, topology: (homeId) => this.#topology.home(homeId), ...usage };
   }
 
   #conclude(outcome: RoundOutcome, startedAt: number, monoStart: number): PollResult {
@@ -194,7 +229,7 @@ export class Poller {
       // A refusal by our own budget is a deferral, not a Netatmo failure: nothing was sent.
       const retryAfterS = outcome.deferral.retryAfterS;
       this.options.logger.debug({ retryAfterS }, 'poll deferred by the rate budget');
-      if (retryAfterS) this.#timer.holdUntil(this.#mono() + retryAfterS * 1000);
+      if (retryAfterS) this.#timer.holdUntil(this.#mono() + retryAfterS * 1000, 'budget');
       return { ok: false, startedAt, durationMs, changed, deferred: true };
     }
     this.options.health.setFailingHomes(this.#book.failingErrors());
@@ -212,12 +247,12 @@ export class Poller {
     return { ok: false, startedAt, durationMs: this.#mono() - monoStart, changed: false, deferred: false, error: healthError };
   }
 
-  #scheduleNext(result: PollResult): void {
+  #scheduleNext(result: PollResult, observation: PollObservation | undefined): void {
     const endedAt = this.#mono();
     if (!result.deferred) {
       const backoffMs = this.options.scheduler.backoffRemainingMs();
       this.#timer.holdUntil(backoffMs > 0 ? endedAt + backoffMs : Number.NEGATIVE_INFINITY);
     }
-    this.#timer.setRegular(this.#policy.nextRegularDue({ endedAt, intervalMs: this.effectiveIntervalS() * 1000, result }));
+    this.#timer.setRegular(this.#policy.nextRegularDue({ endedAt, intervalMs: this.effectiveIntervalS() * 1000, result, observation }));
   }
 }

@@ -34,6 +34,7 @@ describe('loadConfig: defaults', () => {
     const config = expectConfig({});
     expect(config).toEqual<Config>({
       netatmo: { clientId: undefined, clientSecret: undefined, refreshToken: undefined, apiUrl: 'https://api.netatmo.com' },
+      pollPolicy: 'adaptive',
       pollIntervalS: 60,
       staleThresholdS: 600,
       port: 5000,
@@ -83,6 +84,7 @@ describe('loadConfig: every variable', () => {
       NETATMO_REFRESH_TOKEN: 'rtoken|abc',
       NETATMO_API_URL: 'http://127.0.0.1:4010/',
       POLL_INTERVAL_S: '30',
+      POLL_POLICY: 'Fixed',
       STALE_THRESHOLD_S: '300',
       PORT: '8080',
       HOST: '127.0.0.1',
@@ -111,6 +113,7 @@ describe('loadConfig: every variable', () => {
     });
     expect(config).toEqual<Config>({
       netatmo: { clientId: 'cid', clientSecret: 'csecret', refreshToken: 'rtoken|abc', apiUrl: 'http://127.0.0.1:4010' },
+      pollPolicy: 'fixed',
       pollIntervalS: 30,
       staleThresholdS: 300,
       port: 8080,

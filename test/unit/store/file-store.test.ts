@@ -24,7 +24,8 @@ describe('file store: first start', () => {
     expect(await modeOf(dataDir)).toBe(0o700);
     expect(await modeOf(store.filePath)).toBe(0o600);
     expect(await modeOf(`${store.filePath}.bak`)).toBe(0o600);
-    expect(store.data.schemaVersion).toBe(1);
+    expect(store.data.schemaVersion).toBe(2);
+    expect(store.data.polling).toEqual({ activity: {} });
     expect(store.data.bridgeId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(store.data.lanToken).toMatch(/^[0-9a-f]{64}$/);
     expect(Date.parse(store.data.createdAt)).not.toBeNaN();

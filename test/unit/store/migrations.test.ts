@@ -26,7 +26,7 @@ describe('migrations', () => {
     const { logger, at, text } = captureLogger();
     const store = await openFileStore({ dataDir: dir, logger, now: () => now });
 
-    expect(store.data.schemaVersion).toBe(1);
+    expect(store.data.schemaVersion).toBe(2);
     expect(store.data.netatmo.tokens).toEqual({
       accessToken: 'old-access',
       refreshToken: 'old-refresh',
@@ -38,10 +38,10 @@ describe('migrations', () => {
     expect(store.data.lanToken).toMatch(/^[0-9a-f]{64}$/);
     // On disk: upgraded, with the original kept next to it.
     const onDisk = JSON.parse(await readFile(store.filePath, 'utf8'));
-    expect(onDisk.schemaVersion).toBe(1);
+    expect(onDisk.schemaVersion).toBe(2);
     expect(onDisk.netatmo.tokens.refreshToken).toBe('old-refresh');
     expect(await readFile(path.join(dir, 'bridge.json.v0'), 'utf8')).toBe(v0Text);
-    expect(at('info').some((line) => line.msg.includes('from format 0 to 1'))).toBe(true);
+    expect(at('info').some((line) => line.msg.includes('from format 0 to 2'))).toBe(true);
     expect(text()).not.toContain('old-refresh');
 
     const reopened = await openFileStore({ dataDir: dir, logger: silentLogger() });
@@ -60,6 +60,29 @@ describe('migrations', () => {
     expect(without.kind === 'ok' && (without.data.netatmo as { tokens: unknown }).tokens).toBeNull();
   });
 
+  it('upgrades a version 1 file to 2: everything kept, an empty store of learnt activity added, the original kept as .v1', async () => {
+    const fresh = await openFileStore({ dataDir: dir, logger: silentLogger(), now: () => now });
+    await fresh.update((draft) => {
+      draft.settings = { pollIntervalS: 45 };
+      draft.state.revision = 12;
+    });
+    const current = JSON.parse(await readFile(fresh.filePath, 'utf8'));
+    const { polling: _added, ...v1 } = { ...current, schemaVersion: 1 };
+    const v1Text = JSON.stringify(v1);
+    await writeFile(fresh.filePath, v1Text);
+
+    const { logger, at } = captureLogger();
+    const store = await openFileStore({ dataDir: dir, logger, now: () => now });
+    expect(store.data.schemaVersion).toBe(2);
+    expect(store.data.polling).toEqual({ activity: {} });
+    expect(store.data.settings).toEqual({ pollIntervalS: 45 });
+    expect(store.data.state.revision).toBe(12);
+    expect(store.data.bridgeId).toBe(current.bridgeId);
+    expect(store.data.lanToken).toBe(current.lanToken);
+    expect(await readFile(path.join(dir, 'bridge.json.v1'), 'utf8')).toBe(v1Text);
+    expect(at('info').some((line) => line.msg.includes('from format 1 to 2'))).toBe(true);
+  });
+
   it('rejects malformed versions and non-objects', () => {
     expect(migrate({ schemaVersion: 'one' }, { now })).toMatchObject({ kind: 'invalid' });
     expect(migrate({ schemaVersion: 1.5 }, { now })).toMatchObject({ kind: 'invalid' });
@@ -74,7 +97,7 @@ describe('migrations', () => {
 
     const failure = openFileStore({ dataDir: dir, logger: silentLogger() });
     await expect(failure).rejects.toBeInstanceOf(StoreVersionError);
-    await expect(failure).rejects.toThrow(/newer version of the bridge.*format 99.*up to 1/);
+    await expect(failure).rejects.toThrow(/newer version of the bridge.*format 99.*up to 2/);
     expect(await readFile(file, 'utf8')).toBe(newer);
     expect(await readdir(dir)).toEqual(['bridge.json']);
   });

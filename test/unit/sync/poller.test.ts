@@ -191,7 +191,7 @@ describe('Poller', () => {
 
   it('asks its policy for the next regular poll', async () => {
     const seen: number[] = [];
-    const { poller, advance, now } = setup({ policy: { nextRegularDue: ({ endedAt, intervalMs }) => (seen.push(intervalMs), endedAt + 2 * intervalMs) } });
+    const { poller, advance, now } = setup({ policy: { name: 'fixed', plan: () => null, nextRegularDue: ({ endedAt, intervalMs }) => (seen.push(intervalMs), endedAt + 2 * intervalMs) } });
     await poller.tick();
     expect(seen).toEqual([60_000]);
     expect(poller.nextPollAt - now()).toBe(120_000);

@@ -11,6 +11,7 @@ const bridge: BridgeInfo = { id: 'b', name: 'Netatmo Bridge', version: '1.0.0', 
 const health: NetatmoHealth = {
   status: 'ok', stale: false, lastSuccessAt: '2025-01-15T11:59:00Z', consecutiveFailures: 0, lastError: null,
   callsLastHour: 42, callsLast10s: 1, budgetPerHour: 400, budgetPer10s: 40, pollIntervalS: 60, effectivePollIntervalS: 60, backoffUntil: null,
+  pollPolicy: 'adaptive', pollReason: 'quiet hours', nextPollInS: 37, currentIntervalS: 55,
 };
 const room: Room = {
   id: 'r1', name: 'Living <room>', kind: 'valves', reachable: true, measuredC: 20.54, setpointC: 21, setpointMode: 'manual',

@@ -1,0 +1,86 @@
+// How long to wait between regular polls at each hour of the day, from the learned activity
+// weights: an app change at a random moment waits on average half the interval in force, so for
+// a given number of polls the average wait is smallest with intervals proportional to
+// 1 / √(activity) (minimising Σ activity·interval under Σ 1/interval fixed). The intervals are
+// scaled so that the polls of a whole day — regular polls plus the polls after expected
+// measurements, which also restart the regular wait — average the target per hour, and clamped
+// between the fastest interval allowed and the configured poll interval (never slower than that).
+// Pure.
+
+export interface PlanOptions {
+  /** Relative activity per hour of the day (averaging 1). */
+  weights: readonly number[];
+  /** Polls after expected measurement reports, per hour. */
+  measurementPollsPerHour: number;
+  /** What the day's polls should average per hour. */
+  targetPollsPerHour: number;
+  /** No hour's plan may exceed this many polls (the hourly cap keeps a margin above it). */
+  maxPollsPerHour: number;
+  minIntervalS: number;
+  maxIntervalS: number;
+}
+
+/**
+ * A poll comes just after an expected measurement report only when the last poll is at least this
+ * old: where polls are closer than that anyway, the next regular one brings the new temperature
+ * soon enough, and evenly spaced polls catch people's changes sooner for the same calls.
+ */
+export const MEASUREMENT_MIN_GAP_S = 30;
+
+/**
+ * Polls per hour with regular polls every `intervalS` and `m` expected measurement reports an
+ * hour (spread independently): beyond MEASUREMENT_MIN_GAP_S a gap ends at the first report or
+ * at the interval, so gaps average G + (1 − e^(−m·(I − G))) / m.
+ */
+export function pollsPerHour(intervalS: number, measurementPollsPerHour: number): number {
+  const m = measurementPollsPerHour / 3600;
+  const floor = Math.min(intervalS, MEASUREMENT_MIN_GAP_S);
+  const open = intervalS - floor;
+  const gap = floor + (m > 0 ? (1 - Math.exp(-m * open)) / m : open);
+  return 3600 / gap;
+}
+
+/** The shortest interval whose polls per hour stay within `maxPolls` (bisection; pollsPerHour falls with I). */
+function intervalForRate(maxPolls: number, options: PlanOptions): number {
+  let lo = options.minIntervalS;
+  let hi = options.maxIntervalS;
+  if (pollsPerHour(lo, options.measurementPollsPerHour) <= maxPolls) return lo;
+  if (pollsPerHour(hi, options.measurementPollsPerHour) > maxPolls) return hi;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (pollsPerHour(mid, options.measurementPollsPerHour) > maxPolls) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+function intervalsFor(scale: number, floorS: number, options: PlanOptions): number[] {
+  return options.weights.map((w) => Math.min(options.maxIntervalS, Math.max(floorS, scale / Math.sqrt(Math.max(w, 1e-3)))));
+}
+
+function meanPolls(intervals: readonly number[], measurementPollsPerHour: number): number {
+  return intervals.reduce((sum, i) => sum + pollsPerHour(i, measurementPollsPerHour), 0) / intervals.length;
+}
+
+/** Regular poll interval (seconds) for each hour of the day. */
+export function planIntervals(options: PlanOptions): number[] {
+  const floorS = intervalForRate(options.maxPollsPerHour, options);
+  let lo = 0;
+  let hi = options.maxIntervalS * Math.sqrt(Math.max(...options.weights, 1)) * 2;
+  if (meanPolls(intervalsFor(hi, floorS, options), options.measurementPollsPerHour) > options.targetPollsPerHour) return intervalsFor(hi, floorS, options);
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (meanPolls(intervalsFor(mid, floorS, options), options.measurementPollsPerHour) > options.targetPollsPerHour) lo = mid;
+    else hi = mid;
+  }
+  return intervalsFor(hi, floorS, options);
+}
+
+/**
+ * After an observed change or a command people often change something else within minutes:
+ * the interval starts at `burstS` and grows back to the planned one over `durationMs`.
+ */
+export function burstIntervalS(plannedS: number, sinceActivityMs: number, burstS: number, durationMs: number): number {
+  if (sinceActivityMs < 0 || sinceActivityMs >= durationMs) return plannedS;
+  return Math.min(plannedS, burstS + ((plannedS - burstS) * sinceActivityMs) / durationMs);
+}

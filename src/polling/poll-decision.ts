@@ -1,0 +1,106 @@
+// One decision of the adaptive policy: when the next regular poll is due and why, from what the
+// policy knows at the end of a poll. Candidates, soonest wins:
+// - the regular interval of this hour (learned activity), shorter for a while after activity;
+// - a known change (schedule switch, an away period or override ending) — a few seconds after it,
+//   and once more a little later in case Netatmo shows it late;
+// - a room's next expected temperature report — just after its latest plausible time, or in the
+//   middle of its window while the learner is still unsure there (that reading sharpens it).
+// Then the hourly allowance may push it later. Pure; monotonic ms except where named wall.
+import type { PollReason } from '../model/types.js';
+import type { Pacing } from './budget-pacing.js';
+import { burstIntervalS, MEASUREMENT_MIN_GAP_S } from './interval-plan.js';
+import type { ExpectedReport } from './measurement-learner.js';
+
+export interface DecisionSettings {
+  /** Wait after a known change before polling (Netatmo applies it by itself). */
+  knownChangeDelayMs: number;
+  /** A second look this long after a known change. */
+  knownChangeFollowUpMs: number;
+  /** Wait after an expected report's latest plausible time. */
+  measurementDelayMs: number;
+  /** A report window wider than this gets one reading in its middle first. */
+  probeSpreadMs: number;
+  burstIntervalS: number;
+  burstMs: number;
+  /** Never two rounds closer than this (ms from the start of the last one). */
+  minGapMs: number;
+  /** Hour weights from which an hour counts as active / quiet (labels only). */
+  activeWeight: number;
+  quietWeight: number;
+}
+
+export interface DecisionInput {
+  startedAt: number;
+  endedAt: number;
+  /** The configured interval in force (stretched near the budget): never waited longer. */
+  maxIntervalMs: number;
+  /** The planned regular interval of this hour (s) and its activity weight. */
+  plannedIntervalS: number;
+  hourWeight: number;
+  /** Since the last observed change or command (ms), or null. */
+  sinceActivityMs: number | null;
+  /** Known changes in monotonic ms, soonest first, the first ones after the last poll's start minus the follow-up. */
+  knownChanges: readonly number[];
+  reports: readonly ExpectedReport[];
+  pacing: Pacing;
+}
+
+export interface Decision {
+  at: number;
+  reason: PollReason;
+  intervalMs: number;
+}
+
+interface Candidate {
+  at: number;
+  reason: PollReason;
+}
+
+function regularCandidate(input: DecisionInput, s: DecisionSettings): Candidate & { intervalMs: number } {
+  const burst = input.sinceActivityMs === null ? input.plannedIntervalS : burstIntervalS(input.plannedIntervalS, input.sinceActivityMs, s.burstIntervalS, s.burstMs);
+  const intervalMs = Math.min(input.maxIntervalMs, burst * 1000);
+  let reason: PollReason = 'regular interval';
+  if (burst < input.plannedIntervalS) reason = 'after activity';
+  else if (input.hourWeight >= s.activeWeight) reason = 'active hours';
+  else if (input.hourWeight <= s.quietWeight) reason = 'quiet hours';
+  return { at: input.endedAt + intervalMs, reason, intervalMs };
+}
+
+function knownChangeCandidate(input: DecisionInput, s: DecisionSettings): Candidate | null {
+  for (const change of input.knownChanges) {
+    for (const at of [change + s.knownChangeDelayMs, change + s.knownChangeFollowUpMs]) {
+      if (at > input.startedAt) return { at, reason: 'after schedule change' };
+    }
+  }
+  return null;
+}
+
+function reportTime(report: ExpectedReport, s: DecisionSettings): number {
+  return report.spreadMs > s.probeSpreadMs && !report.readInside ? report.at - report.spreadMs / 2 : report.at + s.measurementDelayMs;
+}
+
+export function decide(input: DecisionInput, s: DecisionSettings): Decision {
+  const regular = regularCandidate(input, s);
+  // A report soon after the last poll waits for the next regular one (interval-plan.ts).
+  const earliestForReport = input.startedAt + MEASUREMENT_MIN_GAP_S * 1000;
+  const reportTimes = input.reports
+    .map((r) => reportTime(r, s))
+    .filter((at) => at >= earliestForReport)
+    .sort((a, b) => a - b);
+  const firstReport = reportTimes[0];
+  let best: Candidate = regular;
+  if (firstReport !== undefined) {
+    // Several reports a few seconds apart: one poll after the last of them.
+    const cluster = reportTimes.filter((at) => at <= firstReport + s.minGapMs).pop() ?? firstReport;
+    if (cluster < best.at) best = { at: cluster, reason: 'expected measurement' };
+  }
+  const known = knownChangeCandidate(input, s);
+  if (known && known.at <= best.at) best = known;
+  let at = Math.max(best.at, input.startedAt + s.minGapMs);
+  let reason = best.reason;
+  if (input.pacing.limited && input.pacing.notBefore > at) {
+    at = input.pacing.notBefore;
+    reason = 'budget';
+  }
+  return { at, reason, intervalMs: regular.intervalMs };
+}
