@@ -22,12 +22,23 @@ const stateSchema = z.object({
       pollIntervalS: z.number(),
       effectivePollIntervalS: z.number().optional(),
       backoffUntil: z.string().nullable().optional(),
+      // A bridge before adaptive polling sends none of these.
+      pollPolicy: z.string().optional(),
+      pollReason: z.string().optional(),
+      nextPollInS: z.number().optional(),
+      currentIntervalS: z.number().optional(),
     })
     .loose(),
   homes: z.array(z.object({ name: z.string(), reachable: z.boolean().optional(), rooms: z.array(z.unknown()) }).loose()),
 });
 
 export type StateDocument = z.infer<typeof stateSchema>;
+
+function pollingSentence(n: StateDocument['netatmo']): string {
+  if (n.pollPolicy !== 'adaptive') return `polling every ${n.effectivePollIntervalS ?? n.pollIntervalS} s`;
+  const next = n.nextPollInS === undefined ? '' : `, next in ${n.nextPollInS} s${n.pollReason ? ` (${n.pollReason})` : ''}`;
+  return `adaptive polling, every ${n.currentIntervalS ?? n.pollIntervalS} s now and at most ${n.effectivePollIntervalS ?? n.pollIntervalS} s apart${next}`;
+}
 
 /** The health block in sentences (pure). */
 export function describeState(state: StateDocument, nowMs: number): { lines: string[]; healthy: boolean } {
@@ -52,7 +63,7 @@ export function describeState(state: StateDocument, nowMs: number): { lines: str
       ? `Netatmo: the SIMULATED demo home (${data}), not your heating. Connect your account on the admin page (/admin).`
       : (headline[n.status] ?? `Netatmo: ${n.status} (${data}).`),
     `Homes: ${state.homes.length === 0 ? 'none yet' : state.homes.map((h) => h.name).join(', ')} (${rooms} rooms).`,
-    `Netatmo API calls: ${n.callsLastHour} in the last hour (budget ${n.budgetPerHour}); polling every ${n.effectivePollIntervalS ?? n.pollIntervalS} s.`,
+    `Netatmo API calls: ${n.callsLastHour} in the last hour (budget ${n.budgetPerHour}); ${pollingSentence(n)}.`,
   ];
   if (n.backoffUntil) lines.push(`Holding back after Netatmo errors until ${n.backoffUntil}.`);
   if (n.lastError && n.status !== 'ok') lines.push(`Last error (${n.lastError.at}): ${n.lastError.message}`);

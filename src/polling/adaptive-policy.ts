@@ -43,7 +43,6 @@ export const DEFAULT_ADAPTIVE: AdaptiveSettings = {
   knownChangeDelayMs: 3_000,
   knownChangeFollowUpMs: 30_000,
   measurementDelayMs: 2_000,
-  probeSpreadMs: 8_000,
   minGapMs: 5_000,
   activeWeight: 1.25,
   quietWeight: 0.8,

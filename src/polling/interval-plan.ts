@@ -2,9 +2,9 @@
 // weights: an app change at a random moment waits on average half the interval in force, so for
 // a given number of polls the average wait is smallest with intervals proportional to
 // 1 / √(activity) (minimising Σ activity·interval under Σ 1/interval fixed). The intervals are
-// scaled so that the polls of a whole day — regular polls plus the polls after expected
-// measurements, which also restart the regular wait — average the target per hour, and clamped
-// between the fastest interval allowed and the configured poll interval (never slower than that).
+// scaled so that the polls of a whole day — regular polls, a little early when brought forward to
+// an expected measurement report — average the target per hour, and clamped between the fastest
+// interval allowed and the configured poll interval (never slower than that).
 // Pure.
 
 export interface PlanOptions {
@@ -21,23 +21,24 @@ export interface PlanOptions {
 }
 
 /**
- * A poll comes just after an expected measurement report only when the last poll is at least this
- * old: where polls are closer than that anyway, the next regular one brings the new temperature
- * soon enough, and evenly spaced polls catch people's changes sooner for the same calls.
+ * An expected measurement report within this share of the interval before the regular poll
+ * brings that poll forward to just after it: the new temperature arrives at once and no poll is
+ * added. Earlier reports wait for the regular poll — evenly spaced polls catch people's changes
+ * sooner for the same calls than polls spent on every report would.
  */
-export const MEASUREMENT_MIN_GAP_S = 30;
+export const MEASUREMENT_SHARE = 0.25;
 
 /**
- * Polls per hour with regular polls every `intervalS` and `m` expected measurement reports an
- * hour (spread independently): beyond MEASUREMENT_MIN_GAP_S a gap ends at the first report or
- * at the interval, so gaps average G + (1 − e^(−m·(I − G))) / m.
+ * Polls per hour with regular polls every `intervalS`, each brought forward to the last of the
+ * `m` expected reports an hour (spread independently) in the window w = share · I before it: the
+ * gap shortens on average by (1 − e^(−m·w)) / m − w · e^(−m·w).
  */
 export function pollsPerHour(intervalS: number, measurementPollsPerHour: number): number {
   const m = measurementPollsPerHour / 3600;
-  const floor = Math.min(intervalS, MEASUREMENT_MIN_GAP_S);
-  const open = intervalS - floor;
-  const gap = floor + (m > 0 ? (1 - Math.exp(-m * open)) / m : open);
-  return 3600 / gap;
+  if (m <= 0) return 3600 / intervalS;
+  const w = MEASUREMENT_SHARE * intervalS;
+  const pull = (1 - Math.exp(-m * w)) / m - w * Math.exp(-m * w);
+  return 3600 / (intervalS - pull);
 }
 
 /** The shortest interval whose polls per hour stay within `maxPolls` (bisection; pollsPerHour falls with I). */

@@ -6,7 +6,7 @@
 //   what random brackets would give (their widths / P). Not every report changes the shown value
 //   (same temperature to 0.1 °C), so reports may be missing, which a lattice tolerates; a period
 //   twice as long would not, and a half period scores lower because chance covers more of a
-//   shorter circle — multiples are still preferred when they score about as well;
+//   shorter circle;
 // - precision: every (time of one report, period) pair consistent with the explained brackets
 //   forms a convex polygon (each bracket k reports away adds lo ≤ t + k·P ≤ hi). It is built from
 //   the most recent bracket backwards and clipped by each new one, and a next report is predicted
@@ -43,10 +43,13 @@ export interface FitOptions {
 }
 
 export const DEFAULT_FIT: FitOptions = { minPeriodMs: 120_000, maxPeriodMs: 3_600_000, stepMs: 2_000, minSupport: 5 };
-/** Score margin within which a multiple of the best period is preferred. */
-const MULTIPLE_TIE = 1;
 /** A lattice must beat chance by this many brackets. */
 const MIN_EXCESS = 3;
+/** Detection uses the most recent brackets, each widened by this much on either side. */
+const DETECT_BRACKETS = 16;
+const DETECT_PAD_MS = 15_000;
+/** The polygon is built from at most this many recent brackets (older ones may belong to a drifted past). */
+const POLYGON_BRACKETS = 32;
 
 interface Phase {
   count: number;
@@ -84,39 +87,54 @@ function bestPhase(brackets: readonly Bracket[], p: number, scratch: Float64Arra
   return { count: best, score: best - chance };
 }
 
-function detectPeriod(brackets: readonly Bracket[], options: FitOptions): { p: number; phase: Phase } {
+/**
+ * The best-scoring period, and the range of periods around it that explain as many brackets (with
+ * few or wide brackets many neighbouring periods explain them equally; the truth is in there).
+ */
+function detectPeriod(brackets: readonly Bracket[], options: FitOptions): { p: number; low: number; high: number; phase: Phase } {
   const scratch = new Float64Array(brackets.length * 4 + 4);
   const scanned: { p: number; phase: Phase }[] = [];
   for (let p = options.minPeriodMs; p <= options.maxPeriodMs; p += options.stepMs) scanned.push({ p, phase: bestPhase(brackets, p, scratch) });
-  let best = scanned.reduce((a, b) => (b.phase.score > a.phase.score ? b : a));
-  for (const candidate of scanned) {
-    const ratio = candidate.p / best.p;
-    const multiple = Math.round(ratio) >= 2 && Math.abs(ratio - Math.round(ratio)) < 0.01;
-    if (multiple && candidate.phase.score >= best.phase.score - MULTIPLE_TIE) best = candidate;
-  }
-  return best;
+  let bestIndex = 0;
+  scanned.forEach((candidate, i) => {
+    if (candidate.phase.score > (scanned[bestIndex]?.phase.score ?? -Infinity)) bestIndex = i;
+  });
+  const best = scanned[bestIndex]!;
+  let lo = bestIndex;
+  let hi = bestIndex;
+  // By count: the chance term grows a little as periods shrink, so scores alone never tie.
+  const same = (i: number): boolean => (scanned[i]?.phase.count ?? -1) >= best.phase.count;
+  while (same(lo - 1)) lo -= 1;
+  while (same(hi + 1)) hi += 1;
+  return { p: best.p, low: scanned[lo]!.p - options.stepMs, high: scanned[hi]!.p + options.stepMs, phase: best.phase };
 }
 
 /** The lattice that explains these brackets best, or null when none beats chance clearly. */
 export function fitLattice(brackets: readonly Bracket[], options: FitOptions = DEFAULT_FIT): Lattice | null {
   if (brackets.length < options.minSupport) return null;
-  const { p, phase } = detectPeriod(brackets, options);
+  // Detection looks at the recent brackets, each widened a little: over a few periods a period
+  // off by up to a search step then still lines them up (the polygon below is exact).
+  const recent = [...brackets].sort((a, b) => a.hi - b.hi).slice(-DETECT_BRACKETS).map((b) => ({ lo: b.lo - DETECT_PAD_MS, hi: b.hi + DETECT_PAD_MS }));
+  const { low, high, phase } = detectPeriod(recent, options);
   if (phase.count < options.minSupport || phase.score < MIN_EXCESS) return null;
   const byRecency = [...brackets].sort((a, b) => b.hi - a.hi);
   for (const [index, newest] of byRecency.entries()) {
-    // The polygon starts from one bracket (newest first: the next reports are predicted from
-    // recent data) and the period's search step on either side.
-    const slack = options.stepMs * 1.5;
+    // The polygon starts from one bracket — the newest that works: the next reports are predicted
+    // from recent data — and every period that explained as many brackets as the best, and takes
+    // in the brackets before it while they fit, up to a few.
     let lattice: Lattice = {
       vertices: [
-        { at: newest.lo, period: p - slack },
-        { at: newest.hi, period: p - slack },
-        { at: newest.hi, period: p + slack },
-        { at: newest.lo, period: p + slack },
+        { at: newest.lo, period: low },
+        { at: newest.hi, period: low },
+        { at: newest.hi, period: high },
+        { at: newest.lo, period: high },
       ],
       support: 1,
     };
-    for (const bracket of byRecency.slice(index + 1)) lattice = withBracket(lattice, bracket) ?? lattice;
+    for (const bracket of byRecency.slice(index + 1)) {
+      if (lattice.support >= POLYGON_BRACKETS) break;
+      lattice = withBracket(lattice, bracket) ?? lattice;
+    }
     if (lattice.support >= options.minSupport) return lattice;
     if (byRecency.length - index - 1 < options.minSupport) break;
   }

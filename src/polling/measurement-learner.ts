@@ -15,8 +15,10 @@ const MAX_BRACKETS = 32;
 const MAX_AGE_MS = 12 * 3_600_000;
 /** Modules reporting for one room that the learner looks for. */
 const MAX_SOURCES = 3;
-/** Refit from scratch after this many changes in a row that no known lattice explains. */
+/** Refit from scratch after this many changes in a row that no known lattice explains … */
 const REFIT_AFTER_UNEXPLAINED = 3;
+/** … and after this many changes anyway (a wrongly taken change cannot skew a lattice for long). */
+const REFIT_EVERY = 64;
 /** A lattice that explained no change for this many of its periods is dropped. */
 const RETIRE_AFTER_PERIODS = 8;
 /** A room not read for this long is forgotten (removed, or its home left the account). */
@@ -35,16 +37,16 @@ interface RoomTrack {
   lattices: Source[];
   /** Changes in a row that no lattice explained. */
   unexplained: number;
+  /** Changes since the last fit from scratch. */
+  sinceFit: number;
 }
 
 export interface ExpectedReport {
   roomKey: string;
   /** Latest plausible report time (monotonic ms). */
   at: number;
-  /** How much earlier it may be (the learner's uncertainty). */
+  /** How much earlier it may be: the learner's uncertainty, less what the room's last reading ruled out. */
   spreadMs: number;
-  /** The room was already read within the uncertain window (a probe happened). */
-  readInside: boolean;
 }
 
 export class MeasurementLearner {
@@ -54,7 +56,7 @@ export class MeasurementLearner {
   observe(roomKey: string, value: number, readAt: number): void {
     const track = this.#rooms.get(roomKey);
     if (!track) {
-      this.#rooms.set(roomKey, { value, readAt, brackets: [], lattices: [], unexplained: 0 });
+      this.#rooms.set(roomKey, { value, readAt, brackets: [], lattices: [], unexplained: 0, sinceFit: 0 });
       return;
     }
     if (readAt <= track.readAt) return; // a reading older than the last one (never expected)
@@ -85,7 +87,7 @@ export class MeasurementLearner {
       for (const { lattice } of track.lattices) {
         const next = nextReport(lattice, after);
         const earliest = Math.max(next.at - next.spreadMs, track.readAt);
-        out.push({ roomKey, at: next.at, spreadMs: next.at - earliest, readInside: track.readAt > next.at - next.spreadMs });
+        out.push({ roomKey, at: next.at, spreadMs: next.at - earliest });
       }
     }
     return out.sort((a, b) => a.at - b.at);
@@ -104,20 +106,23 @@ export class MeasurementLearner {
     track.brackets = track.brackets.filter((b) => b.hi >= cutoff).slice(-MAX_BRACKETS);
     // A module not seen reporting for many periods is gone (or was never there).
     track.lattices = track.lattices.filter((l) => bracket.hi - l.lastSeenAt <= RETIRE_AFTER_PERIODS * periodOf(l.lattice));
-    for (const source of track.lattices) {
-      const narrower = withBracket(source.lattice, bracket);
-      if (narrower) {
-        source.lattice = narrower;
-        source.lastSeenAt = bracket.hi;
-        track.unexplained = 0;
-        return;
-      }
+    track.sinceFit += 1;
+    const fits = track.lattices.map((source) => ({ source, narrower: withBracket(source.lattice, bracket) })).filter((f) => f.narrower !== null);
+    if (fits.length > 0 && track.sinceFit < REFIT_EVERY) {
+      for (const fit of fits) fit.source.lastSeenAt = bracket.hi;
+      // A change two modules could have reported narrows neither.
+      const only = fits.length === 1 ? fits[0] : undefined;
+      if (only?.narrower) only.source.lattice = only.narrower;
+      track.unexplained = 0;
+      return;
     }
-    track.unexplained += 1;
-    if (track.unexplained >= REFIT_AFTER_UNEXPLAINED || track.lattices.length === 0) {
-      // The known lattices no longer describe this room (a period changed): start over.
+    track.unexplained = fits.length > 0 ? 0 : track.unexplained + 1;
+    if (track.unexplained >= REFIT_AFTER_UNEXPLAINED || track.lattices.length === 0 || track.sinceFit >= REFIT_EVERY) {
+      // Now and then, and when the known lattices stop describing the room (a period changed),
+      // everything is fitted again from the recent changes.
       track.lattices = fitSources(track.brackets, [], bracket.hi);
       track.unexplained = 0;
+      track.sinceFit = 0;
     } else if (track.lattices.length < MAX_SOURCES) {
       // Perhaps one more module reports for this room.
       track.lattices = fitSources(track.brackets, track.lattices, bracket.hi);

@@ -2,14 +2,18 @@
 // policy knows at the end of a poll. Candidates, soonest wins:
 // - the regular interval of this hour (learned activity), shorter for a while after activity;
 // - a known change (schedule switch, an away period or override ending) — a few seconds after it,
-//   and once more a little later in case Netatmo shows it late;
-// - a room's next expected temperature report — just after its latest plausible time, or in the
-//   middle of its window while the learner is still unsure there (that reading sharpens it).
+//   and once more a little later in case Netatmo shows it late; a regular poll due just before
+//   one waits for it;
+// - a room's next expected temperature report — when it falls shortly before the regular poll,
+//   that poll comes just after it instead (interval-plan.ts MEASUREMENT_SHARE).
 // Then the hourly allowance may push it later. Pure; monotonic ms except where named wall.
 import type { PollReason } from '../model/types.js';
 import type { Pacing } from './budget-pacing.js';
-import { burstIntervalS, MEASUREMENT_MIN_GAP_S } from './interval-plan.js';
+import { burstIntervalS, MEASUREMENT_SHARE } from './interval-plan.js';
 import type { ExpectedReport } from './measurement-learner.js';
+
+/** A regular poll due at most this share of its interval before a known change waits for it. */
+const KNOWN_CHANGE_WAIT_SHARE = 0.25;
 
 export interface DecisionSettings {
   /** Wait after a known change before polling (Netatmo applies it by itself). */
@@ -18,8 +22,6 @@ export interface DecisionSettings {
   knownChangeFollowUpMs: number;
   /** Wait after an expected report's latest plausible time. */
   measurementDelayMs: number;
-  /** A report window wider than this gets one reading in its middle first. */
-  probeSpreadMs: number;
   burstIntervalS: number;
   burstMs: number;
   /** Never two rounds closer than this (ms from the start of the last one). */
@@ -75,27 +77,21 @@ function knownChangeCandidate(input: DecisionInput, s: DecisionSettings): Candid
   return null;
 }
 
-function reportTime(report: ExpectedReport, s: DecisionSettings): number {
-  return report.spreadMs > s.probeSpreadMs && !report.readInside ? report.at - report.spreadMs / 2 : report.at + s.measurementDelayMs;
-}
-
 export function decide(input: DecisionInput, s: DecisionSettings): Decision {
   const regular = regularCandidate(input, s);
-  // A report soon after the last poll waits for the next regular one (interval-plan.ts).
-  const earliestForReport = input.startedAt + MEASUREMENT_MIN_GAP_S * 1000;
-  const reportTimes = input.reports
-    .map((r) => reportTime(r, s))
-    .filter((at) => at >= earliestForReport)
-    .sort((a, b) => a - b);
-  const firstReport = reportTimes[0];
+  // A report shortly before the regular poll brings it forward to just after the last such report.
+  const windowStart = regular.at - MEASUREMENT_SHARE * regular.intervalMs;
+  const inWindow = input.reports.map((r) => r.at + s.measurementDelayMs).filter((at) => at >= windowStart && at < regular.at && at > input.startedAt);
   let best: Candidate = regular;
-  if (firstReport !== undefined) {
-    // Several reports a few seconds apart: one poll after the last of them.
-    const cluster = reportTimes.filter((at) => at <= firstReport + s.minGapMs).pop() ?? firstReport;
-    if (cluster < best.at) best = { at: cluster, reason: 'expected measurement' };
-  }
+  if (inWindow.length > 0) best = { at: Math.max(...inWindow), reason: 'expected measurement' };
   const known = knownChangeCandidate(input, s);
-  if (known && known.at <= best.at) best = known;
+  // A regular poll due shortly before a known change waits for it: one poll then serves both.
+  const waits =
+    known !== null &&
+    best === regular &&
+    known.at - regular.at <= KNOWN_CHANGE_WAIT_SHARE * regular.intervalMs &&
+    known.at - input.endedAt <= input.maxIntervalMs;
+  if (known && (known.at <= best.at || waits)) best = known;
   let at = Math.max(best.at, input.startedAt + s.minGapMs);
   let reason = best.reason;
   if (input.pacing.limited && input.pacing.notBefore > at) {

@@ -17,7 +17,7 @@ export interface AdminView {
   lanToken: string;
   lanTokenFromEnv: boolean;
   pairing: { closesAt: string | null; closesText: string | null };
-  settings: { pollIntervalS: number; staleThresholdS: number; preferredPath: 'lan' | 'cloud' };
+  settings: { pollPolicy: 'adaptive' | 'fixed'; pollIntervalS: number; staleThresholdS: number; preferredPath: 'lan' | 'cloud' };
   /** The SmartApp settings are complete, so the cloud path can be preferred. */
   smartappConfigured: boolean;
 }
@@ -130,13 +130,16 @@ function settingsSection(view: AdminView, csrf: SafeHtml): SafeHtml {
   const s = view.settings;
   const path = (value: 'lan' | 'cloud', label: string) =>
     html`<div class="choice"><input type="radio" id="path-${value}" name="preferredPath" value="${value}"${s.preferredPath === value ? ' checked' : ''}><label for="path-${value}">${label}</label></div>`;
+  const policy = (value: 'adaptive' | 'fixed', label: string) =>
+    html`<div class="choice"><input type="radio" id="policy-${value}" name="pollPolicy" value="${value}"${s.pollPolicy === value ? ' checked' : ''}><label for="policy-${value}">${label}</label></div>`;
   return html`<section class="card" aria-labelledby="settings-title">
   <h2 id="settings-title">Settings</h2>
   <form method="post" action="/admin/settings">
     ${csrf}
+    <fieldset><legend>Polling</legend>${policy('adaptive', 'Adaptive: soon after schedule changes and temperature reports, faster at the hours you change things')}${policy('fixed', 'Fixed: once every poll interval')}</fieldset>
     <label for="pollIntervalS">Poll interval (seconds)</label>
     <input id="pollIntervalS" name="pollIntervalS" type="number" min="${POLL_TIMING.minPollS}" max="${POLL_TIMING.maxPollS}" step="1" required value="${s.pollIntervalS}" aria-describedby="poll-hint">
-    <p class="hint" id="poll-hint">How often the bridge reads Netatmo; ${POLL_TIMING.minPollS} to ${POLL_TIMING.maxPollS} s. Applies at once.</p>
+    <p class="hint" id="poll-hint">How often the bridge reads Netatmo with fixed polling, and the longest wait between two reads with adaptive polling; ${POLL_TIMING.minPollS} to ${POLL_TIMING.maxPollS} s. Applies at once.</p>
     <label for="staleThresholdS">Stale threshold (seconds)</label>
     <input id="staleThresholdS" name="staleThresholdS" type="number" min="${POLL_TIMING.minPollS * POLL_TIMING.staleFactor}" max="${POLL_TIMING.maxStaleS}" step="1" required value="${s.staleThresholdS}" aria-describedby="stale-hint">
     <p class="hint" id="stale-hint">Data older than this is marked stale; at least twice the poll interval.</p>

@@ -127,6 +127,7 @@ export function adminRouter(deps: WebDeps): Router {
       return;
     }
     const { pollIntervalS, staleThresholdS, preferredPath } = form.data;
+    const pollPolicy = form.data.pollPolicy ?? context.store.data.settings.pollPolicy ?? context.config.pollPolicy;
     const missing = cloudPathMissing(context.config);
     if (preferredPath === 'cloud' && missing.length > 0) {
       backToAdmin(res, session, { kind: 'error', text: cloudPathProblem(missing) }, '#settings-title');
@@ -135,13 +136,14 @@ export function adminRouter(deps: WebDeps): Router {
     // In the demo the real data file keeps them too, so they survive connecting Netatmo.
     for (const store of new Set([context.store, deps.realStore])) {
       await store.update((draft) => {
-        draft.settings = { ...draft.settings, pollIntervalS, staleThresholdS, preferredPath };
+        draft.settings = { ...draft.settings, pollPolicy, pollIntervalS, staleThresholdS, preferredPath };
       });
     }
     context.poller.setPollInterval(pollIntervalS);
     context.health.setStaleThreshold(staleThresholdS);
-    context.logger.info({ pollIntervalS, staleThresholdS, preferredPath }, 'settings changed from the admin page');
-    backToAdmin(res, session, { kind: 'success', text: `Settings saved: poll every ${pollIntervalS} s, stale after ${staleThresholdS} s, ${preferredPath === 'lan' ? 'LAN' : 'cloud'} path preferred.` });
+    context.logger.info({ pollPolicy, pollIntervalS, staleThresholdS, preferredPath }, 'settings changed from the admin page');
+    const polling = pollPolicy === 'adaptive' ? `adaptive polling, at most ${pollIntervalS} s apart` : `poll every ${pollIntervalS} s`;
+    backToAdmin(res, session, { kind: 'success', text: `Settings saved: ${polling}, stale after ${staleThresholdS} s, ${preferredPath === 'lan' ? 'LAN' : 'cloud'} path preferred.` });
   });
 
   return router;
@@ -188,6 +190,7 @@ function adminView(deps: WebDeps, req: Request, session: Session, flash: Session
     pairing: { closesAt: context.pairing.closesAt(), closesText: untilText(context.pairing.closesAt(), context.now()) },
     smartappConfigured: cloudPathMissing(context.config).length === 0,
     settings: {
+      pollPolicy: settings.pollPolicy ?? context.config.pollPolicy,
       pollIntervalS: settings.pollIntervalS ?? context.config.pollIntervalS,
       staleThresholdS: settings.staleThresholdS ?? context.config.staleThresholdS,
       preferredPath: settings.preferredPath ?? context.config.preferredPath,

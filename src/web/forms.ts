@@ -51,6 +51,8 @@ export const settingsForm = z
     pollIntervalS: z.coerce.number({ error: 'The poll interval must be a number of seconds.' }),
     staleThresholdS: z.coerce.number({ error: 'The stale threshold must be a number of seconds.' }),
     preferredPath: z.enum(['lan', 'cloud'], { error: 'Choose LAN or cloud as the preferred path.' }),
+    // Absent (an older page): the policy stays as it is.
+    pollPolicy: z.enum(['adaptive', 'fixed'], { error: 'Choose adaptive or fixed polling.' }).optional(),
   })
   .superRefine((form, ctx) => {
     // The same rule and sentence as the configuration (STALE_THRESHOLD_S / POLL_INTERVAL_S).

@@ -3,7 +3,6 @@
 // said in words (and a symbol), never by colour alone.
 import { html, type SafeHtml } from './html.js';
 import type { HomeView, RoomView, StatusView, Tone } from './status-view.js';
-import { formatSeconds } from './words.js';
 
 const TONE_SYMBOL: Record<Tone, string> = { ok: '✓', warn: '!', bad: '✕', neutral: 'i' };
 
@@ -43,10 +42,6 @@ function demoBanner(): SafeHtml {
 function netatmoCard(view: StatusView): SafeHtml {
   const n = view.netatmo;
   const share = n.budgetPerHour > 0 ? Math.min(100, Math.round((n.callsLastHour / n.budgetPerHour) * 100)) : 0;
-  const interval =
-    n.effectivePollIntervalS > n.pollIntervalS
-      ? `${formatSeconds(n.pollIntervalS)} (stretched to ${formatSeconds(n.effectivePollIntervalS)} to stay within the budget)`
-      : formatSeconds(n.pollIntervalS);
   return html`<section class="card status-card tone-${n.tone}" aria-labelledby="netatmo-title" data-status="${n.status}">
   <h2 id="netatmo-title">Netatmo connection</h2>
   <p class="headline"><span class="tone-symbol" aria-hidden="true">${TONE_SYMBOL[n.tone]}</span> <span id="netatmo-headline">${n.headline}</span></p>
@@ -56,7 +51,7 @@ function netatmoCard(view: StatusView): SafeHtml {
     <div><dt>Last error</dt><dd id="last-error">${n.lastError ? html`${n.lastError.message} <span class="muted">(${n.lastError.agoText})</span>` : 'none'}</dd></div>
     <div><dt>API calls this hour</dt><dd id="api-calls">${n.callsLastHour} of ${n.budgetPerHour}
       <meter min="0" max="${n.budgetPerHour}" low="${Math.round(n.budgetPerHour * 0.6)}" high="${Math.round(n.budgetPerHour * 0.85)}" optimum="0" value="${n.callsLastHour}" aria-label="API calls this hour: ${share} % of the budget">${share} %</meter></dd></div>
-    <div><dt>Poll interval</dt><dd>${interval}</dd></div>
+    <div><dt>Polling</dt><dd id="polling">${n.pollingText}</dd></div>
     ${n.backoffUntil ? html`<div><dt>Holding back</dt><dd>Netatmo asked the bridge to slow down or kept failing; next try <time datetime="${n.backoffUntil}">${n.backoffEndsText ?? 'soon'}</time></dd></div>` : ''}
   </dl>
 </section>`;

@@ -5,7 +5,7 @@ import { driverUpdateAdvice, LAN_API_LEVEL } from '../lan/driver-version.js';
 import type { HubSeen } from '../lan/hub-activity.js';
 import type { BridgeInfo } from '../lan/state-document.js';
 import type { Home, NetatmoHealth, NetatmoStatus, Room } from '../model/types.js';
-import { ageOf, formatCelsius, formatClock, untilText } from './words.js';
+import { ageOf, formatCelsius, formatClock, formatSeconds, untilText } from './words.js';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
 
@@ -71,6 +71,9 @@ export interface StatusView {
     backoffUntil: string | null;
     /** e.g. "in 25 min" while the bridge holds back, else null. */
     backoffEndsText: string | null;
+    pollPolicy: 'adaptive' | 'fixed';
+    /** When the next poll comes and why, in words. */
+    pollingText: string;
   };
   homes: HomeView[];
   hubs: {
@@ -103,6 +106,18 @@ const STATUS_WORDS: Record<NetatmoStatus, { tone: Tone; headline: string; explan
   },
   not_configured: { tone: 'warn', headline: 'Netatmo is not connected yet', explanation: 'Open Admin and connect your Netatmo account.' },
 };
+
+/** e.g. "adaptive: next poll in 17 s (active hours; every 24 s now, at most 60 s apart)". */
+export function pollingText(health: NetatmoHealth): string {
+  const next = health.nextPollInS === 0 ? 'next poll now' : `next poll in ${formatSeconds(health.nextPollInS)}`;
+  if (health.pollPolicy === 'fixed') {
+    const every = health.effectivePollIntervalS > health.pollIntervalS
+      ? `every ${formatSeconds(health.pollIntervalS)}, stretched to ${formatSeconds(health.effectivePollIntervalS)} to stay within the budget`
+      : `every ${formatSeconds(health.pollIntervalS)}`;
+    return `fixed, ${every}; ${next} (${health.pollReason})`;
+  }
+  return `adaptive: ${next} (${health.pollReason}; every ${formatSeconds(health.currentIntervalS)} now, at most ${formatSeconds(health.effectivePollIntervalS)} apart)`;
+}
 
 export function buildStatusView(source: StatusSource): StatusView {
   const { health, nowMs } = source;
@@ -137,6 +152,8 @@ export function buildStatusView(source: StatusSource): StatusView {
       effectivePollIntervalS: health.effectivePollIntervalS,
       backoffUntil: health.backoffUntil,
       backoffEndsText: untilText(health.backoffUntil, nowMs),
+      pollPolicy: health.pollPolicy,
+      pollingText: pollingText(health),
     },
     homes: source.homes.map((home) => homeView(home, nowMs)),
     hubs: {

@@ -96,7 +96,7 @@ describe.skipIf(chromiumMissing)('admin page in Chromium', () => {
     await page.getByLabel('Stale threshold (seconds)').fill('120');
     await page.getByLabel('LAN (Edge driver on the hub)').check();
     await page.getByRole('button', { name: 'Save settings' }).click();
-    expect(await page.locator('#flash').textContent()).toContain('Settings saved: poll every 30 s, stale after 120 s, LAN path preferred.');
+    expect(await page.locator('#flash').textContent()).toContain('Settings saved: adaptive polling, at most 30 s apart, stale after 120 s, LAN path preferred.');
     expect(tb.bridge.context.store.data.settings).toMatchObject({ pollIntervalS: 30, staleThresholdS: 120, preferredPath: 'lan' });
     expect(tb.bridge.context.netatmoHealth().pollIntervalS).toBe(30);
     expect(tb.bridge.context.bridgeInfo().preferredPath).toBe('lan');

@@ -40,16 +40,32 @@ describe('admin settings', () => {
     const session = await adminSession(tb.bridge.url, PASSWORD);
     // The values from .env, pre-filled, save as they are: .env can no longer hold a pair this form refuses.
     const same = await postAdminForm(tb.bridge.url, '/admin/settings', session, { pollIntervalS: '60', staleThresholdS: '120', preferredPath: 'lan' });
-    expect(same.page).toContain('Settings saved: poll every 60 s, stale after 120 s');
+    expect(same.page).toContain('Settings saved: adaptive polling, at most 60 s apart, stale after 120 s');
     const refused = await postAdminForm(tb.bridge.url, '/admin/settings', session, { pollIntervalS: '60', staleThresholdS: '100', preferredPath: 'lan' });
     expect(refused.page).toContain('STALE_THRESHOLD_S (the stale threshold) must be at least twice POLL_INTERVAL_S (the poll interval): got 100 and 60 seconds');
+  });
+
+  it('switches between adaptive and fixed polling at once, and keeps the choice in the data file', async () => {
+    const tb = await startTestBridge({ env: { ADMIN_PASSWORD: PASSWORD } });
+    bridges.push(tb);
+    expect(await (await tb.api('/api/v1/state')).json()).toMatchObject({ netatmo: { pollPolicy: 'adaptive' } });
+    const session = await adminSession(tb.bridge.url, PASSWORD);
+    const page = await (await fetch(`${tb.bridge.url}/admin`, { headers: { cookie: session.cookie } })).text();
+    expect(page).toMatch(/<input type="radio" id="policy-adaptive" name="pollPolicy" value="adaptive" checked>/);
+    const fixed = await postAdminForm(tb.bridge.url, '/admin/settings', session, { pollPolicy: 'fixed', pollIntervalS: '60', staleThresholdS: '600', preferredPath: 'lan' });
+    expect(fixed.page).toContain('Settings saved: poll every 60 s, stale after 600 s');
+    expect(tb.bridge.context.store.data.settings.pollPolicy).toBe('fixed');
+    expect(tb.bridge.context.netatmoHealth().pollPolicy).toBe('fixed');
+    const refused = await postAdminForm(tb.bridge.url, '/admin/settings', session, { pollPolicy: 'sometimes', pollIntervalS: '60', staleThresholdS: '600', preferredPath: 'lan' });
+    expect(refused.page).toContain('Choose adaptive or fixed polling.');
+    expect(tb.bridge.context.store.data.settings.pollPolicy).toBe('fixed');
   });
 
   it('settings saved in the demo are kept in the real data file and used once Netatmo is connected', async () => {
     const demo = await startTestBridge({ bridge: { demo: true }, withRefreshToken: false, env: { ADMIN_PASSWORD: PASSWORD } });
     const session = await adminSession(demo.bridge.url, PASSWORD);
     const saved = await postAdminForm(demo.bridge.url, '/admin/settings', session, { pollIntervalS: '45', staleThresholdS: '300', preferredPath: 'lan' });
-    expect(saved.page).toContain('Settings saved: poll every 45 s');
+    expect(saved.page).toContain('Settings saved: adaptive polling, at most 45 s apart');
     await demo.stop({ keepData: true, keepSimulator: true });
     const real = JSON.parse(await readFile(path.join(demo.dataDir, 'bridge.json'), 'utf8')) as { settings: Record<string, unknown> };
     expect(real.settings).toMatchObject({ pollIntervalS: 45, staleThresholdS: 300, preferredPath: 'lan' });

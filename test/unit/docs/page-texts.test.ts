@@ -34,7 +34,7 @@ const view: AdminView = {
   lanToken: 'lan-token-value-0123456789',
   lanTokenFromEnv: false,
   pairing: { closesAt: null, closesText: null },
-  settings: { pollIntervalS: 60, staleThresholdS: 600, preferredPath: 'lan' },
+  settings: { pollPolicy: 'adaptive', pollIntervalS: 60, staleThresholdS: 600, preferredPath: 'lan' },
   smartappConfigured: false,
 };
 
