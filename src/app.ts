@@ -74,6 +74,8 @@ export interface Bridge {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Resolves once the features' work for the changes so far is done (tests: SmartThings pushes). */
+  settled(): Promise<void>;
 }
 
 /** The product's features in start order; issues add theirs here. */
@@ -259,7 +261,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     stops.push({ name: 'poll heartbeat', stop: () => heartbeat.stop() });
     if (!options.manualPolling) heartbeat.start();
     const url = `http://${loopbackHost(config.host)}:${httpPort}`;
-    return { context, url, port: httpPort, stop };
+    const settled = async (): Promise<void> => {
+      for (const feature of features) await feature.settled?.();
+    };
+    return { context, url, port: httpPort, stop, settled };
   } catch (error) {
     await stop();
     throw error;

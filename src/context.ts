@@ -95,6 +95,8 @@ export interface Feature {
   start?(): Promise<void> | void;
   /** Runs in reverse order on shutdown; must finish quickly. */
   stop?(): Promise<void> | void;
+  /** Resolves once the work started by the changes so far is done (SmartThings pushes; tests). */
+  settled?(): Promise<void>;
 }
 
 export type FeatureFactory = (context: BridgeContext) => Feature | Promise<Feature>;

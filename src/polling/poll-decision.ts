@@ -60,7 +60,8 @@ interface Candidate {
 
 function regularCandidate(input: DecisionInput, s: DecisionSettings): Candidate & { intervalMs: number } {
   const burst = input.sinceActivityMs === null ? input.plannedIntervalS : burstIntervalS(input.plannedIntervalS, input.sinceActivityMs, s.burstIntervalS, s.burstMs);
-  const intervalMs = Math.min(input.maxIntervalMs, burst * 1000);
+  // Whole seconds: the heartbeat ticks once a second, and the status shows seconds.
+  const intervalMs = Math.min(input.maxIntervalMs, Math.round(burst) * 1000);
   let reason: PollReason = 'regular interval';
   if (burst < input.plannedIntervalS) reason = 'after activity';
   else if (input.hourWeight >= s.activeWeight) reason = 'active hours';
@@ -98,5 +99,5 @@ export function decide(input: DecisionInput, s: DecisionSettings): Decision {
     at = input.pacing.notBefore;
     reason = 'budget';
   }
-  return { at, reason, intervalMs: regular.intervalMs };
+  return { at: Math.ceil(at), reason, intervalMs: regular.intervalMs };
 }

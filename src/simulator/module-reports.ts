@@ -4,7 +4,7 @@
 // module gets a period of 5 to 20 minutes and a phase, fixed by the seed and its id, and a room
 // shows the temperature of its latest report (any of its modules). The default mode ('continuous')
 // shows the temperature at the very moment asked, as before. Pure.
-import { isThermostatModule, STEP_MS } from './physics.js';
+import { isThermostatModule, round1, STEP_MS } from './physics.js';
 import { hashUnit } from './random.js';
 import type { SimHome, SimModule, SimRoom } from './world-types.js';
 
@@ -52,9 +52,13 @@ export function lastRoomReport(seed: number, home: SimHome, room: SimRoom, nowMs
   return Math.max(...schedules.map((s) => lastReportOf(s, nowMs)));
 }
 
-/** The physics grid point at or before `at`: the current one, or one kept in the room's history. */
+/**
+ * The physics grid point at or before `at`: the current one, or one kept in the room's history —
+ * rounded as the history keeps it, so a report reads the same before and after the next step.
+ */
 export function gridPointBefore(room: SimRoom, at: number): { t: number; temp: number } {
-  if (at >= room.gridMs) return { t: room.gridMs, temp: room.gridTemp };
+  if (at >= room.gridMs) return { t: room.gridMs, temp: round1(room.gridTemp) };
+  if (room.gridStart && Math.floor(at / STEP_MS) * STEP_MS === room.gridStart.t) return room.gridStart;
   const t = Math.floor(at / STEP_MS) * STEP_MS;
   let lo = 0;
   let hi = room.history.length - 1;

@@ -18,11 +18,11 @@ function jitter(seedPart: string, nowMs: number, spread: number): number {
 }
 
 /** boiler_status of a thermostat: its room is below its setpoint. */
-function thermostatDemands(home: SimHome, module: SimModule, nowMs: number): boolean {
+function thermostatDemands(world: SimWorld, home: SimHome, module: SimModule, nowMs: number): boolean {
   const room = home.rooms.find((r) => r.id === module.roomId);
   if (!room) return false;
   const sp = effectiveSetpoint(home, room, nowMs).temp;
-  return module.reachable && demandsHeat(room.gridTemp, sp, room.openWindow);
+  return module.reachable && demandsHeat(world.demandTemp(home, room, nowMs), sp, room.openWindow);
 }
 
 function moduleStatus(world: SimWorld, home: SimHome, module: SimModule, nowMs: number): Record<string, unknown> {
@@ -47,7 +47,7 @@ function moduleStatus(world: SimWorld, home: SimHome, module: SimModule, nowMs: 
         firmware_revision: module.firmware,
         wifi_strength: (module.wifiStrength ?? 50) + jitter(module.id, nowMs, 4),
         boiler_valve_comfort_boost: false,
-        boiler_status: thermostatDemands(home, module, nowMs),
+        boiler_status: thermostatDemands(world, home, module, nowMs),
         cooler_status: false,
       };
     case 'NAMain': {
@@ -82,7 +82,7 @@ function moduleStatus(world: SimWorld, home: SimHome, module: SimModule, nowMs: 
     bridge: module.bridge,
   };
   if (isThermostatModule(module)) {
-    out.boiler_status = thermostatDemands(home, module, nowMs);
+    out.boiler_status = thermostatDemands(world, home, module, nowMs);
     out.boiler_valve_comfort_boost = false;
     out.anticipating = false;
   }

@@ -56,6 +56,8 @@ export interface SimRoom {
   inHomesdata?: boolean;
   /** module-reports mode: the temperature of the room's latest report, once worked out. */
   reported?: { at: number; value: number };
+  /** The grid point the physics started from (module-reports mode looks back at it). */
+  gridStart?: { t: number; temp: number };
 }
 
 export interface SimZone {

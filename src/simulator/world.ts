@@ -113,6 +113,8 @@ export class SimWorld {
   private runPhysics(home: SimHome, room: SimRoom, gridTarget: number): void {
     if (gridTarget - room.gridMs > HISTORY_MS) room.gridMs = gridTarget - HISTORY_MS;
     const heated = isHeatingRoom(home, room);
+    // The first grid point is in no history sample: kept for module reports that fall before the first step.
+    if (room.gridMs < gridTarget) room.gridStart ??= { t: room.gridMs, temp: round1(room.gridTemp) };
     while (room.gridMs < gridTarget) {
       const setpoint = heated ? effectiveSetpoint(home, room, room.gridMs).temp : AMBIENT_C + 4;
       room.gridTemp = stepTemperature(room.gridTemp, setpoint, STEP_MS, room.openWindow);
@@ -140,6 +142,11 @@ export class SimWorld {
     return value;
   }
 
+  /** The temperature heat demand is judged by: the physics now, or in module-reports mode the last report (the valve reports its opening with it). */
+  demandTemp(home: SimHome, room: SimRoom, nowMs: number): number {
+    return this.measurements === 'module-reports' && lastRoomReport(this.seed, home, room, nowMs) !== null ? this.measured(home, room, nowMs) : room.gridTemp;
+  }
+
   /** Each reporting module's period and phase (module-reports mode; tests and the freshness benchmark). */
   reportSchedules(homeId: string, roomId: string): ModuleReportSchedule[] {
     return roomReportSchedules(this.seed, this.home(homeId), this.rawRoom(homeId, roomId));
@@ -161,8 +168,8 @@ export class SimWorld {
       setpointMode: sp.mode,
       setpointStartTime: sp.startS,
       setpointEndTime: sp.endS,
-      heatingPowerRequest: heatingPowerRequest(room.gridTemp, sp.temp, room.openWindow),
-      demandsHeat: kind !== 'other' && demandsHeat(room.gridTemp, sp.temp, room.openWindow),
+      heatingPowerRequest: heatingPowerRequest(this.demandTemp(home, room, nowMs), sp.temp, room.openWindow),
+      demandsHeat: kind !== 'other' && demandsHeat(this.demandTemp(home, room, nowMs), sp.temp, room.openWindow),
       moduleIds: [...room.moduleIds],
     };
   }

@@ -21,5 +21,6 @@ export async function smartAppFeature(context: BridgeContext): Promise<Feature> 
     routes: { open: [runtime.router] },
     start: () => runtime.start(),
     stop: () => runtime.stop(),
+    settled: () => runtime.sync.idle(),
   };
 }

@@ -69,7 +69,11 @@ export function netatmoWebhookFeature(context: BridgeContext): Feature {
   const intake = createWebhookIntake({
     clientSecret: () => context.tokens.credentials()?.clientSecret ?? null,
     homes: () => context.state.homes,
-    replaceHome: (home) => context.state.replaceHome(home),
+    replaceHome: (home) => {
+      context.state.replaceHome(home);
+      // Someone changed something (or a command's echo): adaptive polling looks again sooner.
+      context.poller.noteActivity(home.id);
+    },
     markTopologyDirty: () => context.poller.markTopologyDirty(),
     // The one place a webhook moves the poll schedule.
     requestConfirmation: () => context.poller.pollSoon(CONFIRM_POLL_MS),

@@ -47,8 +47,8 @@ describe('health reaches ETag pollers', () => {
   });
 
   it('the hub link lapsing changes the revision, with the homes unchanged (finding 4)', async () => {
-    // Polls hourly: nothing but the hub link can change in the next minutes.
-    const rig = await rigs.start({ env: { POLL_INTERVAL_S: '3600', STALE_THRESHOLD_S: '86400' } });
+    // Polls hourly (fixed): nothing but the hub link can change in the next minutes.
+    const rig = await rigs.start({ env: { POLL_POLICY: 'fixed', POLL_INTERVAL_S: '3600', STALE_THRESHOLD_S: '86400' } });
     const changes: boolean[] = [];
     rig.ctx.state.onChange((change) => changes.push(change.homesChanged));
     await (await rig.t.api('/api/v1/state')).arrayBuffer();

@@ -103,7 +103,9 @@ describe('several homes in one account', () => {
 
   it('a room homesdata lacks re-reads homesdata at most once an hour (finding 11)', async () => {
     let roomId = '';
+    // Fixed 60 s polls: 80 polls are 80 minutes.
     const rig = await rigs.start({
+      env: { POLL_POLICY: 'fixed' },
       setup: (sim) => {
         roomId = sim.world.homes[0]!.rooms[1]!.id;
         sim.world.setRoomInHomesdata(sim.world.homeIds()[0]!, roomId, false);

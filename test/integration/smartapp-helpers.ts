@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, vi } from 'vitest';
 import { createServer } from 'node:net';
 import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
+import type { SimulatorOptions } from '../../src/simulator/index.js';
 import { createLifecycleSigner, startFakeSmartThings, type FakeSmartThings, type LifecycleSigner } from '../fakes/fake-smartthings.js';
 
 export const APP_ID = '5f1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b';
@@ -32,13 +33,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startCloudRig(options: { dataDir?: string; st?: FakeSmartThings; signer?: LifecycleSigner; env?: Record<string, string>; existing?: TestBridge; now?: () => number; scenario?: 'demo' | 'multi-home' } = {}): Promise<CloudRig> {
+export async function startCloudRig(options: { dataDir?: string; st?: FakeSmartThings; signer?: LifecycleSigner; env?: Record<string, string>; existing?: TestBridge; now?: () => number; scenario?: 'demo' | 'multi-home'; simulator?: SimulatorOptions; signWithClock?: boolean } = {}): Promise<CloudRig> {
   const st = options.st ?? (await startFakeSmartThings());
   const signer = options.signer ?? createLifecycleSigner();
   const port = await freePort();
   const fixedNow = Date.now();
   const t = await startTestBridge({
-    simulator: { clock: () => fixedNow, ...(options.scenario ? { scenario: options.scenario } : {}) },
+    simulator: { clock: () => fixedNow, ...(options.scenario ? { scenario: options.scenario } : {}), ...options.simulator },
     ...(options.existing ? { existingSimulator: options.existing.simulator } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.now ? { bridge: { now: options.now } } : {}),
@@ -57,7 +58,9 @@ export async function startCloudRig(options: { dataDir?: string; st?: FakeSmartT
   });
   const lifecycle = async (body: unknown, opts: { signed?: boolean; headers?: Record<string, string> } = {}) => {
     const text = JSON.stringify(body);
-    const headers = opts.signed === false ? { 'content-type': 'application/json' } : signer.headers('/smartapp', text);
+    // signWithClock: SmartThings' Date header follows the test's fake clock (within the 5-minute skew the bridge allows).
+    const date = options.signWithClock && options.now ? new Date(options.now()) : undefined;
+    const headers = opts.signed === false ? { 'content-type': 'application/json' } : signer.headers('/smartapp', text, date);
     return fetch(`${t.bridge.url}/smartapp`, { method: 'POST', headers: { ...headers, ...opts.headers }, body: text });
   };
   return {
