@@ -1,13 +1,21 @@
 // `npm run bench`: runs every bench/*.bench.ts (or the ones named on the command line), prints one
 // table with targets, and writes bench/results.md with a description of the machine.
 // Benchmarks talk only to 127.0.0.1 and are bounded in count and time.
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult } from './types.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const resultsFile = path.join(benchDir, 'results.md');
+
+/** Sections other benchmarks keep in results.md between markers (the freshness table): carried over. */
+async function keptSections(): Promise<string> {
+  const current = await readFile(resultsFile, 'utf8').catch(() => '');
+  const blocks = current.match(/<!-- (\w+):begin -->[\s\S]*?<!-- \1:end -->/g) ?? [];
+  return blocks.map((block) => `\n${block}\n`).join('');
+}
 
 interface Section {
   file: string;
@@ -70,7 +78,7 @@ async function main(): Promise<void> {
   const missed = sections.flatMap((s) => s.results).filter((r) => r.ok === false).length;
   const failed = sections.filter((s) => s.error).length;
   process.stdout.write(`\n${sections.flatMap((s) => s.results).length} measurements, ${missed} missed targets, ${failed} failed benchmarks\n`);
-  if (wanted.length === 0) await writeFile(path.join(benchDir, 'results.md'), `${table}\n`);
+  if (wanted.length === 0) await writeFile(resultsFile, `${table}\n${await keptSections()}`);
   if (failed > 0) process.exitCode = 1;
 }
 

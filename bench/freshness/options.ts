@@ -1,6 +1,7 @@
-// Options of `npm run bench:freshness`: --seed N, --days D, --events-per-day M,
-// --active-hours 6-9,17-23 (local hours of the simulated home). Bad values stop the run with a
-// sentence naming the option.
+// Options of `npm run bench:freshness`: --seed N (or --seeds 1,2,3), --days D, --events-per-day M,
+// --active-hours 6-9,17-23 (local hours of the simulated home), --warm-days W (the bridge runs W
+// days before the measured ones, so it starts with what it learnt then; default 0: a fresh
+// bridge). Bad values stop the run with a sentence naming the option.
 import { parseArgs } from 'node:util';
 
 export interface FreshnessOptions {
@@ -13,9 +14,11 @@ export interface FreshnessOptions {
   activeShare: number;
   /** Seeds to run one after the other (--seeds 1,2,3 overrides --seed). */
   seeds: number[];
+  /** Days simulated before the measured ones (not counted). */
+  warmDays: number;
 }
 
-export const DEFAULT_OPTIONS: FreshnessOptions = { seed: 1, days: 7, eventsPerDay: 12, activeHours: [[6, 9], [17, 23]], activeShare: 0.7, seeds: [1] };
+export const DEFAULT_OPTIONS: FreshnessOptions = { seed: 1, days: 7, eventsPerDay: 12, activeHours: [[6, 9], [17, 23]], activeShare: 0.7, seeds: [1], warmDays: 0 };
 
 function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
@@ -44,6 +47,7 @@ export function parseOptions(argv: string[]): FreshnessOptions {
       days: { type: 'string' },
       'events-per-day': { type: 'string' },
       'active-hours': { type: 'string' },
+      'warm-days': { type: 'string' },
     },
     strict: true,
   });
@@ -56,5 +60,6 @@ export function parseOptions(argv: string[]): FreshnessOptions {
     eventsPerDay: wholeNumber('events-per-day', values['events-per-day'], DEFAULT_OPTIONS.eventsPerDay, 0, 500),
     activeHours: values['active-hours'] === undefined ? DEFAULT_OPTIONS.activeHours : parseActiveHours(values['active-hours']),
     activeShare: DEFAULT_OPTIONS.activeShare,
+    warmDays: wholeNumber('warm-days', values['warm-days'], DEFAULT_OPTIONS.warmDays, 0, 28),
   };
 }

@@ -85,14 +85,15 @@ function dataRoot(): string {
   return existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
 }
 
-function schedule(sim: RunningSimulator, homeId: string, options: FreshnessOptions, seed: number, end: number): Queue {
+function schedule(sim: RunningSimulator, homeId: string, options: FreshnessOptions, seed: number, from: number, end: number): Queue {
   const queue = new Queue();
-  for (const change of appChanges(seed, START, options.days, options.eventsPerDay, options.activeHours, options.activeShare)) queue.add({ at: change.at, kind: 'app', change });
-  for (const at of timetableEntries(sim.world, homeId, START, end)) queue.add({ at, kind: 'timetable' });
+  const days = options.warmDays + options.days;
+  for (const change of appChanges(seed, from, days, options.eventsPerDay, options.activeHours, options.activeShare)) queue.add({ at: change.at, kind: 'app', change });
+  for (const at of timetableEntries(sim.world, homeId, from, end)) queue.add({ at, kind: 'timetable' });
   for (const room of sim.world.rooms(homeId).filter((r) => r.kind !== 'other')) {
     const times = new Set<number>();
     for (const s of sim.world.reportSchedules(homeId, room.id)) {
-      for (let at = s.phaseMs + Math.ceil((START - s.phaseMs) / s.periodMs) * s.periodMs; at < end; at += s.periodMs) times.add(at);
+      for (let at = s.phaseMs + Math.ceil((from - s.phaseMs) / s.periodMs) * s.periodMs; at < end; at += s.periodMs) times.add(at);
     }
     for (const at of times) queue.add({ at, kind: 'report', roomId: room.id });
   }
@@ -127,7 +128,9 @@ function warmUpMs(seed: number): number {
 }
 
 export async function runPolicy(spec: PolicySpec, options: FreshnessOptions, seed: number): Promise<PolicyRun> {
-  let clock = START - warmUpMs(seed);
+  // Warm-up days come before the measured week (whole days: the same weekdays and hours).
+  const from = START - options.warmDays * DAY;
+  let clock = from - warmUpMs(seed);
   const now = (): number => clock;
   const sim = await startSimulator({ clock: now, seed, rateLimits: false, measurements: 'module-reports' });
   const dataDir = await mkdtemp(path.join(dataRoot(), 'bench-freshness-'));
@@ -139,7 +142,7 @@ export async function runPolicy(spec: PolicySpec, options: FreshnessOptions, see
     const { context } = bridge;
     const homeId = sim.world.homeIds()[0]!;
     const end = START + options.days * DAY;
-    const queue = schedule(sim, homeId, options, seed, end);
+    const queue = schedule(sim, homeId, options, seed, from, end);
     const polls: { at: number; revision: number }[] = [];
     const revisions: Receipt[] = [{ at: clock, revision: context.state.revision }];
     context.state.onChange((change) => revisions.push({ at: clock, revision: change.revision }));
@@ -158,12 +161,12 @@ export async function runPolicy(spec: PolicySpec, options: FreshnessOptions, see
     }
     const seen: Seen[] = [];
     const callsPerHour: number[] = [];
-    let hourEnd = START + HOUR;
-    // The warm-up's calls (start-up: token, homesdata) count in the first hour.
+    let hourEnd = from + HOUR;
+    // Without warm-up days the start-up's calls (token, homesdata) count in the first hour.
     const stopAt = end + TAIL_MS;
     while (clock < stopAt) {
       while (clock >= hourEnd) {
-        if (hourEnd <= end) callsPerHour.push(sim.calls.list().filter((c) => c.endpoint !== 'webhook').length);
+        if (hourEnd > START && hourEnd <= end) callsPerHour.push(sim.calls.list().filter((c) => c.endpoint !== 'webhook').length);
         sim.calls.clear();
         hourEnd += HOUR;
       }
@@ -178,7 +181,7 @@ export async function runPolicy(spec: PolicySpec, options: FreshnessOptions, see
       if (hub && context.state.revision > hub.lastRevision) await hub.waitFor(context.state.revision);
     }
     const receipts = hub ? hub.receipts : null;
-    const latencies = deliver(seen, polls, revisions, receipts, spec);
+    const latencies = deliver(seen.filter((event) => event.at >= START), polls, revisions, receipts, spec);
     return { name: spec.name, latencies, callsPerHour, budgetPerHour: context.budget.perHour };
   } finally {
     await hub?.stop();

@@ -99,7 +99,8 @@ export class AdaptivePolicy implements PollPolicy {
     const startedAt = obs?.startedAt ?? input.endedAt;
     if (obs) this.#observe(obs, obs.wallAt - (input.endedAt - startedAt));
     this.#rounds = this.#rounds.filter((t) => t > startedAt - HOUR_MS);
-    this.#rounds.push(startedAt);
+    // A round our own budget deferred made no call.
+    if (!input.result.deferred) this.#rounds.push(startedAt);
     const decision = obs ? this.#decide(input, obs) : null;
     if (!decision) {
       // Nothing seen yet (a failed first poll): the configured interval.
