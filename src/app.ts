@@ -150,6 +150,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         pollIntervalS: settings().pollIntervalS ?? config.pollIntervalS,
         effectivePollIntervalS: poller.effectiveIntervalS(),
         backoffUntil: budgetNow.backoffUntil,
+        tokenSaved: tokens.isSaved(),
       };
     };
     const heartbeat = new PollHeartbeat(() => startPollSchedule(poller, syncLog), now);

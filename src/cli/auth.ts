@@ -1,11 +1,11 @@
 // `npm run auth`: connects Netatmo from a terminal, for machines without a browser (a Pi over SSH,
 // a NAS). Prints the authorize address; the user opens it anywhere, allows access, and pastes the
 // address the browser ended on (http://localhost/?code=…, which fails to load — that is expected).
-// The code is exchanged and the token pair saved to the data file. The bridge must be stopped:
-// a running bridge keeps its own copy of the data file and would overwrite the new tokens.
+// The code is exchanged and the token pair saved to the data file (under the data file's lock, like
+// every writer). The bridge must be stopped: a running bridge would go on with its own sign-in.
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
-import { buildAuthorizeUrl, exchangeAuthorizationCode, parseRedirectedUrl } from '../netatmo/oauth.js';
+import { buildAuthorizeUrl, parseRedirectedUrl } from '../netatmo/oauth.js';
 import { bridgeIsRunning, loadInstallation, offlineTokens } from './installation.js';
 import { complain, option, say, type CliIo } from './io.js';
 
@@ -59,14 +59,19 @@ export async function authCommand(args: readonly string[], io: CliIo): Promise<n
     complain(io, 'That address belongs to another connection attempt (its state does not match). Use the address printed above.');
     return 1;
   }
+  let result;
   try {
-    const saved = await exchangeAuthorizationCode({ code: parsed.code, redirectUri, tokens });
-    await store.flush();
-    say(io, `Connected to Netatmo (scopes: ${saved.scope.join(', ') || 'default'}). Tokens saved to ${store.filePath}.`);
-    say(io, 'Start the bridge again (npm start, docker compose start, or systemctl start netatmo-bridge).');
-    return 0;
+    result = await tokens.connect(credentials, { kind: 'authorization_code', code: parsed.code, redirectUri });
   } catch (error) {
     complain(io, `Netatmo refused the code: ${error instanceof Error ? error.message : String(error)}. Codes are single use and expire after 10 minutes: run "npm run auth" again.`);
     return 1;
   }
+  await store.flush();
+  if (!result.saved) {
+    complain(io, `Netatmo accepted the code, but the tokens could not be saved to ${store.filePath}: ${result.notSavedBecause ?? 'the data file could not be written'} Fix that, then run "npm run auth" again (the code cannot be used twice).`);
+    return 1;
+  }
+  say(io, `Connected to Netatmo (scopes: ${result.tokens.scope.join(', ') || 'default'}). Tokens saved to ${store.filePath}.`);
+  say(io, 'Start the bridge again (npm start, docker compose start, or systemctl start netatmo-bridge).');
+  return 0;
 }

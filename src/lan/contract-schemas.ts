@@ -60,6 +60,7 @@ export const healthSchema = z.strictObject({
   pollIntervalS: z.number().positive(),
   effectivePollIntervalS: z.number().positive(),
   backoffUntil: isoOrNull,
+  tokenSaved: z.boolean(),
 });
 
 export const bridgeInfoSchema = z.strictObject({

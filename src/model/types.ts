@@ -118,4 +118,6 @@ export interface NetatmoHealth {
   /** Poll interval in force now (stretched near the budget or during back-off). */
   effectivePollIntervalS: number;
   backoffUntil: string | null;
+  /** false while the Netatmo sign-in in use exists only in memory (the data file refused it): a restart would lose it. */
+  tokenSaved: boolean;
 }

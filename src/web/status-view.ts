@@ -4,6 +4,7 @@
 import type { HubSeen } from '../lan/hub-activity.js';
 import type { BridgeInfo } from '../lan/state-document.js';
 import type { Home, NetatmoHealth, NetatmoStatus, Room } from '../model/types.js';
+import type { StoreProblem } from '../store/index.js';
 import { ageOf, formatCelsius, formatClock, untilText } from './words.js';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
@@ -15,6 +16,8 @@ export interface StatusSource {
   hubs: HubSeen[];
   lastHubPollAt: string | null;
   pairingClosesAt: string | null;
+  /** Why the data file is not saved right now (Store.problem()), or null. */
+  storeProblem: StoreProblem | null;
   nowMs: number;
 }
 
@@ -68,7 +71,11 @@ export interface StatusView {
     backoffUntil: string | null;
     /** e.g. "in 25 min" while the bridge holds back, else null. */
     backoffEndsText: string | null;
+    /** false while the Netatmo sign-in in use exists only in memory. */
+    tokenSaved: boolean;
   };
+  /** Whether the bridge can save its data file, and if not, why (in words for the user). */
+  dataFile: { saving: boolean; problem: string | null; since: string | null };
   homes: HomeView[];
   hubs: { lastPollAt: string | null; lastPollText: string; list: { address: string; lastSeenAt: string; lastSeenText: string; paired: boolean }[] };
   pairing: { open: boolean; closesAt: string | null; closesText: string | null };
@@ -90,9 +97,17 @@ const STATUS_WORDS: Record<NetatmoStatus, { tone: Tone; headline: string; explan
   not_configured: { tone: 'warn', headline: 'Netatmo is not connected yet', explanation: 'Open Admin and connect your Netatmo account.' },
 };
 
+/** Said instead of "Connected" while the rotated (or just connected) sign-in lives only in memory. */
+const NOT_SAVED_WORDS = {
+  tone: 'warn' as Tone,
+  headline: 'Connected, but the Netatmo sign-in is not saved',
+  explanation:
+    'Netatmo issued a new sign-in that the bridge could not write to its data file. It works now, but after a restart Netatmo would have to be reconnected. The bridge saves it by itself as soon as the data file can be written.',
+};
+
 export function buildStatusView(source: StatusSource): StatusView {
   const { health, nowMs } = source;
-  const words = STATUS_WORDS[health.status];
+  const words = health.status === 'ok' && !health.tokenSaved ? NOT_SAVED_WORDS : STATUS_WORDS[health.status];
   const age = ageOf(health.lastSuccessAt, nowMs);
   const errorAge = health.lastError ? ageOf(health.lastError.at, nowMs) : null;
   const stale = health.stale && health.status === 'ok' && health.lastSuccessAt !== null;
@@ -123,7 +138,9 @@ export function buildStatusView(source: StatusSource): StatusView {
       effectivePollIntervalS: health.effectivePollIntervalS,
       backoffUntil: health.backoffUntil,
       backoffEndsText: untilText(health.backoffUntil, nowMs),
+      tokenSaved: health.tokenSaved,
     },
+    dataFile: { saving: source.storeProblem === null, problem: source.storeProblem?.message ?? null, since: source.storeProblem?.since ?? null },
     homes: source.homes.map((home) => homeView(home, nowMs)),
     hubs: {
       lastPollAt: source.lastHubPollAt,

@@ -159,7 +159,9 @@ describe('TokenManager invalid_grant', () => {
     await caught(() => h!.tokens.getAccessToken());
     expect(h.server.requestsTo('oauth2/token')).toHaveLength(1);
     expect(h.tokens.status()).toBe('auth_required');
-    await h.tokens.storeCredentials({ clientId: 'test-client-id', clientSecret: 'corrected-secret' });
+    await h.store.update((d) => {
+      d.netatmo.credentials = { clientId: 'test-client-id', clientSecret: 'corrected-secret' };
+    });
     expect(h.tokens.status()).toBe('ok');
   });
 });
