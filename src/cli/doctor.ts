@@ -2,7 +2,7 @@
 // what to fix. Exit code 0 when nothing is wrong, 1 otherwise. `--refresh` also proves the Netatmo
 // login with a real token refresh (it rotates the tokens, so only on request and only while the
 // bridge is stopped — a running bridge would overwrite the new pair with its copy).
-import { checkConfig, checkDataFile, checkNetatmoReachable, checkPort, checkSsdp, checkTokens, type Finding } from './doctor-checks.js';
+import { checkConfig, checkDataFile, checkLiveSaving, checkNetatmoReachable, checkPort, checkSsdp, checkTokens, type Finding, type LiveSaving } from './doctor-checks.js';
 import { bridgeIsRunning, loadInstallation, offlineTokens, readDataFile, type Installation } from './installation.js';
 import { flag, say, type CliIo } from './io.js';
 
@@ -15,6 +15,7 @@ export async function runDoctorChecks(installation: Installation, args: readonly
   const findings: Finding[] = [
     ...checkConfig(installation.configProblems),
     ...(await checkDataFile(installation.dataFile, file)),
+    ...checkLiveSaving(installation.dataFile, running ? await liveSaving(installation.bridgeUrl) : null),
     ...(await checkNetatmoReachable(config.netatmo.apiUrl)),
     ...checkTokens({ config, data, liveStatus, nowMs: Date.now() }),
   ];
@@ -29,6 +30,18 @@ async function liveNetatmoStatus(url: string, lanToken: string): Promise<string 
     const res = await fetch(`${url}/api/v1/state`, { headers: { authorization: `Bearer ${lanToken}` }, signal: AbortSignal.timeout(3_000) });
     const body = (await res.json()) as { netatmo?: { status?: unknown } };
     return typeof body.netatmo?.status === 'string' ? body.netatmo.status : null;
+  } catch {
+    return null;
+  }
+}
+
+async function liveSaving(url: string): Promise<LiveSaving | null> {
+  try {
+    const res = await fetch(`${url}/status.json`, { signal: AbortSignal.timeout(3_000) });
+    const body = (await res.json()) as { dataFile?: { saving?: unknown; problem?: unknown }; netatmo?: { tokenSaved?: unknown } };
+    if (typeof body.dataFile?.saving !== 'boolean') return null;
+    const problem = typeof body.dataFile.problem === 'string' ? body.dataFile.problem : null;
+    return { dataFile: { saving: body.dataFile.saving, problem }, tokenSaved: body.netatmo?.tokenSaved !== false };
   } catch {
     return null;
   }

@@ -2,7 +2,7 @@
 // of the data file. Exit code 0 = all fine, 1 = the bridge cannot be asked, 2 = Netatmo not ok.
 import { z } from 'zod';
 import { ageOf } from '../web/words.js';
-import { loadInstallation, readDataFile } from './installation.js';
+import { loadInstallation, readDataFile, type DataFileRead } from './installation.js';
 import { complain, say, type CliIo } from './io.js';
 
 const stateSchema = z.object({
@@ -49,11 +49,17 @@ export function describeState(state: StateDocument, nowMs: number): { lines: str
   return { lines, healthy: n.status === 'ok' && !n.stale };
 }
 
+function describeUnusable(file: Exclude<DataFileRead, { kind: 'ok' }>): string {
+  if (file.kind === 'missing') return 'does not exist (has the bridge ever started here?)';
+  if (file.kind === 'newer') return `was written by a newer version of the bridge (data format ${file.fileVersion})`;
+  return file.problem;
+}
+
 export async function statusCommand(args: readonly string[], io: CliIo): Promise<number> {
   const installation = loadInstallation(io, args);
   const file = await readDataFile(installation.dataFile);
   if (file.kind !== 'ok') {
-    complain(io, `Cannot read the LAN token: the data file ${installation.dataFile} ${file.kind === 'missing' ? 'does not exist (has the bridge ever started here?)' : file.problem}. Run "npm run doctor".`);
+    complain(io, `Cannot read the LAN token: the data file ${installation.dataFile} ${describeUnusable(file)}. Run "npm run doctor".`);
     return 1;
   }
   let response: Response;
