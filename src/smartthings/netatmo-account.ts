@@ -60,7 +60,9 @@ export async function connectNetatmoAccount(
 function bridgeAccountStatus(context: BridgeContext): AccountCheck {
   switch (context.tokens.status()) {
     case 'ok':
-      return { ok: true, message: 'Using the Netatmo account already connected to this bridge.' };
+      return context.tokens.isSaved()
+        ? { ok: true, message: 'Using the Netatmo account already connected to this bridge.' }
+        : { ok: true, message: 'Using the Netatmo account connected to this bridge, but its sign-in is not saved yet (the bridge cannot write its data file): check the bridge\'s status page.' };
     case 'auth_required':
       return { ok: false, message: 'The bridge must be reconnected to Netatmo: open its status page, or turn this option off and enter new credentials.' };
     case 'not_configured':

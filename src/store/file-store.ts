@@ -28,6 +28,8 @@ export const BACKUP_EVERY_WRITES = 10;
 
 export interface FileStoreParts {
   adapter: StoreDataAdapter;
+  /** The data was read from the file on disk (not new, not restored from the backup). */
+  loadedFromDisk: boolean;
   lock: DataFileLock;
   fs: StoreFs;
   log: Logger;
@@ -51,12 +53,15 @@ export class FileStore implements Store {
   private writesSinceBackup = 0;
   private backupPending = false;
   private problemValue: StoreProblem | null = null;
+  /** A file should be on disk (loaded from one, or written since): its absence is worth a warning. */
+  private fileExpected: boolean;
 
   constructor(initial: StoreData, parts: FileStoreParts) {
     this.parts = parts;
     this.filePath = parts.adapter.filePath;
     this.backupPath = `${this.filePath}.bak`;
     this.committed = initial;
+    this.fileExpected = parts.loadedFromDisk;
     this.db = new Low(parts.adapter, initial);
   }
 
@@ -131,6 +136,7 @@ export class FileStore implements Store {
       throw changed ? this.noteFailure(toStoreWriteError(error, this.filePath)) : error;
     }
     this.committed = this.db.data;
+    this.fileExpected = true;
     this.noteSuccess();
     this.writesSinceBackup++;
     if (irreplaceable(before) !== irreplaceable(this.committed)) this.backupPending = true;
@@ -154,7 +160,8 @@ export class FileStore implements Store {
         log.info({ file: this.filePath }, 'The data file was changed by another process; the bridge continues from its content');
       }
       this.committed = this.db.data;
-    } else if (adapter.lastRead === 'missing') {
+    } else if (adapter.lastRead === 'missing' && this.fileExpected) {
+      this.fileExpected = false;
       log.warn({ file: this.filePath }, `The data file ${this.filePath} disappeared; the bridge saves the data it had again`);
     }
   }

@@ -59,7 +59,7 @@ export async function openFileStore(options: FileStoreOptions): Promise<Store> {
     }
     const adapter = new StoreDataAdapter(new AtomicFileAdapter(filePath, { fs }), now);
     adapter.remember(loaded.diskText);
-    const store = new FileStore(data, { adapter, lock, fs, log, now });
+    const store = new FileStore(data, { adapter, lock, fs, log, now, loadedFromDisk: loaded.diskText !== null });
     if (needsWrite) {
       // A failure is already logged; the bridge runs with the data in memory and saves it later.
       await store.writeLoaded().catch((error: unknown) => {

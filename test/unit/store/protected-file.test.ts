@@ -97,3 +97,12 @@ describe('file store: a file changed at run time by a newer bridge or by hand is
     expect(store.problem()).toBeNull();
   });
 });
+
+describe('file store: start-up words', () => {
+  it('a first start writes the new file without any warning', async () => {
+    const { logger, at } = captureLogger();
+    await openFileStore({ dataDir: dir, logger });
+    expect(at('warn')).toEqual([]);
+    expect(at('error')).toEqual([]);
+  });
+});
