@@ -8,3 +8,4 @@ export { unixToIso } from './time.js';
 export { batteryPercentOf, signalOf } from './battery-signal.js';
 export { roomKindOf, isHeatingModuleType, isThermostatType, isValveType } from './room-kind.js';
 export { DEFAULT_AWAY_TEMP_C, DEFAULT_FROSTGUARD_TEMP_C } from './schedules.js';
+export { scheduledSetpointC } from './schedule-setpoint.js';

@@ -5,7 +5,7 @@ import type { Home, Room } from './types.js';
 import { idOf } from './ids.js';
 import { toHomeMode } from './modes.js';
 import { unixToIso } from './time.js';
-import { normaliseRoom, type RoomSource } from './normalise-room.js';
+import { normaliseRoom, withOffSetpoint, type RoomSource } from './normalise-room.js';
 import { SET_STATE_TYPES } from './room-kind.js';
 import { activeThermSchedule, awayTempOf, frostguardTempOf, thermSchedules, toSchedules } from './schedules.js';
 import { compareByNameThenId } from './sort.js';
@@ -48,8 +48,9 @@ export function normaliseHome(
   for (const room of previous?.rooms ?? []) previousRooms.set(room.id, room);
 
   const statusModules = source.kind === 'live' ? source.status.modules : undefined;
+  const frostguardTempC = frostguardTempOf(activeSchedule);
   const rooms = heatingRoomsOf(topology, statusModules).map((room) =>
-    normaliseRoom(room, source, previousRooms.get(room.id), mode),
+    withOffSetpoint(normaliseRoom(room, source, previousRooms.get(room.id), mode), frostguardTempC),
   );
 
   let reachable: boolean;
@@ -75,7 +76,7 @@ export function normaliseHome(
     schedules: toSchedules(therm),
     defaultOverrideMinutes: defaultOverrideMinutesOf(topology),
     awayTempC: awayTempOf(activeSchedule),
-    frostguardTempC: frostguardTempOf(activeSchedule),
+    frostguardTempC,
     requiresSetState: requiresSetStateOf(topology),
     timezone: typeof topology.timezone === 'string' && topology.timezone !== '' ? topology.timezone : null,
     rooms,

@@ -171,6 +171,16 @@ function roomFrom(
   };
 }
 
+/**
+ * Netatmo reports 0 °C (or nothing) as the setpoint of a room switched off. The bridge shows the
+ * home's frost-guard temperature there instead — the same value a valve room switched off gets,
+ * and what a command or webhook switching a room off shows — so a hub never keeps showing the
+ * comfort setpoint of before (docs/netatmo.md "Off").
+ */
+export function withOffSetpoint(room: Room, frostguardTempC: number): Room {
+  return room.setpointMode === 'off' && room.setpointC === null ? { ...room, setpointC: frostguardTempC } : room;
+}
+
 export function normaliseRoom(
   topology: HeatingRoomTopology,
   source: RoomSource,

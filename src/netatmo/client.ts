@@ -17,9 +17,9 @@ import type {
   SwitchHomeScheduleParams,
 } from './api.js';
 import type { CallKind, RateBudget } from './budget.js';
-import { classifyHttpResponse, localBudgetError, malformedError, NetatmoError } from './errors.js';
+import { classifyHttpResponse, localBudgetError, malformedError, NetatmoError, writeRefusedError } from './errors.js';
 import { exchange, parseJson, type HttpRequestInit } from './http.js';
-import { parseHomesDataBody, parseHomeStatusBody, parseRoomMeasureBody, parseSuccessEnvelope, type SchemaResult } from './schemas.js';
+import { parseHomesDataBody, parseHomeStatusBody, parseRoomMeasureBody, parseSuccessEnvelope, parseWriteRefusal, type SchemaResult } from './schemas.js';
 import { feedBudget } from './token-endpoint.js';
 import type { TokenManager } from './tokens.js';
 
@@ -134,7 +134,7 @@ export class NetatmoClient implements NetatmoApi {
   }
 
   async dropWebhook(): Promise<void> {
-    // pyatmo always sends app_types=app_security (netatmo-api.md §6.1).
+    // pyatmo always sends app_types=app_security (pyatmo auth.py async_dropwebhook).
     await this.call('dropwebhook', 'command', { kind: 'form', form: { app_types: 'app_security' } });
   }
 
@@ -184,6 +184,13 @@ export class NetatmoClient implements NetatmoApi {
       throw error;
     }
     if (spec.kind !== 'read') {
+      // 200 "ok" with body.errors: Netatmo did not do it. A refusal, never a success.
+      const refusal = parseWriteRefusal(json.value);
+      if (refusal) {
+        const error = writeRefusedError(endpoint, answer.status, refusal);
+        this.fail(error, answer.durationMs);
+        throw error;
+      }
       // Writes answer {"status":"ok"}; anything else without an error is logged but accepted.
       const status = typeof json.value === 'object' && json.value !== null && 'status' in json.value ? json.value.status : undefined;
       if (status !== 'ok') this.log.warn({ endpoint, status: String(status) }, 'Netatmo write answered without status ok');

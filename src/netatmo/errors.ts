@@ -220,6 +220,29 @@ export function malformedError(endpoint: string, httpStatus: number | null, deta
   });
 }
 
+/** Netatmo's code for a device it cannot reach (homestatus `errors`, also seen on writes). */
+const UNREACHABLE_CODE = 6;
+
+/**
+ * A write answered HTTP 200 with `body.errors`: Netatmo did not carry it out. Reported as a refusal
+ * with the first entry's code and message (a 502 `netatmo_error` for the LAN API).
+ */
+export function writeRefusedError(endpoint: string, httpStatus: number, entries: readonly { code?: number; message?: string; id?: string }[]): NetatmoError {
+  const first = entries[0] ?? {};
+  const code = first.code ?? null;
+  const what = entries.length === 1 ? (first.id ? `for ${first.id}` : '') : `for ${entries.length} devices or rooms`;
+  const unreachable = code === UNREACHABLE_CODE;
+  const explain = unreachable ? 'Netatmo could not reach the device' : 'Netatmo did not carry out the command';
+  return new NetatmoError({
+    kind: unreachable ? 'relay_offline' : 'bad_request',
+    message: `${explain}${what ? ` ${what}` : ''} (${endpoint}: ${code === null ? '' : `code ${code}, `}HTTP ${httpStatus} with errors)`,
+    endpoint,
+    code,
+    httpStatus,
+    netatmoMessage: first.message ?? null,
+  });
+}
+
 /** Our own rate budget refused the call: Netatmo was not contacted. */
 export function localBudgetError(endpoint: string, retryAfterMs: number, reason: string): NetatmoError {
   const retryAfterS = Math.max(1, Math.ceil(retryAfterMs / 1000));

@@ -52,6 +52,33 @@ export const writeEnvelopeSchema = z.looseObject({
   time_exec: optNumber,
 });
 
+/**
+ * A write Netatmo answered 200 "ok" but did not (fully) carry out: `body.errors` names what failed,
+ * e.g. `{"status":"ok","body":{"home":{"id":…},"errors":[{"code":23,"message":"Already on","id":…}]}}`
+ * (pyatmo fixtures/archive/camera_set_state_error_already_on.json). Only a non-empty list counts.
+ */
+export const writeRefusalSchema = z.looseObject({
+  body: z.looseObject({
+    errors: z
+      .array(z.unknown())
+      .min(1)
+      .transform((items) =>
+        items.map((item) => {
+          const entry = z.looseObject({ code: optNumber, message: optString, id: optId }).safeParse(item);
+          return entry.success ? entry.data : {};
+        }),
+      ),
+  }),
+});
+
+export type WriteRefusal = z.output<typeof writeRefusalSchema>['body']['errors'];
+
+/** The errors of a write answered 200 with `body.errors`, or null when the write was carried out. */
+export function parseWriteRefusal(json: unknown): WriteRefusal | null {
+  const parsed = writeRefusalSchema.safeParse(json);
+  return parsed.success ? parsed.data.body.errors : null;
+}
+
 /** API form `{ error: { code, message } }` or OAuth form `{ error: "invalid_grant" }`. */
 export const errorEnvelopeSchema = z.looseObject({
   error: z.union([

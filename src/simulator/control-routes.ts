@@ -26,6 +26,8 @@ function parseFault(body: unknown): FaultSpec | string {
   if (typeof input.count === 'number' && input.count > 0) spec.count = input.count;
   if (typeof input.durationMs === 'number' && input.durationMs > 0) spec.durationMs = input.durationMs;
   if (input.httpStatus === 500 || input.httpStatus === 502 || input.httpStatus === 503 || input.httpStatus === 504) spec.httpStatus = input.httpStatus;
+  if (typeof input.netatmoCode === 'number' && Number.isInteger(input.netatmoCode)) spec.netatmoCode = input.netatmoCode;
+  if (typeof input.netatmoMessage === 'string') spec.netatmoMessage = input.netatmoMessage.slice(0, 200);
   return spec;
 }
 

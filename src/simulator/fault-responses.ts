@@ -44,6 +44,7 @@ export function createFaultResponder(hung: Set<Response>): FaultResponder {
         return true;
       case 'relay_offline':
       case 'invalid_grant':
+      case 'write_errors':
         res.locals.fault = undefined;
         return false;
     }

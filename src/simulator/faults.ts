@@ -2,7 +2,10 @@
 // API answers accordingly for `count` requests or `durationMs` of simulated time.
 import type { FaultKind, FaultSpec } from './types.js';
 
-export const FAULT_KINDS: FaultKind[] = ['server_error', 'rate_limit', 'overloaded', 'hang', 'malformed', 'relay_offline', 'token_expired', 'invalid_grant'];
+export const FAULT_KINDS: FaultKind[] = ['server_error', 'rate_limit', 'overloaded', 'hang', 'malformed', 'relay_offline', 'token_expired', 'invalid_grant', 'write_errors'];
+
+/** Endpoints that change something; write_errors refuses only these. */
+export const WRITE_ENDPOINTS: readonly string[] = ['setroomthermpoint', 'setthermmode', 'switchhomeschedule', 'setstate'];
 
 export const TOKEN_ENDPOINT = 'oauth2/token';
 
@@ -51,6 +54,7 @@ export class FaultController {
     const { kind, endpoints } = fault.spec;
     if (kind === 'invalid_grant') return endpoint === TOKEN_ENDPOINT;
     if (kind === 'relay_offline' && endpoint !== 'homestatus') return false;
+    if (kind === 'write_errors' && !WRITE_ENDPOINTS.includes(endpoint)) return false;
     if (endpoints && endpoints.length > 0) return endpoints.includes(endpoint);
     return endpoint !== TOKEN_ENDPOINT && endpoint !== 'oauth2/authorize';
   }

@@ -27,7 +27,7 @@ export function selectedSchedule(home: SimHome): SimSchedule | undefined {
 }
 
 export function isThermostatModule(module: SimModule): boolean {
-  return module.type === 'NATherm1' || module.type === 'OTM';
+  return module.type === 'NATherm1' || module.type === 'OTM' || module.type === 'BNS';
 }
 
 export function roomModules(home: SimHome, room: SimRoom): SimModule[] {
@@ -47,9 +47,14 @@ export function isHeatingRoom(home: SimHome, room: SimRoom): boolean {
   return isThermostatRoom(home, room) || isValveRoom(home, room);
 }
 
-/** Homes with an OpenTherm or Smarther gateway refuse setroomthermpoint (reference §3.3). */
+/** Homes with an OpenTherm or Smarther thermostat take room writes through setstate (docs/netatmo.md). */
 export function needsSetState(home: SimHome): boolean {
-  return home.modules.some((m) => m.type === 'OTH' || m.type === 'OTM');
+  return home.modules.some((m) => m.type === 'OTH' || m.type === 'OTM' || m.type === 'BNS');
+}
+
+/** A Smart Thermostat room, which setroomthermpoint still serves in such homes (pyatmo room.py). */
+export function hasSmartThermostat(home: SimHome, room: SimRoom): boolean {
+  return roomModules(home, room).some((m) => m.type === 'NATherm1');
 }
 
 /** What the room aims for at an instant: override, else home away/hg, else the schedule. */

@@ -1,12 +1,14 @@
 // The simulated account: the demo home (relay, thermostat room, valve rooms, a weather-station
-// room that is not a heating room) and, for multi-home, an OpenTherm home that needs setstate.
+// room that is not a heating room); multi-home adds an OpenTherm home that needs setstate;
+// smarther adds a home like pyatmo's capture: a relay with a Smart Thermostat room and a valve
+// room beside a BTicino Smarther (BNS) room, so room writes take both paths in one home.
 // Every id comes from the seeded random source in a fixed order, so ids are stable per seed.
 import { STEP_MS } from './physics.js';
 import type { Random } from './random.js';
 import { randomHex, randomInt, randomMac, randomRoomId } from './random.js';
 import type { SimHome, SimModule, SimModuleType, SimRoom, SimSchedule, SimZone } from './world-types.js';
 
-export type Scenario = 'demo' | 'multi-home';
+export type Scenario = 'demo' | 'multi-home' | 'smarther';
 
 interface RoomPlan {
   name: string;
@@ -135,6 +137,9 @@ export function buildModule(random: Random, type: SimModuleType, name: string, s
       return { ...module, firmware: 300, bridge: undefined, wifiStrength: randomInt(random, 40, 60) };
     case 'NAModule1':
       return { ...module, firmware: 53, rfStrength: randomInt(random, 60, 80), batteryMvAtStart: randomInt(random, 5000, 5600), batteryDrainMvPerDay: 1 };
+    case 'BNS':
+      // Wi-Fi and mains powered: no relay in between, no battery.
+      return { ...module, firmware: 32, bridge: undefined, wifiStrength: randomInt(random, 40, 60) };
     case 'NAPlug':
     case 'OTH':
       return module;
@@ -165,6 +170,12 @@ const OPENTHERM_ROOMS: RoomPlan[] = [
   { name: 'Study', type: 'custom', devices: [{ type: 'NRV', name: 'Valve Study' }], temps: [20, 16, 17] },
 ];
 
+const SMARTHER_ROOMS: RoomPlan[] = [
+  { name: 'Corridor', type: 'lobby', devices: [{ type: 'BNS', name: 'Smarther' }], temps: [20, 17, 18] },
+  { name: 'Living room', type: 'livingroom', devices: [{ type: 'NATherm1', name: 'Thermostat' }], temps: [21, 17, 18] },
+  { name: 'Bedroom', type: 'bedroom', devices: [{ type: 'NRV', name: 'Valve Bedroom' }], temps: [19, 16, 17] },
+];
+
 export function seedHomes(random: Random, nowMs: number, scenario: Scenario): SimHome[] {
   const homes = [buildHome(random, nowMs, 'Simulated home', 'NAPlug', DEMO_ROOMS, ['Standard', 'Work from home'])];
   const demo = homes[0];
@@ -175,6 +186,9 @@ export function seedHomes(random: Random, nowMs: number, scenario: Scenario): Si
   }
   if (scenario === 'multi-home') {
     homes.push(buildHome(random, nowMs, 'Simulated OpenTherm home', 'OTH', OPENTHERM_ROOMS, ['Standard', 'Holidays']));
+  }
+  if (scenario === 'smarther') {
+    homes.push(buildHome(random, nowMs, 'Simulated Smarther home', 'NAPlug', SMARTHER_ROOMS, ['Standard']));
   }
   return homes;
 }

@@ -14,6 +14,7 @@ import { RateLimiter } from './rate-limit.js';
 import { SimClock } from './sim-clock.js';
 import { TokenRegistry } from './tokens.js';
 import type { FaultKind, RunningSimulator, SimulatorOptions } from './types.js';
+import { webhookControlRouter } from './webhook-control.js';
 import { WebhookSender } from './webhook-sender.js';
 import { SimWorld } from './world.js';
 
@@ -42,7 +43,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const faults = new FaultController(nowMs);
   const tokens = new TokenRegistry(nowMs, options.accessTokenTtlS ?? 10_800);
   const rateLimiter = new RateLimiter(options.rateLimits === undefined ? DEFAULT_LIMITS : options.rateLimits);
-  const webhooks = new WebhookSender(calls, nowMs);
+  const webhooks = new WebhookSender(calls, nowMs, clientSecret);
   const hung = new Set<Response>();
   const respondToFault = createFaultResponder(hung);
 
@@ -75,6 +76,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   app.use(oauthRouter({ clientId, clientSecret, tokens, faults, respondToFault, nowMs }));
   app.use(apiRouter({ world, seed, random: envelopeRandom, nowMs, tokens, faults, respondToFault, rateLimiter, webhooks }));
   app.use(controlRouter({ world, faults, calls, tokens, webhooks }));
+  app.use(webhookControlRouter(webhooks));
   app.use((_req: Request, res: Response) => {
     res.status(404).type('text').send('Not found');
   });
@@ -94,7 +96,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     world,
     faults,
     calls,
-    webhooks: { registered: () => webhooks.registered() },
+    webhooks: { registered: () => webhooks.registered(), deliver: (event, deliveryOptions) => webhooks.deliver(event, deliveryOptions) },
     expireAccessTokens: () => tokens.expireAllAccessTokens(),
     revokeRefreshTokens: () => tokens.revokeAllRefreshTokens(),
     stop: async () => {

@@ -17,6 +17,14 @@ function jitter(seedPart: string, nowMs: number, spread: number): number {
   return Math.round((hashUnit(seedPart, Math.floor(nowMs / 3_600_000)) - 0.5) * spread);
 }
 
+/** boiler_status of a thermostat: its room is below its setpoint. */
+function thermostatDemands(home: SimHome, module: SimModule, nowMs: number): boolean {
+  const room = home.rooms.find((r) => r.id === module.roomId);
+  if (!room) return false;
+  const sp = effectiveSetpoint(home, room, nowMs).temp;
+  return module.reachable && demandsHeat(room.gridTemp, sp, room.openWindow);
+}
+
 function moduleStatus(world: SimWorld, home: SimHome, module: SimModule, nowMs: number): Record<string, unknown> {
   const base: Record<string, unknown> = { id: module.id, type: module.type };
   switch (module.type) {
@@ -31,6 +39,16 @@ function moduleStatus(world: SimWorld, home: SimHome, module: SimModule, nowMs: 
         hardware_version: 222,
         outdoor_temperature: 8.5,
         wifi_strength: (module.wifiStrength ?? 50) + jitter(module.id, nowMs, 4),
+      };
+    case 'BNS':
+      // As in pyatmo's capture: Wi-Fi, boiler relay state, no battery and no reachable flag.
+      return {
+        ...base,
+        firmware_revision: module.firmware,
+        wifi_strength: (module.wifiStrength ?? 50) + jitter(module.id, nowMs, 4),
+        boiler_valve_comfort_boost: false,
+        boiler_status: thermostatDemands(home, module, nowMs),
+        cooler_status: false,
       };
     case 'NAMain': {
       const room = home.rooms.find((r) => r.id === module.roomId);
@@ -64,9 +82,7 @@ function moduleStatus(world: SimWorld, home: SimHome, module: SimModule, nowMs: 
     bridge: module.bridge,
   };
   if (isThermostatModule(module)) {
-    const room = home.rooms.find((r) => r.id === module.roomId);
-    const sp = room ? effectiveSetpoint(home, room, nowMs).temp : 0;
-    out.boiler_status = room ? module.reachable && demandsHeat(room.gridTemp, sp, room.openWindow) : false;
+    out.boiler_status = thermostatDemands(home, module, nowMs);
     out.boiler_valve_comfort_boost = false;
     out.anticipating = false;
   }

@@ -2,6 +2,7 @@
 // credentials code against these types; keep them stable.
 import type { CallLog } from './call-log.js';
 import type { FaultController } from './faults.js';
+import type { DeliveryOptions, DeliveryOutcome } from './webhook-sender.js';
 import type { SimWorld } from './world.js';
 
 export interface SimulatorOptions {
@@ -13,8 +14,12 @@ export interface SimulatorOptions {
   clock?: () => number;
   /** Deterministic randomness: same seed → same ids, same noise. Default 1. */
   seed?: number;
-  /** demo = one home; multi-home adds an OpenTherm home (OTH + OTM + valves, needs setstate). */
-  scenario?: 'demo' | 'multi-home';
+  /**
+   * demo = one home; multi-home adds an OpenTherm home (OTH + OTM + valves, needs setstate);
+   * smarther adds a home with a BTicino Smarther (BNS) room beside a Smart Thermostat room and a
+   * valve room (setstate for the BNS and valve rooms, setroomthermpoint for the thermostat room).
+   */
+  scenario?: 'demo' | 'multi-home' | 'smarther';
   clientId?: string;
   clientSecret?: string;
   /** Default 10800 (3 h), as Netatmo. */
@@ -33,7 +38,11 @@ export interface RunningSimulator {
   world: SimWorld;
   faults: FaultController;
   calls: CallLog;
-  webhooks: { registered(): string[] };
+  webhooks: {
+    registered(): string[];
+    /** Posts one event (any JSON object) now and waits for the answers; signed unless told otherwise. */
+    deliver(event: Record<string, unknown>, options?: DeliveryOptions): Promise<DeliveryOutcome[]>;
+  };
   /** Every current access token answers code 3 "Access token expired" from now on. */
   expireAccessTokens(): void;
   /** Every refresh token answers invalid_grant from now on. */
@@ -49,7 +58,8 @@ export type FaultKind =
   | 'malformed'
   | 'relay_offline'
   | 'token_expired'
-  | 'invalid_grant';
+  | 'invalid_grant'
+  | 'write_errors';
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -61,6 +71,9 @@ export interface FaultSpec {
   durationMs?: number;
   /** server_error only: 500 answers a JSON error envelope, 502/503/504 an HTML page. Default 503. */
   httpStatus?: 500 | 502 | 503 | 504;
+  /** write_errors only: the code and message of each `body.errors` entry. Default 21 / "Invalid value". */
+  netatmoCode?: number;
+  netatmoMessage?: string;
 }
 
 export interface CallRecord {

@@ -1,7 +1,7 @@
-// Write operations with Netatmo's validation order and error codes (reference §3.3–3.5, §3.9,
-// §5.1). Each returns the webhook events the change would trigger.
+// Write operations with Netatmo's validation order and error codes (docs/netatmo.md "Other write
+// rules"). Each returns the webhook events the change would trigger.
 import { errors } from './envelopes.js';
-import { MAX_TEMP_C, isThermostatRoom, needsSetState, selectedSchedule } from './physics.js';
+import { MAX_TEMP_C, hasSmartThermostat, isThermostatRoom, needsSetState, selectedSchedule } from './physics.js';
 import { cancelSetPointEvent, scheduleEvent, setPointEvent, thermModeEvent, type WebhookEvent } from './webhook-events.js';
 import type { SimHome, SimOverride, SimRoom } from './world-types.js';
 import type { SimWorld } from './world.js';
@@ -82,8 +82,9 @@ function applyOverride(home: SimHome, room: SimRoom, override: SimOverride | und
 export function setRoomThermPoint(world: SimWorld, params: Params, nowS: number): WebhookEvent[] {
   const home = requireHome(world, params.home_id);
   const room = requireRoom(home, params.room_id);
-  // OpenTherm homes route through setstate; the legacy path crashes server-side (reference §3.3).
-  if (needsSetState(home)) throw errors.internal('device.setThermPoint is not a function');
+  // In OpenTherm / Smarther homes only Smart Thermostat rooms take the legacy call; any other room
+  // crashes server-side (home-assistant/core#82633), which is why pyatmo routes them to setstate.
+  if (needsSetState(home) && !hasSmartThermostat(home, room)) throw errors.internal('device.setThermPoint is not a function');
   const override = planOverride(home, room, { mode: params.mode, temp: params.temp, endtime: params.endtime }, nowS, ['manual', 'max', 'home', 'off']);
   return [applyOverride(home, room, override)];
 }

@@ -1,7 +1,8 @@
 // Internal state of the simulated Netatmo account. Only the simulator mutates it; the read
 // views (topology-view, status-view) turn it into Netatmo-shaped JSON.
 
-export type SimModuleType = 'NAPlug' | 'NATherm1' | 'NRV' | 'OTH' | 'OTM' | 'NAMain' | 'NAModule1';
+/** BNS = BTicino Smarther, a Wi-Fi thermostat of the Home+Control range (no relay, no battery). */
+export type SimModuleType = 'NAPlug' | 'NATherm1' | 'NRV' | 'OTH' | 'OTM' | 'BNS' | 'NAMain' | 'NAModule1';
 
 /** Room setpoint modes Netatmo reports. 'schedule' = following the home. */
 export type SimRoomMode = 'schedule' | 'home' | 'manual' | 'max' | 'off' | 'away' | 'hg';

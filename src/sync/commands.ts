@@ -23,7 +23,7 @@ import type { Poller } from './poller.js';
 import type { StateService } from './state-service.js';
 import { normaliseSetpoint } from './temperature.js';
 
-/** The confirmation poll runs this long after a write (Netatmo needs ~2 s to show it, §8.4). */
+/** The confirmation poll runs this long after a write (Netatmo needs ~2 s to show it: openhab/openhab-addons#3048). */
 export const CONFIRM_DELAY_MS = 3000;
 /** Refresh requests closer together than this share the last poll (a hub tapping refresh). */
 export const REFRESH_MIN_GAP_MS = 5000;

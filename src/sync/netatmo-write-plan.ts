@@ -1,9 +1,11 @@
 // Pure translation of a user's command into the Netatmo calls that carry it out, each with the
-// optimistic patch it stands for. Netatmo's rules live here (netatmo-api.md §3.3–3.5, §3.9, §8):
+// optimistic patch it stands for. Netatmo's rules live here (facts and sources: docs/netatmo.md):
 // - valve rooms reject `max` (code 21): boost = manual 30 °C until the boost ends;
 // - valve rooms have no `off`: manual at the home's frost-guard temperature (as Home Assistant);
 // - thermostat and mixed rooms use `max` / `off`;
-// - homes with an OTM or BNS write rooms through /api/setstate (setroomthermpoint fails there);
+// - the write path of a room is pyatmo's (room.py async_therm_set, docs/netatmo.md): a room with a
+//   Smart Thermostat (NATherm1) always takes setroomthermpoint; in a home with an OTM or BNS
+//   every other room takes /api/setstate (setroomthermpoint fails there); else setroomthermpoint;
 // - an omitted end time means the home's default duration (we send none, and only compute it
 //   for the optimistic end time); away / frost guard without an end are indefinite;
 // - frost guard is `hg` on the wire.
@@ -27,6 +29,9 @@ export interface PlannedWrite {
 
 /** When an override ends: Netatmo's default duration of the home, or a given time (ms epoch). */
 export type EndChoice = { kind: 'default' } | { kind: 'at'; atMs: number };
+
+/** The product type pyatmo writes with setroomthermpoint whatever else the home holds. */
+const SMART_THERMOSTAT = 'NATherm1';
 
 /** Temperature a room falls back to when asked for manual without one (no current setpoint). */
 export const FALLBACK_MANUAL_C = 19;
@@ -69,30 +74,45 @@ function roomPatchFor(home: Home, order: RoomOrder, nowMs: number): RoomPatch {
     case 'max':
       return { setpointMode: 'boost', setpointC: MAX_SETPOINT_C, setpointEndsAt: optimisticEnd(home, order.end, nowMs) };
     case 'off':
-      // Netatmo reports a room switched off with 0 °C, which the model shows as no setpoint.
-      return { setpointMode: 'off', setpointC: null, setpointEndsAt: order.end.kind === 'at' ? iso(order.end.atMs) : null };
+      // Netatmo reports a room switched off with 0 °C, which the model shows as the frost-guard value.
+      return { setpointMode: 'off', setpointC: home.frostguardTempC, setpointEndsAt: order.end.kind === 'at' ? iso(order.end.atMs) : null };
     case 'home':
       return followingHome(home, home.mode);
   }
 }
 
-/** The room orders as one Netatmo call: setstate for OTM/BNS homes, else setroomthermpoint (one room). */
-function roomWrite(home: Home, orders: { roomId: string; order: RoomOrder }[]): NetatmoWrite[] {
-  if (home.requiresSetState) {
-    const rooms: SetStateRoom[] = orders.map(({ roomId, order }) => {
-      const room: SetStateRoom = { id: roomId, therm_setpoint_mode: order.mode };
-      if (order.temp !== undefined) room.therm_setpoint_temperature = order.temp;
-      if (order.end.kind === 'at' && order.mode !== 'home') room.therm_setpoint_end_time = unixS(order.end.atMs);
-      return room;
-    });
-    return [{ endpoint: 'setstate', body: { home: { id: home.id, rooms } } }];
-  }
-  return orders.map(({ roomId, order }) => {
-    const params: SetRoomThermPointParams = { homeId: home.id, roomId, mode: order.mode };
-    if (order.temp !== undefined) params.temp = order.temp;
-    if (order.end.kind === 'at' && order.mode !== 'home') params.endtime = unixS(order.end.atMs);
-    return { endpoint: 'setroomthermpoint', params };
+/** Which endpoint writes this room, as pyatmo decides it (room.py async_therm_set). */
+export function roomWritePath(home: Home, roomId: string): 'setroomthermpoint' | 'setstate' {
+  const room = home.rooms.find((r) => r.id === roomId);
+  if (room?.modules.some((m) => m.type === SMART_THERMOSTAT)) return 'setroomthermpoint';
+  return home.requiresSetState ? 'setstate' : 'setroomthermpoint';
+}
+
+type RoomOrders = { roomId: string; order: RoomOrder }[];
+
+function setStateWrite(home: Home, orders: RoomOrders): NetatmoWrite {
+  const rooms: SetStateRoom[] = orders.map(({ roomId, order }) => {
+    const room: SetStateRoom = { id: roomId, therm_setpoint_mode: order.mode };
+    if (order.temp !== undefined) room.therm_setpoint_temperature = order.temp;
+    if (order.end.kind === 'at' && order.mode !== 'home') room.therm_setpoint_end_time = unixS(order.end.atMs);
+    return room;
   });
+  return { endpoint: 'setstate', body: { home: { id: home.id, rooms } } };
+}
+
+function thermPointWrite(home: Home, roomId: string, order: RoomOrder): NetatmoWrite {
+  const params: SetRoomThermPointParams = { homeId: home.id, roomId, mode: order.mode };
+  if (order.temp !== undefined) params.temp = order.temp;
+  if (order.end.kind === 'at' && order.mode !== 'home') params.endtime = unixS(order.end.atMs);
+  return { endpoint: 'setroomthermpoint', params };
+}
+
+/** The room orders as Netatmo calls: one setroomthermpoint per room on that path, one setstate for the rest. */
+function roomWrite(home: Home, orders: RoomOrders): NetatmoWrite[] {
+  const viaSetState = orders.filter(({ roomId }) => roomWritePath(home, roomId) === 'setstate');
+  const writes = orders.filter((o) => !viaSetState.includes(o)).map(({ roomId, order }) => thermPointWrite(home, roomId, order));
+  if (viaSetState.length > 0) writes.push(setStateWrite(home, viaSetState));
+  return writes;
 }
 
 function singleRoom(home: Home, room: Room, order: RoomOrder, nowMs: number): PlannedWrite[] {

@@ -1,5 +1,5 @@
 // Optimistic state after a command. Netatmo's homestatus lags behind an accepted write by a few
-// seconds (netatmo-api.md §8.4), so a poll that started before the write — or right after it —
+// seconds (openhab/openhab-addons#3048), so a poll that started before the write — or right after it —
 // would show the old values and make the hub's tile jump back. Each accepted command leaves a
 // patch here; every poll result passes through apply(), which drops the patches the poll confirms
 // (or that are older than PENDING_MS) and re-applies the others.

@@ -97,6 +97,11 @@ export class Poller {
     return this.options.scheduler.effectiveIntervalS(this.#pollIntervalS, Math.max(1, this.#homeCount()));
   }
 
+  /** The last homesdata entry of a home as Netatmo sent it (schedule timetables the model does not keep). */
+  topologyOf(homeId: string): RawTopologyHome | undefined {
+    return this.#topology?.find((t) => t.id === homeId);
+  }
+
   /** Re-read homesdata on the next poll (after a schedule switch, a webhook `schedule` event …). */
   markTopologyDirty(): void {
     this.#topologyDirty = true;

@@ -1,13 +1,15 @@
 // Netatmo webhook intake (when PUBLIC_URL is set): registers PUBLIC_URL/webhooks/netatmo with
 // addwebhook at start (re-registering with back-off after a failure or a deactivation), drops it
-// on shutdown, and turns heating events into state patches plus a confirmation poll.
-// Netatmo bans a webhook after 5 failed deliveries in an hour, so every delivery — unknown,
-// malformed or oversized — is answered 200 at once, before any work.
+// on shutdown, and hands every delivery to ./webhook-intake.ts (signature, replay, bounds, patch,
+// confirmation poll). Netatmo bans a webhook after 5 failed deliveries in an hour, so every
+// delivery — forged, unknown, malformed or oversized — is answered 200 at once, before any work.
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { BridgeContext, Feature } from '../context.js';
+import { scheduledSetpointC } from '../model/index.js';
 import { moduleLogger } from '../util/logger.js';
-import { patchFromWebhook } from './webhook-patch.js';
-import { parseWebhookEvent } from './webhook-schema.js';
+import { ConfirmationGate, ReplayGuard } from './webhook-guards.js';
+import { createWebhookIntake } from './webhook-intake.js';
+import { SIGNATURE_HEADER } from './webhook-signature.js';
 
 export const WEBHOOK_PATH = '/webhooks/netatmo';
 /** Confirmation poll after an event (the poll stays the source of truth). */
@@ -15,6 +17,8 @@ export const CONFIRM_POLL_MS = 3_000;
 const RETRY_MIN_MS = 30_000;
 const RETRY_MAX_MS = 60 * 60_000;
 const DROP_TIMEOUT_MS = 2_000;
+/** Energy events are a few hundred bytes; anything much larger is not one. */
+const MAX_BODY = '64kb';
 
 export function netatmoWebhookFeature(context: BridgeContext): Feature {
   const publicUrl = context.config.publicUrl;
@@ -55,37 +59,34 @@ export function netatmoWebhookFeature(context: BridgeContext): Feature {
     return registering;
   };
 
-  const handle = (body: string): void => {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(body);
-    } catch {
-      log.debug('webhook body is not JSON: ignored');
-      return;
-    }
-    const event = parseWebhookEvent(raw);
-    if (!event) {
-      log.debug('webhook payload not understood: ignored');
-      return;
-    }
-    if (event.push_type === 'webhook_deactivation') {
+  const intake = createWebhookIntake({
+    clientSecret: () => context.tokens.credentials()?.clientSecret ?? null,
+    homes: () => context.state.homes,
+    replaceHome: (home) => context.state.replaceHome(home),
+    markTopologyDirty: () => context.poller.markTopologyDirty(),
+    // The one place a webhook moves the poll schedule.
+    requestConfirmation: () => context.poller.pollSoon(CONFIRM_POLL_MS),
+    onDeactivation: () => {
       log.warn('Netatmo deactivated the webhook; registering again');
       registered = false;
       scheduleRetry();
-      return;
-    }
-    const patch = patchFromWebhook(context.state.homes, event);
-    if (patch.ignored) log.debug({ eventType: event.event_type }, `webhook event ignored: ${patch.ignored}`);
-    if (patch.home) context.state.replaceHome(patch.home);
-    if (patch.topologyDirty) context.poller.markTopologyDirty();
-    if (patch.confirm) context.poller.pollSoon(CONFIRM_POLL_MS);
-  };
+    },
+    scheduledSetpoint: (homeId, roomId) => {
+      const topology = context.poller.topologyOf(homeId);
+      return topology ? scheduledSetpointC(topology, roomId, context.now()) : null;
+    },
+    replays: new ReplayGuard(context.now),
+    // Events bring the next poll forward at most once per poll interval: a flood adds no polls.
+    confirmations: new ConfirmationGate(context.now, () => context.poller.effectiveIntervalS() * 1000),
+    log,
+  });
 
   const router: Router = express.Router();
-  router.post(WEBHOOK_PATH, express.text({ type: () => true, limit: '256kb' }), (req, res) => {
+  // The raw bytes: the signature covers exactly what Netatmo sent.
+  router.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: MAX_BODY }), (req, res) => {
     res.status(200).json({ status: 'ok' });
     try {
-      handle(typeof req.body === 'string' ? req.body : '');
+      intake(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), req.headers[SIGNATURE_HEADER]);
     } catch (error) {
       log.warn({ err: error }, 'webhook event could not be applied');
     }

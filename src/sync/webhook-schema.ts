@@ -1,37 +1,49 @@
-// Netatmo energy webhook payloads (netatmo-api.md §6.2), validated loosely: Netatmo adds fields
-// freely, so unknown keys pass; only what the patch reads is typed. Anything else is ignored.
+// Netatmo energy webhook payloads (docs/netatmo.md "Webhooks"). Netatmo adds fields freely, so
+// unknown keys pass untouched; everything the patch reads is bounded: ids are short, mode words
+// come from Netatmo's vocabulary, temperatures lie between 0 °C (a room switched off) and 40 °C,
+// end times are 32-bit Unix seconds. An event with anything else in those fields is ignored whole.
 import { z } from 'zod';
 
-const nullableNumber = z.number().finite().nullable().optional();
+const MAX_ID_LENGTH = 64;
+const MAX_ROOMS = 200;
+/** Netatmo's setpoints are 5–30 °C and 0 for "off"; 40 leaves room for cooling setpoints. */
+export const MAX_EVENT_TEMPERATURE_C = 40;
+const MAX_UNIX_S = 2_147_483_647;
 
-const webhookRoomSchema = z
-  .object({
-    id: z.union([z.string(), z.number()]).transform(String),
-    therm_setpoint_mode: z.string().optional(),
-    therm_setpoint_temperature: nullableNumber,
-    therm_setpoint_end_time: nullableNumber,
-  })
-  .loose();
+const textId = z.string().min(1).max(MAX_ID_LENGTH);
+/** Room ids come as strings or numbers, like in homesdata. */
+const roomId = z.union([textId, z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).transform(String)]);
+const word = z.string().max(MAX_ID_LENGTH);
+/** Room setpoint modes (homestatus words; frost_guard as newer payloads spell hg). */
+const roomMode = z.enum(['manual', 'max', 'off', 'home', 'schedule', 'away', 'hg', 'frost_guard']);
+const homeMode = z.enum(['schedule', 'away', 'hg', 'frost_guard']);
+const temperature = z.number().min(0).max(MAX_EVENT_TEMPERATURE_C).nullable().optional();
+const endTime = z.number().int().min(0).max(MAX_UNIX_S).nullable().optional();
 
-export const webhookEventSchema = z
-  .object({
-    event_type: z.string().optional(),
-    push_type: z.string().optional(),
-    home_id: z.string().optional(),
-    room_id: z.union([z.string(), z.number()]).transform(String).optional(),
-    mode: z.string().optional(),
-    temperature: nullableNumber,
-    schedule_id: z.string().optional(),
-    home: z
-      .object({
-        id: z.string().optional(),
-        therm_mode: z.string().optional(),
-        rooms: z.array(webhookRoomSchema).optional(),
-      })
-      .loose()
-      .optional(),
-  })
-  .loose();
+const webhookRoomSchema = z.looseObject({
+  id: roomId,
+  therm_setpoint_mode: roomMode.optional(),
+  therm_setpoint_temperature: temperature,
+  therm_setpoint_end_time: endTime,
+});
+
+export const webhookEventSchema = z.looseObject({
+  event_type: word.optional(),
+  push_type: word.optional(),
+  home_id: textId.optional(),
+  room_id: roomId.optional(),
+  /** set_point: the room's mode; therm_mode: the home's. */
+  mode: roomMode.optional(),
+  temperature,
+  schedule_id: textId.optional(),
+  home: z
+    .looseObject({
+      id: textId.optional(),
+      therm_mode: homeMode.optional(),
+      rooms: z.array(webhookRoomSchema).max(MAX_ROOMS).optional(),
+    })
+    .optional(),
+});
 
 export type WebhookEvent = z.output<typeof webhookEventSchema>;
 export type WebhookRoom = z.output<typeof webhookRoomSchema>;

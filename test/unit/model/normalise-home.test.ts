@@ -99,12 +99,14 @@ describe('normaliseHome: thermostat + valves home', () => {
     });
   });
 
-  it('a thermostat room switched off has no setpoint and is not heating', () => {
+  it('a thermostat room switched off (Netatmo: 0 °C) shows the frost-guard temperature and is not heating', () => {
     const status: RawHomeStatusBody = structuredClone(maisonStatus);
     const salon = status.home?.rooms?.find((r) => r.id === '1001');
     Object.assign(salon ?? {}, { therm_setpoint_mode: 'off', therm_setpoint_temperature: 0 });
     const off = room(normaliseHome(maisonTopology, status, undefined).rooms, '1001');
-    expect(off).toMatchObject({ setpointMode: 'off', setpointC: null, heating: false });
+    const frostguardTempC = normaliseHome(maisonTopology, status, undefined).frostguardTempC;
+    expect(off).toMatchObject({ setpointMode: 'off', setpointC: frostguardTempC, heating: false });
+    expect(frostguardTempC).toBeGreaterThan(0);
   });
 
   it('thermostat room without boiler_status reports heating unknown', () => {

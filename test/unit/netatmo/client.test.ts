@@ -86,6 +86,23 @@ describe('NetatmoClient requests', () => {
     h.server.enqueue('setthermmode', apiError(400, 7, 'Nothing to modify'));
     await expect(h.client.setThermMode({ homeId: 'home-1', mode: 'schedule' })).resolves.toBeUndefined();
   });
+
+  it('a write answered 200 "ok" with body.errors is a refusal carrying the first code and message', async () => {
+    h = await startHarness();
+    const partial = (errors: unknown[]) => ({ status: 200, json: { status: 'ok', time_server: 1_767_225_600, body: { home: { id: 'home-1' }, errors } } });
+    h.server.enqueue('setstate', partial([{ code: 21, message: 'Invalid value', id: 'r1' }, { code: 21, message: 'Invalid value', id: 'r2' }]));
+    const refused = (await caught(() => h!.client.setState({ home: { id: 'home-1', rooms: [{ id: 'r1', therm_setpoint_mode: 'home' }] } }))) as NetatmoError;
+    expect(refused).toMatchObject({ name: 'NetatmoError', kind: 'bad_request', code: 21, httpStatus: 200, netatmoMessage: 'Invalid value' });
+    expect(refused.message).toContain('2 devices or rooms');
+    h.server.enqueue('setroomthermpoint', partial([{ code: 6, id: 'r1' }]));
+    const unreachable = (await caught(() => h!.client.setRoomThermPoint({ homeId: 'home-1', roomId: 'r1', mode: 'home' }))) as NetatmoError;
+    expect(unreachable).toMatchObject({ kind: 'relay_offline', code: 6, netatmoMessage: null });
+    expect(h.calls.map((c) => c.outcome)).toEqual(['bad_request', 'relay_offline']);
+    // An empty list is no refusal, and a refusal is no reason to hold back the next call.
+    h.server.enqueue('setthermmode', partial([]));
+    await expect(h.client.setThermMode({ homeId: 'home-1', mode: 'away' })).resolves.toBeUndefined();
+    expect(h.budget.backoffRemainingMs()).toBe(0);
+  });
 });
 
 describe('NetatmoClient auth errors', () => {

@@ -1,7 +1,7 @@
 // Pure Netatmo rules: command + home/room → the Netatmo calls and the optimistic patch.
 import { describe, expect, it } from 'vitest';
 import type { Home, Room } from '../../../src/model/types.js';
-import { planBackToSchedule, planHomeMode, planRoomMode, planRoomSetpoint, planSwitchSchedule } from '../../../src/sync/netatmo-write-plan.js';
+import { planBackToSchedule, planHomeMode, planRoomMode, planRoomSetpoint, planSwitchSchedule, roomWritePath } from '../../../src/sync/netatmo-write-plan.js';
 
 const NOW = Date.parse('2026-11-26T20:00:00Z');
 const NOW_S = NOW / 1000;
@@ -47,7 +47,7 @@ describe('room boost and off', () => {
     });
     const [off] = planRoomMode(h, roomOf(h, 'm'), 'off', { kind: 'default' }, NOW);
     expect(off!.write).toEqual({ endpoint: 'setroomthermpoint', params: { homeId: 'h1', roomId: 'm', mode: 'off' } });
-    expect(off!.patch.rooms!.m).toEqual({ setpointMode: 'off', setpointC: null, setpointEndsAt: null });
+    expect(off!.patch.rooms!.m).toEqual({ setpointMode: 'off', setpointC: 8, setpointEndsAt: null });
   });
 
   it('holds the current setpoint for manual, and sends home for schedule', () => {
@@ -106,5 +106,24 @@ describe('home mode, schedule, back to schedule', () => {
     const plan = planBackToSchedule(h, NOW);
     expect(plan).toHaveLength(2);
     expect(plan[1]!.write).toEqual({ endpoint: 'setstate', body: { home: { id: 'h1', rooms: [{ id: 't', therm_setpoint_mode: 'home' }, { id: 'v', therm_setpoint_mode: 'home' }] } } });
+  });
+});
+
+describe('write path per room (pyatmo room.py async_therm_set)', () => {
+  const mod = (type: string) => ({ id: `${type}-1`, type, reachable: true, batteryState: null, batteryPercent: null, rfStrength: null });
+
+  it('NATherm1 rooms take setroomthermpoint even in OTM/BNS homes; OTM, BNS and valve rooms take setstate there', () => {
+    const h = home({
+      requiresSetState: true,
+      rooms: [
+        room('nat', 'mixed', { modules: [mod('NATherm1'), mod('NRV')] }),
+        room('otm', 'thermostat', { modules: [mod('OTM')] }),
+        room('bns', 'thermostat', { modules: [mod('BNS')] }),
+        room('nrv', 'valves', { modules: [mod('NRV')] }),
+      ],
+    });
+    expect(['nat', 'otm', 'bns', 'nrv'].map((id) => roomWritePath(h, id))).toEqual(['setroomthermpoint', 'setstate', 'setstate', 'setstate']);
+    expect(planRoomMode(h, roomOf(h, 'nat'), 'boost', { kind: 'default' }, NOW)[0]!.write).toEqual({ endpoint: 'setroomthermpoint', params: { homeId: 'h1', roomId: 'nat', mode: 'max' } });
+    expect(roomWritePath(home({ rooms: [room('nrv', 'valves', { modules: [mod('NRV')] })] }), 'nrv')).toBe('setroomthermpoint');
   });
 });
