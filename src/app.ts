@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import type { IncomingMessage } from 'node:http';
 import type { Config } from './config/index.js';
 import type { BridgeContext, BridgeEvents, Feature, FeatureFactory } from './context.js';
+import os from 'node:os';
+import { allowedHosts } from './http/allowed-hosts.js';
 import { createHttpApp, listen, type HttpRequestRecord, type RunningHttpServer } from './http-server.js';
 import { bearerAuth, isAuthorized, type BearerAuthOptions } from './lan/auth.js';
 import { AuthFailureThrottle, clientAddress } from './lan/auth-throttle.js';
@@ -14,6 +16,7 @@ import { HubActivity } from './lan/hub-activity.js';
 import { PairingWindow } from './lan/pairing.js';
 import { StateDocumentCache, type BridgeInfo } from './lan/state-document.js';
 import { fastGet } from './lan/fast-path.js';
+import { LongPolls } from './lan/long-poll.js';
 import { descriptionRouter, STATE_PATH, stateHandler, stateRouter } from './lan/state-routes.js';
 import type { NetatmoHealth } from './model/types.js';
 import { RateBudget } from './netatmo/budget.js';
@@ -36,6 +39,7 @@ import { smartAppFeature } from './smartthings/feature.js';
 import { moduleLogger, type Logger } from './util/logger.js';
 import { TypedEvents } from './util/typed-events.js';
 import { webFeature } from './web/index.js';
+import { DRIVER_HEADER } from './lan/driver-version.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
@@ -156,10 +160,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const heartbeat = new PollHeartbeat(() => startPollSchedule(poller, syncLog), now);
     const pairing = new PairingWindow({ now, dataFileCreatedAt: store.data.createdAt });
     const hubs = new HubActivity(now);
+    // Held GET /api/v1/state?wait=S reads, woken by every revision change (src/lan/long-poll.ts).
+    const longPolls = new LongPolls({
+      onChange: (listener) => state.onChange(listener),
+      onError: (error) => logger.error({ err: error }, 'answering a held state read failed'),
+    });
     const commands = createCommandService({ api, state, poller, logger: moduleLogger(logger, 'commands'), now });
     const context: BridgeContext = {
       config, logger, store, state, health, budget, tokens, api, poller, events, simulator, now,
-      pairing, hubs, commands, heartbeat, bridgeInfo, netatmoHealth, httpPort: () => httpPort,
+      pairing, hubs, longPolls, commands, heartbeat, bridgeInfo, netatmoHealth, httpPort: () => httpPort,
       requestRestart: (reason) => {
         if (!options.onRestartRequested) return false;
         logger.info(`restarting the bridge: ${reason}`);
@@ -185,7 +194,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       bridge: bridgeInfo,
       port: () => httpPort,
       // The socket address, not req.ip: no proxy parsing on the hottest path.
-      onStateRead: (req: IncomingMessage) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent']),
+      onStateRead: (req: IncomingMessage) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent'], req.headers[DRIVER_HEADER]),
+      longPolls,
     };
     const authThrottle = new AuthFailureThrottle({ now });
     const lanAuthOptions: BearerAuthOptions = {
@@ -206,10 +216,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     );
     // The hub's state poll skips express entirely when authorised (src/lan/fast-path.ts).
     const fastState = fastGet({ path: STATE_PATH, authorized: (req) => isAuthorized(req, lanAuthOptions), handler: stateHandler(stateRoutes), onAnswered: recordRequest });
-    const http: RunningHttpServer = await listen(app, config.host, config.port, [fastState]);
+    const allowHost = allowedHosts({ machineName: os.hostname(), publicUrl: config.publicUrl, allowed: config.allowedHosts });
+    const http: RunningHttpServer = await listen(app, config.host, config.port, [fastState], { allowHost });
     httpPort = http.port;
     // Running requests (a command waiting on Netatmo) may finish; stuck ones are cut.
     stops.push({ name: 'HTTP server', stop: () => closeHttpServer(http.server, HTTP_DRAIN_MS) });
+    // Held reads are answered (304, Connection: close) just before, so they never hold up the drain.
+    stops.push({ name: 'held state reads', stop: () => longPolls.close() });
 
     for (const feature of features) {
       await feature.start?.();

@@ -9,6 +9,7 @@ import type { NetatmoCallEvent } from './netatmo/client.js';
 import type { RateBudget } from './netatmo/budget.js';
 import type { TokenManager } from './netatmo/tokens.js';
 import type { HubActivity } from './lan/hub-activity.js';
+import type { LongPolls } from './lan/long-poll.js';
 import type { PairingWindow } from './lan/pairing.js';
 import type { BridgeInfo } from './lan/state-document.js';
 import type { PollHeartbeat } from './ops/poll-heartbeat.js';
@@ -50,6 +51,8 @@ export interface BridgeContext {
   pairing: PairingWindow;
   /** Hubs that polled the LAN API (status page: hub link). */
   hubs: HubActivity;
+  /** Held GET /api/v1/state?wait=S reads (long poll); `size` is how many are held now. */
+  longPolls: LongPolls;
   /** Every write to Netatmo (LAN API, SmartApp): rules, optimistic state, rollback on refusal. */
   commands: CommandService;
   /** The poller's node-cron heartbeat (not started with manualPolling); the watchdog restarts it. */

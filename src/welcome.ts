@@ -1,5 +1,5 @@
 // The first log lines a user reads: where the bridge is, whether the home is simulated, and the
-// one thing to do next. Never prints the LAN token (the status page shows it after sign-in).
+// one thing to do next. Never prints the LAN token (the admin page shows it after sign-in).
 import os from 'node:os';
 import type { Bridge } from './app.js';
 import type { Logger } from './util/logger.js';
@@ -31,6 +31,8 @@ export interface WelcomeFacts {
   ssdp: boolean;
   /** ISO time the pairing window closes, or null when closed. */
   pairingClosesAt: string | null;
+  /** How this installation runs the CLI: "netatmo-bridge", "npm run" or "node dist/cli/main.js". */
+  cli: string;
 }
 
 /** The welcome lines as data (pure, so they can be tested without a bridge). */
@@ -42,12 +44,12 @@ export function welcomeLines(facts: WelcomeFacts): { level: 'info' | 'warn'; msg
   if (facts.simulated) {
     lines.push({
       level: 'warn',
-      msg: `DEMO: the homes you see are SIMULATED. To bridge your real heating, connect Netatmo on ${page} (or run "npm run auth" on a machine without a browser).`,
+      msg: `DEMO: the homes you see are SIMULATED. To bridge your real heating, connect Netatmo on the admin page ${page}admin (or run "${facts.cli} auth" on a machine without a browser).`,
     });
   } else if (facts.netatmo === 'not_configured') {
-    lines.push({ level: 'warn', msg: `Next: connect your Netatmo account on ${page} (or run "npm run auth" on a machine without a browser).` });
+    lines.push({ level: 'warn', msg: `Next: connect your Netatmo account on the admin page ${page}admin (or run "${facts.cli} auth" on a machine without a browser).` });
   } else if (facts.netatmo === 'auth_required') {
-    lines.push({ level: 'warn', msg: `Netatmo refused the saved login: reconnect on ${page} (or run "npm run auth"). The hubs keep the last known data meanwhile.` });
+    lines.push({ level: 'warn', msg: `Netatmo refused the saved login: reconnect on the admin page ${page}admin (or run "${facts.cli} auth"). The hubs keep the last known data meanwhile.` });
   }
   const discovery = facts.ssdp
     ? 'in the SmartThings app: + → Add device → Scan nearby'
@@ -56,13 +58,13 @@ export function welcomeLines(facts: WelcomeFacts): { level: 'info' | 'warn'; msg
     level: 'info',
     msg: facts.pairingClosesAt
       ? `Pairing is open until ${facts.pairingClosesAt}: ${discovery}.`
-      : `To add a hub: run "npm run pair" (or press "Pair a hub" on the status page), then ${discovery}.`,
+      : `To add a hub: run "${facts.cli} pair" (or choose "Open the pairing window" on the admin page, ${page}admin), then ${discovery}.`,
   });
-  lines.push({ level: 'info', msg: `Check the installation any time with "npm run doctor"; health in words: "npm run status".` });
+  lines.push({ level: 'info', msg: `Check the installation any time with "${facts.cli} doctor"; health in words: "${facts.cli} status".` });
   return lines;
 }
 
-export function printWelcome(bridge: Bridge, logger: Logger): void {
+export function printWelcome(bridge: Bridge, logger: Logger, cli: string): void {
   const { config, simulator, store, tokens, pairing } = bridge.context;
   const facts: WelcomeFacts = {
     version: bridge.context.bridgeInfo().version,
@@ -73,6 +75,7 @@ export function printWelcome(bridge: Bridge, logger: Logger): void {
     netatmo: tokens.status(),
     ssdp: config.ssdp,
     pairingClosesAt: pairing.closesAt(),
+    cli,
   };
   const [first, ...rest] = welcomeLines(facts);
   // The first line carries the port as a field: scripts and tests read it from JSON logs.

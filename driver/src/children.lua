@@ -23,15 +23,19 @@ function children.mark_removed(bridge, key)
   bridge:set_field(fields.REMOVED_CHILD_KEYS, copy, { persist = true })
 end
 
-function children.clear_removed(bridge)
+--- A new scan: the user wants the deleted children back. They are asked for now from the last
+--- state read (the open long poll brings nothing until the state changes).
+function children.clear_removed(driver, bridge)
   bridge:set_field(fields.REMOVED_CHILD_KEYS, {}, { persist = true })
+  local state = bridge:get_field(fields.STATE)
+  if type(state) == "table" then children.sync(driver, bridge, state) end
 end
 
 local function create(driver, bridge, key, label, profile, model)
   local pending = bridge:get_field(fields.PENDING_CHILDREN) or {}
   local asked_at = pending[key]
   local now = clock.now()
-  if asked_at and now - asked_at < consts.CHILD_CREATE_RETRY_S then return end
+  if asked_at and now - asked_at < consts.CREATE_RETRY_S then return end
   pending[key] = now
   bridge:set_field(fields.PENDING_CHILDREN, pending)
   log.info(string.format("%s: creating %s (%s)", bridge.label or bridge.id, label, key))

@@ -16,8 +16,12 @@ local function url(conn, path)
   return string.format("http://%s:%d%s", conn.host, conn.port, path)
 end
 
-local function perform(conn, method, path, body, extra_headers)
-  local headers = { ["accept"] = "application/json" }
+local function perform(conn, method, path, body, extra_headers, timeout_s)
+  local headers = {
+    ["accept"] = "application/json",
+    ["user-agent"] = "netatmo-bridge-edge-driver/" .. consts.DRIVER_VERSION,
+    ["x-netatmo-bridge-driver"] = string.format("%s; api=%d", consts.DRIVER_VERSION, consts.LAN_API_LEVEL),
+  }
   for k, v in pairs(extra_headers or {}) do headers[k] = v end
   if conn.token and conn.token ~= "" then headers["authorization"] = "Bearer " .. conn.token end
 
@@ -29,8 +33,10 @@ local function perform(conn, method, path, body, extra_headers)
   if method ~= "GET" then headers["content-length"] = tostring(#payload) end
 
   local chunks = {}
-  -- The module-level TIMEOUT is what LuaSocket's http uses for connect and every read.
-  http.TIMEOUT = consts.HTTP_TIMEOUT_S
+  -- The module-level TIMEOUT is what LuaSocket's http uses for connect and every read. It is read
+  -- when the request's socket is created, before the request first yields to other tasks, so a
+  -- held read (35 s) and a command (5 s) running side by side each keep their own.
+  http.TIMEOUT = timeout_s or consts.HTTP_TIMEOUT_S
   local ok, code, resp_headers = http.request({
     url = url(conn, path),
     method = method,
@@ -50,19 +56,22 @@ local function perform(conn, method, path, body, extra_headers)
   return response
 end
 
---- Generic request; body is a Lua table sent as JSON (or nil).
-function client.request(conn, method, path, body, extra_headers)
+--- Generic request; body is a Lua table sent as JSON (or nil); timeout_s defaults to HTTP_TIMEOUT_S.
+function client.request(conn, method, path, body, extra_headers, timeout_s)
   if not conn or not conn.host or not conn.port then return nil, "no bridge address" end
-  local ok, response, err = pcall(perform, conn, method, path, body, extra_headers)
+  local ok, response, err = pcall(perform, conn, method, path, body, extra_headers, timeout_s)
   if not ok then return nil, "request failed: " .. tostring(response) end
   return response, err
 end
 
---- GET /api/v1/state with If-None-Match; 304 answers have no body.
-function client.get_state(conn, etag)
+--- GET /api/v1/state with If-None-Match; 304 answers have no body. With wait_s it is a long
+--- poll: the bridge holds it up to wait_s seconds, so the timeout is LONG_POLL_GRACE_S longer.
+function client.get_state(conn, etag, wait_s)
   local headers = nil
   if etag then headers = { ["if-none-match"] = etag } end
-  return client.request(conn, "GET", "/api/v1/state", nil, headers)
+  if not wait_s then return client.request(conn, "GET", "/api/v1/state", nil, headers) end
+  return client.request(conn, "GET", "/api/v1/state?wait=" .. string.format("%d", wait_s), nil, headers,
+    wait_s + consts.LONG_POLL_GRACE_S)
 end
 
 --- POST /api/v1/pair (no token): 200 {token} while the pairing window is open, else 403.

@@ -53,7 +53,7 @@ local function set_status(device, status)
     device:set_field(fields.PAIRING_STATUS, status)
     if status == "pairing_closed" then
       log.warn_with({ hub_logs = true }, string.format(
-        "%s: pairing is closed on the bridge. Press \"Pair a hub\" on the bridge status page, or enter the LAN token in this device's settings.",
+        "%s: pairing is closed on the bridge. Choose \"Open the pairing window\" on the bridge's admin page (/admin), or enter the LAN token from that page in this device's settings.",
         device.label or device.id))
     elseif status == "token_rejected" then
       log.warn_with({ hub_logs = true }, string.format(

@@ -3,6 +3,7 @@
 -- re-discovery of a bridge that moved (search by id with back-off, skipped when the user set
 -- an address preference: the preference wins).
 local log = require "log"
+local clock = require "clock"
 local consts = require "consts"
 local fields = require "fields"
 local ssdp = require "ssdp"
@@ -18,6 +19,20 @@ discovery.found = {}
 
 -- Replaced by the e2e script / specs to search somewhere else than the multicast group.
 discovery.search_options = {}
+
+-- Network id -> clock.now() of the try_create_device call whose device has not arrived yet: the
+-- next scan round (~3 s later) must not ask the hub for the same bridge again.
+local asked_at = {}
+
+--- Asks the hub for a bridge device unless that was done less than CREATE_RETRY_S ago.
+local function create_once(driver, meta)
+  local now = clock.now()
+  local last = asked_at[meta.device_network_id]
+  if last and now - last < consts.CREATE_RETRY_S then return false end
+  asked_at[meta.device_network_id] = now
+  driver:try_create_device(meta)
+  return true
+end
 
 --- The LAN device that stands for one bridge (found by SSDP, or created for a manual address).
 local function bridge_device(network_id)
@@ -71,18 +86,20 @@ function discovery.handle_found(driver, bridges)
     if device then
       discovery.update_address(device, b)
       -- A new scan is the user's way to get back the children they deleted.
-      children.clear_removed(device)
+      children.clear_removed(driver, device)
     else
-      log.info(string.format("discovered bridge %s at %s", b.id, address_of(b)))
-      driver:try_create_device(bridge_device(b.id))
+      if create_once(driver, bridge_device(b.id)) then
+        log.info(string.format("discovered bridge %s at %s", b.id, address_of(b)))
+      end
     end
   end
 end
 
 local function create_manual_bridge(driver)
-  log.warn_with({ hub_logs = true }, "no Netatmo bridge answered the search: created a bridge device; "
-    .. "set its Bridge address (host:port) in its settings")
-  driver:try_create_device(bridge_device(consts.MANUAL_BRIDGE_ID))
+  if create_once(driver, bridge_device(consts.MANUAL_BRIDGE_ID)) then
+    log.warn_with({ hub_logs = true }, "no Netatmo bridge answered the search: created a bridge device; "
+      .. "set its Bridge address (host:port) in its settings")
+  end
 end
 
 --- The driver's discovery handler ("Scan nearby").
@@ -106,6 +123,7 @@ end
 
 --- The address a new device should start with (set in `added`).
 function discovery.adopt(device)
+  asked_at[device.device_network_id] = nil
   local b = discovery.found[device.device_network_id]
   if b then discovery.update_address(device, b) end
 end

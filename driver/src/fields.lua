@@ -8,8 +8,12 @@ local fields = {
 
   -- bridge device, transient
   PAIRING_STATUS = "pairing_status",     -- "paired" | "preference" | "pairing_closed" | "token_rejected" | "unreachable"
-  POLL_TIMER = "poll_timer",
-  LAST_POLL_AT = "last_poll_at",         -- clock.now() when a poll last started (read by the watchdog)
+  POLL_TIMER = "poll_timer",             -- the pause before the next read (none while a read is open)
+  LAST_POLL_AT = "last_poll_at",         -- clock.now() when a read last started or ended (read by the watchdog)
+  READ_LOOP = "read_loop",               -- generation of the read loop; a re-armed loop ends the old one
+  READ_MODE = "read_mode",               -- "long" (the bridge holds reads) | "periodic" (it does not)
+  WAIT_REFUSED = "wait_refused",         -- the bridge answered 400 to ?wait: read without it until re-armed
+  QUICK_READS = "quick_reads",           -- 200s in a row that came back at once (not held)
   FAILURES = "consecutive_failures",
   LINK_DOWN = "hub_link_down",           -- true after FAILURES_BEFORE_OFFLINE failures, until a poll succeeds
   ETAG = "state_etag",

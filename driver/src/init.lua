@@ -1,6 +1,7 @@
 -- Netatmo Bridge (LAN) Edge driver: entry point. The behaviour lives in the modules:
--- discovery (SSDP, bridge devices), lifecycle (init re-arms polling), poller (state -> devices),
--- commands (app -> LAN API), watchdog (restarts a dead poll). See driver/README.md.
+-- discovery (SSDP, bridge devices), lifecycle (init re-arms the reads), poll_loop (one long
+-- poll open per bridge), poller (state -> devices), commands (app -> LAN API), watchdog (restarts
+-- a dead read loop). See driver/README.md.
 local Driver = require "st.driver"
 local discovery = require "discovery"
 local lifecycle = require "lifecycle"

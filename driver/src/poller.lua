@@ -1,5 +1,6 @@
--- Polling of one bridge device: GET /api/v1/state every `pollSeconds`, then children, events,
--- online/offline. arm() is what init calls: after a hub reboot nothing else restarts polling.
+-- One read of a bridge's state (GET /api/v1/state, If-None-Match, optionally held with ?wait=S)
+-- and what follows from it: children, events, online/offline. When reads happen is the read
+-- loop's business (poll_loop.lua).
 local log = require "log"
 local clock = require "clock"
 local client = require "client"
@@ -71,10 +72,14 @@ local function failed(driver, bridge, reason)
   if health.on_failure(bridge, reason) and reason == "unreachable" then
     discovery.schedule_rediscovery(driver, bridge, function() poller.safe_poll(driver, bridge) end)
   end
+  return { ok = false, reason = reason }
 end
 
---- One poll cycle. Never raises.
-function poller.poll(driver, bridge)
+--- One read. opts.wait_s asks the bridge to hold it until the state changes (long poll).
+--- Returns { ok, status, etag_sent, etag_got }, or { wait_refused = true } when the bridge
+--- answered 400 to the `wait` (not a failure: read again without it).
+function poller.poll(driver, bridge, opts)
+  local wait_s = opts and opts.wait_s or nil
   bridge:set_field(fields.LAST_POLL_AT, clock.now())
   local conn, why = connection.resolve(bridge)
   if not conn then
@@ -85,7 +90,8 @@ function poller.poll(driver, bridge)
     return failed(driver, bridge, "unreachable")
   end
 
-  local response, err = client.get_state(conn, bridge:get_field(fields.ETAG))
+  local etag = bridge:get_field(fields.ETAG)
+  local response, err = client.get_state(conn, etag, wait_s)
   if not response then
     log.debug(string.format("%s: GET state failed: %s", bridge.label or bridge.id, tostring(err)))
     return failed(driver, bridge, "unreachable")
@@ -95,19 +101,22 @@ function poller.poll(driver, bridge)
     health.show_unauthorized(bridge)
     return failed(driver, bridge, "unauthorized")
   end
+  if response.status == 400 and wait_s then return { wait_refused = true } end
   if response.status == 304 then
     -- Nothing new, but children created since the last 200 (or back from offline) still need
     -- their values: re-applying the cached document emits only what they lack.
     health.on_success(bridge)
     poller.reapply(driver, bridge)
-    return
+    return { ok = true, status = 304, etag_sent = etag, etag_got = etag }
   end
   if response.status ~= 200 or type(response.body) ~= "table" then
     return failed(driver, bridge, "http_" .. tostring(response.status))
   end
   health.on_success(bridge)
-  bridge:set_field(fields.ETAG, response.headers and response.headers.etag or nil)
+  local new_etag = response.headers and response.headers.etag or nil
+  bridge:set_field(fields.ETAG, new_etag)
   poller.apply_state(driver, bridge, response.body)
+  return { ok = true, status = 200, etag_sent = etag, etag_got = new_etag }
 end
 
 --- Re-applies the cached state (after the link came back with a 304, or a rejected command).
@@ -116,29 +125,12 @@ function poller.reapply(driver, bridge)
   if state then poller.apply_state(driver, bridge, state) end
 end
 
---- poll() for timers: an unexpected error is logged and the next tick polls again.
-function poller.safe_poll(driver, bridge)
-  local ok, err = pcall(poller.poll, driver, bridge)
-  if not ok then log.error(string.format("%s: poll crashed: %s", bridge.label or bridge.id, tostring(err))) end
-end
-
---- (Re)starts the poll timer of a bridge device and polls soon. Safe to call any number of times.
-function poller.arm(driver, bridge)
-  local old = bridge:get_field(fields.POLL_TIMER)
-  if old then bridge.thread:cancel_timer(old) end
-  local interval = poller.interval_s(bridge)
-  local timer = bridge.thread:call_on_schedule(interval, function() poller.safe_poll(driver, bridge) end, "poll")
-  bridge:set_field(fields.POLL_TIMER, timer)
-  -- Counts as "alive" for the watchdog from now on.
-  bridge:set_field(fields.LAST_POLL_AT, clock.now())
-  bridge.thread:call_with_delay(consts.FIRST_POLL_DELAY_S, function() poller.safe_poll(driver, bridge) end, "first poll")
-  log.info(string.format("%s: polling every %d s", bridge.label or bridge.id, interval))
-end
-
-function poller.disarm(bridge)
-  local timer = bridge:get_field(fields.POLL_TIMER)
-  if timer then bridge.thread:cancel_timer(timer) end
-  bridge:set_field(fields.POLL_TIMER, nil)
+--- poll() for timers and callbacks: an unexpected error is logged, never raised.
+function poller.safe_poll(driver, bridge, opts)
+  local ok, result = pcall(poller.poll, driver, bridge, opts)
+  if ok then return result end
+  log.error(string.format("%s: poll crashed: %s", bridge.label or bridge.id, tostring(result)))
+  return { ok = false, reason = "crashed" }
 end
 
 return poller

@@ -1,12 +1,12 @@
--- Driver-level safety net: every minute, any bridge device whose poll has not run for
--- WATCHDOG_MISSED_POLLS intervals gets its timer re-armed (the earlier driver's polling stopped
--- silently and stayed stopped).
+-- Driver-level safety net: every minute, any bridge device whose read loop has not started or
+-- ended a read for WATCHDOG_MISSED_POLLS intervals plus one long poll gets its loop re-armed (the
+-- earlier driver's polling stopped silently and stayed stopped).
 local log = require "log"
 local clock = require "clock"
 local consts = require "consts"
 local fields = require "fields"
 local kinds = require "kinds"
-local poller = require "poller"
+local poll_loop = require "poll_loop"
 
 local watchdog = {}
 
@@ -17,11 +17,10 @@ function watchdog.check(driver)
   for _, device in ipairs(driver:get_devices()) do
     if kinds.of(device) == "bridge" then
       local last = device:get_field(fields.LAST_POLL_AT)
-      local limit = poller.interval_s(device) * consts.WATCHDOG_MISSED_POLLS
-      if not last or now - last > limit then
+      if not last or now - last > poll_loop.silence_limit_s(device) then
         log.warn_with({ hub_logs = true }, string.format("%s: poll has not run for %s s, restarting it",
-          device.label or device.id, last and tostring(now - last) or "ever"))
-        poller.arm(driver, device)
+          device.label or device.id, last and string.format("%d", now - last) or "ever"))
+        poll_loop.arm(driver, device)
         rearmed = rearmed + 1
       end
     end

@@ -1,4 +1,4 @@
--- client.lua: the only HTTP user. Bearer token, 5 s timeout, If-None-Match, JSON both ways,
+-- client.lua: the only HTTP user. Bearer token, 5 s timeout (35 s for a long poll), If-None-Match, JSON both ways,
 -- error codes from the LAN error shape, network errors as (nil, reason).
 local Env = require "tests.fakes.env"
 
@@ -18,6 +18,10 @@ describe("client", function()
     local request = env.http.requests[1]
     assert.equal("Bearer " .. env.bridge.token, request.headers.authorization)
     assert.equal(5, request.timeout)
+    local consts = require "consts"
+    assert.equal(consts.DRIVER_VERSION .. "; api=" .. consts.LAN_API_LEVEL, request.headers["x-netatmo-bridge-driver"])
+    assert.matches("^%d+%.%d+%.%d+; api=%d+$", request.headers["x-netatmo-bridge-driver"])
+    assert.equal("netatmo-bridge-edge-driver/" .. consts.DRIVER_VERSION, request.headers["user-agent"])
     assert.equal("http://127.0.0.1:5000/api/v1/state", "http://" .. request.host .. ":" .. request.port .. request.path)
   end)
 
@@ -26,6 +30,18 @@ describe("client", function()
     assert.equal(304, response.status)
     assert.is_nil(response.body)
     assert.equal('"42"', env.http.requests[1].headers["if-none-match"])
+  end)
+
+  it("a long poll asks ?wait=30 with If-None-Match and allows 35 s; a command then still gets 5 s", function()
+    local response = client.get_state(conn, '"41"', 30)
+    assert.equal(200, response.status)
+    local request = env.http.requests[1]
+    assert.equal("/api/v1/state", request.path)
+    assert.equal("wait=30", request.query)
+    assert.equal('"41"', request.headers["if-none-match"])
+    assert.equal(35, request.timeout)
+    client.post(conn, "/api/v1/refresh", nil)
+    assert.equal(5, env.http.requests[2].timeout)
   end)
 
   it("posts JSON bodies with their length and reads the error code of a refusal", function()
@@ -43,6 +59,7 @@ describe("client", function()
     local pair = client.pair(conn)
     assert.equal(env.bridge.token, pair.body.token)
     assert.is_nil(env.http.requests[1].headers.authorization)
+    assert.is_string(env.http.requests[1].headers["x-netatmo-bridge-driver"])
     local description = client.describe(conn)
     assert.equal("v1", description.body.api)
   end)

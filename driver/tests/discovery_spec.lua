@@ -40,8 +40,32 @@ describe("discovery", function()
     assert.equal(8, #env.driver.created)
     assert.equal("192.168.1.99:5001", bridge:get_field("bridge_address"))
     env.http:clear()
-    env:advance(15)
+    env:advance(30) -- the long poll open at the old address ends; the next read goes to the new one
     assert.equal("192.168.1.99", env.http:find("GET", "^/api/v1/state$")[1].host)
+  end)
+
+  it("asks the hub once for a bridge whose device has not arrived by the next scan round", function()
+    local env = Env.new()
+    local discovery = require "discovery"
+    discovery.search_options.socket = Env.Udp.module({
+      { data = reply(Env.BRIDGE_ID, "http://192.168.1.20:5000/api/v1/description"), ip = "192.168.1.20" },
+    })
+    -- A slow hub: the device (and its `added`) does not come while the scan goes on.
+    env.driver.try_create_device = function(self, meta) self.created[#self.created + 1] = meta end
+    local function scan_rounds(n)
+      local rounds = 0
+      env.driver.discovery(env.driver, {}, function() rounds = rounds + 1; return rounds <= n end)
+    end
+    scan_rounds(3)
+    assert.equal(1, #env.driver.created)
+    env:advance(60)
+    scan_rounds(2)
+    assert.equal(1, #env.driver.created)
+    -- A request the hub lost for good is asked again, as for children.
+    env:advance(90)
+    scan_rounds(1)
+    assert.equal(2, #env.driver.created)
+    assert.equal(Env.BRIDGE_ID, env.driver.created[2].device_network_id)
   end)
 
   it("the address preference wins over what discovery found", function()

@@ -5,19 +5,26 @@ local Env = require "tests.fakes.env"
 local LIVING, BEDROOM = "2746182631", "3058491207"
 
 describe("health", function()
-  it("one failed poll changes nothing, two take the link down, the next good poll restores it", function()
+  it("one failed read changes nothing, two take the link down, the next good read restores it", function()
     local env = Env.new()
     local bridge = env:paired_and_populated()
     local home, room = env:home(Env.HOME), env:room(Env.HOME, LIVING)
     assert.equal("closed", home:latest("hubLink", "contactSensor", "contact"))
 
+    -- The bridge goes away: the open long poll fails at once (first failure)...
     env.http.down = true
-    env:advance(15)
+    env:advance(0)
     assert.equal("online", bridge.status)
     assert.equal("online", room.status)
     assert.equal("closed", home:latest("hubLink", "contactSensor", "contact"))
+    local retry = env.timers:active("poll")[1]
+    assert.equal(env.timers.now + 15, retry.at)
 
+    -- ...and the check one interval later, without wait and with the short timeout, is the second.
     env:advance(15)
+    local last = env.http.requests[#env.http.requests]
+    assert.is_nil(last.wait)
+    assert.equal(5, last.timeout)
     assert.equal("offline", bridge.status)
     assert.equal("offline", room.status)
     assert.equal("offline", home.status)

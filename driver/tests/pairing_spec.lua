@@ -41,6 +41,7 @@ describe("pairing", function()
     local bridge = env:paired_and_populated()
     env.bridge.token = "rotated-token-0000"
     env.http:clear()
+    -- The open long poll was authorised when it arrived; the next one (after its 30 s) meets the new token.
     env:advance(15)
     assert.is_nil(bridge:get_field("paired_token"))
     assert.equal("token_rejected", bridge:get_field("pairing_status"))

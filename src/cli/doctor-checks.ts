@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Config } from '../config/index.js';
 import type { StoreData } from '../store/index.js';
 import type { DataFileRead } from './installation.js';
+import { cliName } from './io.js';
 
 export interface Finding {
   ok: boolean;
@@ -101,11 +102,11 @@ export function checkTokens(facts: TokenFacts): Finding[] {
   const { config, data } = facts;
   const credentials = data?.netatmo.credentials ?? (config.netatmo.clientId && config.netatmo.clientSecret ? { clientId: config.netatmo.clientId } : null);
   if (!credentials) {
-    return [bad(subject, 'no Netatmo client id and secret', 'set NETATMO_CLIENT_ID and NETATMO_CLIENT_SECRET in .env (dev.netatmo.com → your app), or enter them on the status page')];
+    return [bad(subject, 'no Netatmo client id and secret', 'set NETATMO_CLIENT_ID and NETATMO_CLIENT_SECRET in .env (dev.netatmo.com → your app), or enter them on the admin page (/admin)')];
   }
   const tokens = data?.netatmo.tokens ?? null;
   if (!tokens && !config.netatmo.refreshToken) {
-    return [bad(subject, 'not connected yet (no tokens)', 'connect Netatmo on the status page, or run "npm run auth" while the bridge is stopped')];
+    return [bad(subject, 'not connected yet (no tokens)', `connect Netatmo on the admin page (/admin), or run "${cliName()} auth" while the bridge is stopped`)];
   }
   const lastError = data?.health.lastError ?? null;
   const refusedOnDisk =
@@ -114,7 +115,7 @@ export function checkTokens(facts: TokenFacts): Finding[] {
       (lastError.kind === 'invalid_grant' || lastError.kind === 'auth') &&
       (data?.health.lastSuccessAt === null || Date.parse(lastError.at) > Date.parse(data?.health.lastSuccessAt ?? '')));
   if (facts.liveStatus === 'auth_required' || (facts.liveStatus === null && refusedOnDisk)) {
-    return [bad(subject, 'Netatmo refused the saved login (auth_required)', 'reconnect on the status page, or stop the bridge and run "npm run auth"')];
+    return [bad(subject, 'Netatmo refused the saved login (auth_required)', `reconnect on the admin page (/admin), or stop the bridge and run "${cliName()} auth"`)];
   }
   if (!tokens) return [good(subject, 'NETATMO_REFRESH_TOKEN is set; the bridge stores the rotated pair at its first refresh')];
   const expiresAt = Date.parse(tokens.expiresAt);

@@ -3,6 +3,7 @@
 // and the address of the running bridge.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { loadConfig, type Config } from '../config/index.js';
@@ -12,7 +13,9 @@ import { TokenManager } from '../netatmo/tokens.js';
 import { DATA_FILE_NAME, openFileStore, type Store, type StoreData } from '../store/index.js';
 import { silentLogger } from '../util/logger.js';
 import { parseStoreText } from '../store/load.js';
-import { option, type CliIo } from './io.js';
+import { resolveDataLocation, SERVICE_UNIT_FILE, type DataLocation } from './data-location.js';
+import type { CliIo } from './io.js';
+import { isSourceCheckout } from './package-info.js';
 
 export interface Installation {
   /** The configuration; when it has problems, the one built from the variables that did parse. */
@@ -22,46 +25,99 @@ export interface Installation {
   dataFile: string;
   /** Where a running bridge answers (loopback), from --url or HOST/PORT. */
   bridgeUrl: string;
+  /** How the data directory was chosen (see data-location.ts). */
+  location: DataLocation;
 }
 
-export function loadInstallation(io: CliIo, args: readonly string[]): Installation {
-  const loaded = loadConfig({ env: io.env, cwd: io.cwd });
-  const config = loaded.ok ? loaded.config : fallbackConfig(io);
+export interface InstallationOptions {
+  /** --url */
+  url?: string | undefined;
+  /** --data-dir */
+  dataDir?: string | undefined;
+  /** A tool (status, doctor …) uses an installed service's data; the bridge itself never does. */
+  forTool?: boolean;
+}
+
+export function locateData(io: CliIo, options: InstallationOptions): DataLocation {
+  const dotEnv = parseDotenv(readTextOrEmpty(path.join(io.cwd, '.env')));
+  return resolveDataLocation({
+    dataDirOption: options.dataDir,
+    dataDirSetting: io.env.DATA_DIR?.trim() || dotEnv.DATA_DIR?.trim() || undefined,
+    cwd: io.cwd,
+    env: io.env,
+    forTool: options.forTool ?? true,
+    isSourceCheckout: isSourceCheckout(),
+    serviceUnit: readTextOrNull(SERVICE_UNIT_FILE),
+    platform: process.platform,
+  });
+}
+
+export function loadInstallation(io: CliIo, options: InstallationOptions = {}): Installation {
+  const location = locateData(io, options);
+  const env = location.source === 'option' ? { ...io.env, DATA_DIR: location.dataDir } : io.env;
+  const loadOptions = { env, cwd: io.cwd, envFile: location.envFile, defaultDataDir: location.dataDir };
+  const loaded = loadConfig(loadOptions);
+  const config = loaded.ok ? loaded.config : fallbackConfig(loadOptions);
   return {
     config,
     configProblems: loaded.ok ? [] : loaded.problems,
     dataFile: path.join(config.dataDir, DATA_FILE_NAME),
-    bridgeUrl: option(args, 'url')?.replace(/\/+$/, '') ?? localBridgeUrl(config),
+    bridgeUrl: options.url?.replace(/\/+$/, '') ?? localBridgeUrl(config),
+    location,
   };
 }
 
 /** The config from only the variables that parse on their own (so doctor can go on checking). */
-function fallbackConfig(io: CliIo): Config {
-  const fileVars = parseDotenv(readTextOrEmpty(path.join(io.cwd, '.env')));
-  const merged: Record<string, string | undefined> = { ...fileVars, ...io.env };
+function fallbackConfig(options: { env: NodeJS.ProcessEnv; cwd: string; envFile: string; defaultDataDir: string | undefined }): Config {
+  const fileVars = parseDotenv(readTextOrEmpty(path.resolve(options.cwd, options.envFile)));
+  const merged: Record<string, string | undefined> = { ...fileVars, ...options.env };
   const usable: Record<string, string> = {};
   for (const name of ENV_NAMES) {
     const value = merged[name];
     if (value !== undefined && envSchema.shape[name].safeParse(value).success) usable[name] = value;
   }
-  const retried = loadConfig({ env: usable, envFile: false, cwd: io.cwd, stdoutIsTTY: false });
+  const base = { envFile: false as const, cwd: options.cwd, stdoutIsTTY: false, defaultDataDir: options.defaultDataDir };
+  const retried = loadConfig({ ...base, env: usable });
   if (retried.ok) return retried.config;
   // Cross-field problems remain: keep only what locates the installation.
   const minimal: Record<string, string> = {};
   for (const name of ['DATA_DIR', 'PORT', 'HOST', 'NETATMO_API_URL', 'SSDP'] as const) {
     if (usable[name] !== undefined) minimal[name] = usable[name];
   }
-  const bare = loadConfig({ env: minimal, envFile: false, cwd: io.cwd, stdoutIsTTY: false });
+  const bare = loadConfig({ ...base, env: minimal });
   if (bare.ok) return bare.config;
   throw new Error('the configuration cannot be read at all');
 }
 
+/**
+ * For a tool reading an installed service's data as another user: how to run it as the service user
+ * (the data directory is 0700). Empty otherwise.
+ */
+export function serviceUserHint(installation: Pick<Installation, 'location'>, command: string, who: { uid?: number; name?: string } = currentUser()): string {
+  const { location } = installation;
+  if (location.source !== 'service' || !location.serviceUser) return '';
+  if (who.uid === 0 || who.name === location.serviceUser) return '';
+  return ` The data belongs to the service: run it as its user, sudo -u ${location.serviceUser} netatmo-bridge ${command}`;
+}
+
+function currentUser(): { uid?: number; name?: string } {
+  try {
+    return { uid: process.getuid?.(), name: os.userInfo().username };
+  } catch {
+    return { uid: process.getuid?.() };
+  }
+}
+
 /** A missing or unreadable .env is simply empty here (loadConfig already reported it). */
 function readTextOrEmpty(file: string): string {
+  return readTextOrNull(file) ?? '';
+}
+
+function readTextOrNull(file: string): string | null {
   try {
     return readFileSync(file, 'utf8');
   } catch {
-    return '';
+    return null;
   }
 }
 

@@ -31,16 +31,12 @@ export function complain(io: CliIo, line: string): void {
   io.stderr.write(`${line}\n`);
 }
 
-/** `--name value` or `--name=value` from argv; undefined when absent. */
-export function option(args: readonly string[], name: string): string | undefined {
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg === `--${name}`) return args[i + 1];
-    if (arg.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
-  }
-  return undefined;
-}
+const NPM_SCRIPTS = new Set(['start', 'demo', 'status', 'pair', 'doctor', 'auth']);
 
-export function flag(args: readonly string[], name: string): boolean {
-  return args.includes(`--${name}`);
+/**
+ * How the user runs the CLI, for "run … again" hints: "npm run" when npm started it from a source
+ * checkout (npm run doctor), else the installed command "netatmo-bridge".
+ */
+export function cliName(env: NodeJS.ProcessEnv = process.env): string {
+  return NPM_SCRIPTS.has(env.npm_lifecycle_event ?? '') ? 'npm run' : 'netatmo-bridge';
 }

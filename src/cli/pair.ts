@@ -1,14 +1,24 @@
 // `npm run pair`: asks the running bridge to open its pairing window (5 minutes), so a hub's scan
 // can fetch the LAN token without anyone typing it.
 import { requestPairingWindow } from '../lan/pairing-client.js';
-import { loadInstallation, readDataFile } from './installation.js';
-import { complain, say, type CliIo } from './io.js';
+import { loadInstallation, readDataFile, serviceUserHint } from './installation.js';
+import { stringValue, type ParsedArgs } from './args.js';
+import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
+import { cliName, complain, say, type CliIo } from './io.js';
 
-export async function pairCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const installation = loadInstallation(io, args);
+export const pairCommand: Command = {
+  name: 'pair',
+  summary: 'open the pairing window for 5 minutes (then scan in the SmartThings app)',
+  usage: 'pair [--url URL] [--data-dir DIR]',
+  args: { options: { url: URL_OPTION, 'data-dir': DATA_DIR_OPTION } },
+  run: (args, io) => runPair(args, io),
+};
+
+async function runPair(args: ParsedArgs, io: CliIo): Promise<number> {
+  const installation = loadInstallation(io, { url: stringValue(args, 'url'), dataDir: stringValue(args, 'data-dir') });
   const file = await readDataFile(installation.dataFile);
   if (file.kind !== 'ok') {
-    complain(io, `Cannot read the LAN token from ${installation.dataFile}. Run "npm run doctor".`);
+    complain(io, `Cannot read the LAN token from ${installation.dataFile}. Run "${cliName()} doctor".${serviceUserHint(installation, 'pair')}`);
     return 1;
   }
   try {

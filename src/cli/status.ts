@@ -2,11 +2,14 @@
 // of the data file. Exit code 0 = all fine, 1 = the bridge cannot be asked, 2 = Netatmo not ok.
 import { z } from 'zod';
 import { ageOf } from '../web/words.js';
-import { loadInstallation, readDataFile, type DataFileRead } from './installation.js';
-import { complain, say, type CliIo } from './io.js';
+import { loadInstallation, readDataFile, serviceUserHint, type DataFileRead } from './installation.js';
+import { stringValue, type ParsedArgs } from './args.js';
+import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
+import { cliName, complain, say, type CliIo } from './io.js';
+import { CLI_USER_AGENT } from './package-info.js';
 
 const stateSchema = z.object({
-  bridge: z.object({ version: z.string(), startedAt: z.string().optional(), preferredPath: z.string().optional() }).loose(),
+  bridge: z.object({ version: z.string(), simulated: z.boolean().optional(), startedAt: z.string().optional(), preferredPath: z.string().optional() }).loose(),
   netatmo: z
     .object({
       status: z.string(),
@@ -35,12 +38,15 @@ export function describeState(state: StateDocument, nowMs: number): { lines: str
     ok: `Netatmo: working (${data}).`,
     degraded: `Netatmo: having trouble — ${n.consecutiveFailures} failed polls in a row; ${data}, still fresh enough.`,
     down: `Netatmo: NOT reachable — ${data}; the hubs show it as stale.`,
-    auth_required: 'Netatmo: the saved login was refused. Reconnect on the status page, or stop the bridge and run "npm run auth".',
-    not_configured: 'Netatmo: not connected yet. Connect it on the status page, or stop the bridge and run "npm run auth".',
+    auth_required: `Netatmo: the saved login was refused. Reconnect on the admin page (/admin), or stop the bridge and run "${cliName()} auth".`,
+    not_configured: `Netatmo: not connected yet. Connect it on the admin page (/admin), or stop the bridge and run "${cliName()} auth".`,
   };
   const rooms = state.homes.reduce((sum, home) => sum + home.rooms.length, 0);
+  const demo = state.bridge.simulated === true;
   const lines = [
-    headline[n.status] ?? `Netatmo: ${n.status} (${data}).`,
+    demo
+      ? `Netatmo: the SIMULATED demo home (${data}), not your heating. Connect your account on the admin page (/admin).`
+      : (headline[n.status] ?? `Netatmo: ${n.status} (${data}).`),
     `Homes: ${state.homes.length === 0 ? 'none yet' : state.homes.map((h) => h.name).join(', ')} (${rooms} rooms).`,
     `Netatmo API calls: ${n.callsLastHour} in the last hour (budget ${n.budgetPerHour}); polling every ${n.effectivePollIntervalS ?? n.pollIntervalS} s.`,
   ];
@@ -55,17 +61,25 @@ function describeUnusable(file: Exclude<DataFileRead, { kind: 'ok' }>): string {
   return file.problem;
 }
 
-export async function statusCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const installation = loadInstallation(io, args);
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'health of the running bridge in words (exit 0 fine, 1 not reachable, 2 Netatmo not ok)',
+  usage: 'status [--url URL] [--data-dir DIR]',
+  args: { options: { url: URL_OPTION, 'data-dir': DATA_DIR_OPTION } },
+  run: (args, io) => runStatus(args, io),
+};
+
+async function runStatus(args: ParsedArgs, io: CliIo): Promise<number> {
+  const installation = loadInstallation(io, { url: stringValue(args, 'url'), dataDir: stringValue(args, 'data-dir') });
   const file = await readDataFile(installation.dataFile);
   if (file.kind !== 'ok') {
-    complain(io, `Cannot read the LAN token: the data file ${installation.dataFile} ${describeUnusable(file)}. Run "npm run doctor".`);
+    complain(io, `Cannot read the LAN token: the data file ${installation.dataFile} ${describeUnusable(file)}. Run "${cliName()} doctor".${serviceUserHint(installation, 'status')}`);
     return 1;
   }
   let response: Response;
   try {
     response = await fetch(`${installation.bridgeUrl}/api/v1/state`, {
-      headers: { authorization: `Bearer ${file.data.lanToken}` },
+      headers: { authorization: `Bearer ${file.data.lanToken}`, 'user-agent': CLI_USER_AGENT },
       signal: AbortSignal.timeout(5_000),
     });
   } catch {

@@ -43,7 +43,7 @@ export function onOff(name: string, fallback: boolean) {
     if (value === undefined) return fallback;
     if (ON.has(value)) return true;
     if (OFF.has(value)) return false;
-    return fail(ctx, `${name} must be on or off (got ${shown(raw ?? '')})`);
+    return fail(ctx, `${name} must be one of on, off, true, false, 1, 0, yes, no (got ${shown(raw ?? '')})`);
   });
 }
 
@@ -76,6 +76,22 @@ export function secret(name: string, options: { minLength?: number } = {}) {
       return fail(ctx, `${name} is set but contains spaces or characters other than printable ASCII`);
     }
     return value;
+  });
+}
+
+const HOST_NAME = /^(?:\*\.)?(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** Comma-separated host names (`bridge.example.com`, `*.home.example` for every name under it), lower-cased. */
+export function hostList(name: string) {
+  return input().transform((raw, ctx) => {
+    const value = present(raw);
+    if (value === undefined) return [];
+    const names = value.split(',').map((entry) => entry.trim().toLowerCase().replace(/\.$/, '')).filter((entry) => entry !== '');
+    const bad = names.find((entry) => !HOST_NAME.test(entry));
+    if (bad !== undefined) {
+      return fail(ctx, `${name} must be host names separated by commas, like "bridge.example.com,*.home.example" (got ${shown(bad)})`);
+    }
+    return [...new Set(names)];
   });
 }
 

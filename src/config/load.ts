@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { ENV_NAMES, envSchema, type EnvName, type ParsedEnv } from './schema.js';
+import { cloudPathMissing } from './cloud-path.js';
+import { checkPollTiming } from './poll-timing.js';
+import { ENV_NAMES, envSchema, SMARTTHINGS_DEFAULT_API_URL, SMARTTHINGS_DEFAULT_KEY_URL, type EnvName, type ParsedEnv } from './schema.js';
 import type { Config, LoadConfigResult } from './types.js';
 
 export interface LoadConfigOptions {
@@ -16,6 +18,8 @@ export interface LoadConfigOptions {
   cwd?: string;
   /** Whether stdout is a terminal (LOG_FORMAT=auto). Defaults to process.stdout.isTTY. */
   stdoutIsTTY?: boolean;
+  /** The data directory when DATA_DIR is not set (relative to cwd). Defaults to ./data. */
+  defaultDataDir?: string;
 }
 
 export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
@@ -54,7 +58,8 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
     staleThresholdS: v.STALE_THRESHOLD_S,
     port: v.PORT,
     host: v.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(cwd, v.DATA_DIR),
+    allowedHosts: v.ALLOWED_HOSTS,
+    dataDir: path.resolve(cwd, v.DATA_DIR ?? options.defaultDataDir ?? './data'),
     lanToken: v.LAN_TOKEN,
     ssdp: v.SSDP,
     preferredPath: v.PREFERRED_PATH,
@@ -68,6 +73,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
     smartthingsApiUrl: v.SMARTTHINGS_API_URL ?? '',
     // Same rule as the SmartThings SDK: the token endpoint lives under the API base URL.
     smartthingsTokenUrl: v.SMARTTHINGS_TOKEN_URL ?? `${v.SMARTTHINGS_API_URL ?? ''}/oauth/token`,
+    smartthingsKeyUrl: v.SMARTTHINGS_KEY_URL ?? defaultKeyUrl(v.SMARTTHINGS_API_URL),
     adminPassword: v.ADMIN_PASSWORD,
     log: {
       level: v.LOG_LEVEL,
@@ -80,6 +86,11 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
     watchdog: v.WATCHDOG,
   };
   return { ok: true, config, warnings };
+}
+
+/** SmartThings' key host; with another API URL (a local fake) key look-ups go there too, never outside. */
+function defaultKeyUrl(apiUrl: string | undefined): string {
+  return apiUrl === undefined || apiUrl === SMARTTHINGS_DEFAULT_API_URL ? SMARTTHINGS_DEFAULT_KEY_URL : `${apiUrl}/keys`;
 }
 
 function readEnvFile(envFile: string | false | undefined, cwd: string, problems: string[]): Record<string, string> {
@@ -121,11 +132,8 @@ function resolvePublicKey(raw: string | undefined, cwd: string, problems: string
 
 function crossFieldProblems(v: Partial<ParsedEnv>): string[] {
   const problems: string[] = [];
-  if (v.POLL_INTERVAL_S !== undefined && v.STALE_THRESHOLD_S !== undefined && v.STALE_THRESHOLD_S <= v.POLL_INTERVAL_S) {
-    problems.push(
-      `STALE_THRESHOLD_S must be longer than POLL_INTERVAL_S (got ${v.STALE_THRESHOLD_S} and ${v.POLL_INTERVAL_S} seconds); ` +
-        'otherwise data would count as stale between two polls',
-    );
+  if (v.POLL_INTERVAL_S !== undefined && v.STALE_THRESHOLD_S !== undefined) {
+    problems.push(...checkPollTiming({ pollIntervalS: v.POLL_INTERVAL_S, staleThresholdS: v.STALE_THRESHOLD_S }).map((p) => p.message));
   }
   if (v.NETATMO_CLIENT_ID && !v.NETATMO_CLIENT_SECRET) {
     problems.push('NETATMO_CLIENT_ID is set but NETATMO_CLIENT_SECRET is missing (both come from your app at dev.netatmo.com)');
@@ -134,13 +142,10 @@ function crossFieldProblems(v: Partial<ParsedEnv>): string[] {
     problems.push('NETATMO_CLIENT_SECRET is set but NETATMO_CLIENT_ID is missing (both come from your app at dev.netatmo.com)');
   }
   if (v.PREFERRED_PATH === 'cloud') {
-    const needed: Array<[EnvName, unknown]> = [
-      ['PUBLIC_URL', v.PUBLIC_URL],
-      ['SMARTAPP_APP_ID', v.SMARTAPP_APP_ID],
-      ['SMARTAPP_CLIENT_ID', v.SMARTAPP_CLIENT_ID],
-      ['SMARTAPP_CLIENT_SECRET', v.SMARTAPP_CLIENT_SECRET],
-    ];
-    const missing = needed.filter(([, value]) => value === undefined).map(([name]) => name);
+    const missing = cloudPathMissing({
+      publicUrl: v.PUBLIC_URL,
+      smartapp: { appId: v.SMARTAPP_APP_ID, clientId: v.SMARTAPP_CLIENT_ID, clientSecret: v.SMARTAPP_CLIENT_SECRET },
+    });
     if (missing.length > 0) {
       problems.push(`PREFERRED_PATH=cloud needs ${missing.join(', ')} (the SmartApp registered in the SmartThings Developer Workspace)`);
     }

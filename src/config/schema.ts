@@ -2,10 +2,12 @@
 // the tests and .env.example: see ARCHITECTURE.md "Config".
 import { z } from 'zod';
 import { parseLogLevel } from '../util/logger.js';
-import { choice, onOff, secret, shown, text, url, wholeNumber } from './fields.js';
+import { choice, hostList, onOff, secret, shown, text, url, wholeNumber } from './fields.js';
 
 /** Where the SmartThings SDK (@smartthings/core-sdk) sends token refreshes: `${apiUrl}/oauth/token`. */
 export const SMARTTHINGS_DEFAULT_API_URL = 'https://api.smartthings.com';
+/** SmartThings' key host: the certificates of `/pl/…` signing key ids live under it. */
+export const SMARTTHINGS_DEFAULT_KEY_URL = 'https://key.smartthings.com';
 export const NETATMO_DEFAULT_API_URL = 'https://api.netatmo.com';
 
 const logLevel = z
@@ -32,14 +34,17 @@ export const envSchema = z.object({
   NETATMO_CLIENT_SECRET: secret('NETATMO_CLIENT_SECRET'),
   NETATMO_REFRESH_TOKEN: secret('NETATMO_REFRESH_TOKEN'),
   NETATMO_API_URL: url('NETATMO_API_URL', { fallback: NETATMO_DEFAULT_API_URL }),
-  POLL_INTERVAL_S: wholeNumber('POLL_INTERVAL_S', { fallback: 60, min: 10, what: 'a whole number of seconds, at least 10' }),
-  STALE_THRESHOLD_S: wholeNumber('STALE_THRESHOLD_S', { fallback: 600, min: 1, what: 'a whole number of seconds' }),
+  // Ranges and their relation: checkPollTiming() in the loader (the admin page applies the same rule).
+  POLL_INTERVAL_S: wholeNumber('POLL_INTERVAL_S', { fallback: 60, min: 0, what: 'a whole number of seconds' }),
+  STALE_THRESHOLD_S: wholeNumber('STALE_THRESHOLD_S', { fallback: 600, min: 0, what: 'a whole number of seconds' }),
   PORT: wholeNumber('PORT', { fallback: 5000, min: 0, max: 65535, what: 'a port number from 0 to 65535' }),
   HOST: text('HOST', '0.0.0.0'),
+  ALLOWED_HOSTS: hostList('ALLOWED_HOSTS'),
+  // Unset: the loader's defaultDataDir (./data from a source checkout; the CLI picks a per-user one).
   DATA_DIR: z
     .string()
     .optional()
-    .transform((raw) => raw?.trim() || './data'),
+    .transform((raw) => raw?.trim() || undefined),
   LAN_TOKEN: secret('LAN_TOKEN', { minLength: 16 }),
   SSDP: onOff('SSDP', true),
   PREFERRED_PATH: choice('PREFERRED_PATH', ['lan', 'cloud'], 'lan'),
@@ -54,6 +59,7 @@ export const envSchema = z.object({
     .transform((raw) => raw?.trim() || undefined),
   SMARTTHINGS_API_URL: url('SMARTTHINGS_API_URL', { fallback: SMARTTHINGS_DEFAULT_API_URL }),
   SMARTTHINGS_TOKEN_URL: url('SMARTTHINGS_TOKEN_URL'),
+  SMARTTHINGS_KEY_URL: url('SMARTTHINGS_KEY_URL', { httpsOnly: true }),
   ADMIN_PASSWORD: secret('ADMIN_PASSWORD', { minLength: 8 }),
   LOG_LEVEL: logLevel,
   LOG_FORMAT: choice('LOG_FORMAT', ['auto', 'json', 'pretty'], 'auto'),

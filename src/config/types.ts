@@ -18,6 +18,11 @@ export interface Config {
   staleThresholdS: number;
   port: number;
   host: string;
+  /**
+   * Extra names the bridge answers to (Host header), lower-case; `*.x` covers every name under x.
+   * IP addresses, localhost, this machine's names and PUBLIC_URL's host are always accepted.
+   */
+  allowedHosts: string[];
   /** Absolute path. */
   dataDir: string;
   /** Preset LAN bearer token (replaces the stored one when set). */
@@ -35,6 +40,8 @@ export interface Config {
   };
   smartthingsApiUrl: string;
   smartthingsTokenUrl: string;
+  /** Where SmartThings' signing certificates are fetched (`/pl/…` key ids), without trailing slash. */
+  smartthingsKeyUrl: string;
   adminPassword: string | undefined;
   log: {
     /** As written, e.g. "info,netatmo=debug" (validated with parseLogLevel). */

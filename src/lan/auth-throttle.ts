@@ -1,8 +1,9 @@
 // Slows down guessing of the LAN token: after MAX_FAILURES wrong or missing tokens from one address
-// within WINDOW_MS, that address gets 429 (with Retry-After) until its oldest failure leaves the
-// window. A tiny sliding window of our own rather than a library: bearerAuth's throttle hook is
-// synchronous (it runs on every LAN request, before the token check), and rate-limiter-flexible
-// and express-rate-limit both answer through promises or their own middleware and responses.
+// within WINDOW_MS, that address gets 429 (with Retry-After) for wrong or missing tokens until its
+// oldest failure leaves the window; the right token is always answered (src/lan/auth.ts). A tiny
+// sliding window of our own rather than a library: bearerAuth's throttle hook is synchronous, and
+// rate-limiter-flexible and express-rate-limit both answer through promises or their own
+// middleware and responses.
 import type { IncomingMessage } from 'node:http';
 import { LanError } from './errors.js';
 

@@ -96,6 +96,7 @@ export const errorBodySchema = z.strictObject({
       'invalid_request',
       'unauthorized',
       'pairing_closed',
+      'pairing_lan_only',
       'not_found',
       'not_supported',
       'payload_too_large',

@@ -6,6 +6,7 @@ export type LanErrorCode =
   | 'invalid_request'
   | 'unauthorized'
   | 'pairing_closed'
+  | 'pairing_lan_only'
   | 'not_found'
   | 'not_supported'
   | 'payload_too_large'

@@ -1,17 +1,20 @@
 // Which hubs talk to the bridge and when they last polled: the status page's "hub link" and the
 // doctor command read it. Kept in memory only (a restart simply waits for the next poll).
+import { CLI_USER_AGENT_PREFIX, parseDriverHeader, type DriverInfo } from './driver-version.js';
 export interface HubSeen {
   address: string;
   userAgent: string | null;
   lastSeenAt: string;
   paired: boolean;
+  /** The Edge driver's version and LAN API level, from its X-Netatmo-Bridge-Driver header. */
+  driver: DriverInfo;
 }
 
 /** Hubs not seen for this long drop off the list. */
 export const HUB_FORGET_MS = 24 * 60 * 60_000;
 
 export class HubActivity {
-  readonly #hubs = new Map<string, { address: string; userAgent: string | null; lastSeenAt: number; paired: boolean }>();
+  readonly #hubs = new Map<string, { address: string; userAgent: string | null; lastSeenAt: number; paired: boolean; driver: DriverInfo }>();
   readonly #now: () => number;
 
   constructor(now: () => number = Date.now) {
@@ -19,14 +22,16 @@ export class HubActivity {
   }
 
   /** An authorised state read from this address. */
-  recordPoll(address: string, userAgent: string | undefined): void {
+  recordPoll(address: string, userAgent: string | undefined, driverHeader?: string | string[]): void {
+    if (userAgent?.startsWith(CLI_USER_AGENT_PREFIX)) return;
     const entry = this.#hubs.get(address);
-    this.#hubs.set(address, { address, userAgent: userAgent ?? entry?.userAgent ?? null, lastSeenAt: this.#now(), paired: entry?.paired ?? false });
+    const driver = parseDriverHeader(driverHeader);
+    this.#hubs.set(address, { address, userAgent: userAgent ?? entry?.userAgent ?? null, lastSeenAt: this.#now(), paired: entry?.paired ?? false, driver });
   }
 
   /** A successful pairing from this address. */
-  recordPairing(address: string, userAgent: string | undefined): void {
-    this.#hubs.set(address, { address, userAgent: userAgent ?? null, lastSeenAt: this.#now(), paired: true });
+  recordPairing(address: string, userAgent: string | undefined, driverHeader?: string | string[]): void {
+    this.#hubs.set(address, { address, userAgent: userAgent ?? null, lastSeenAt: this.#now(), paired: true, driver: parseDriverHeader(driverHeader) });
   }
 
   lastPollAt(): string | null {

@@ -8,6 +8,11 @@ export const SSDP_MULTICAST_ADDRESS = '239.255.255.250';
 export const SSDP_PORT = 1900;
 export const CACHE_MAX_AGE_S = 1800;
 
+/** SERVER: "OS/major UPnP/1.1 product/version" (the full kernel release only made replies longer). */
+export function serverHeader(osType: string, osRelease: string, version: string): string {
+  return `${osType}/${osRelease.split('.')[0] ?? '0'} UPnP/1.1 netatmo-smartthings-bridge/${version}`;
+}
+
 export interface MSearch {
   st: string;
   /** Seconds the searcher waits for answers (MX), 1–5 by the spec. */
@@ -24,6 +29,8 @@ export function parseMSearch(datagram: string): MSearch | null {
     if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
   if (headers.get('man')?.replace(/"/g, '') !== 'ssdp:discover') return null;
+  // UPnP 1.1 requires HOST in every M-SEARCH (multicast and unicast); the hub and the doctor send it.
+  if (!headers.get('host')) return null;
   const st = headers.get('st');
   if (!st) return null;
   const mx = Number.parseInt(headers.get('mx') ?? '1', 10);
@@ -39,14 +46,16 @@ export interface SsdpReplyInput {
   location: string;
   bridgeId: string;
   server: string;
-  date: Date;
 }
 
+/**
+ * The shortest reply UPnP 1.1 allows (DATE is only recommended): every byte counts when a forged
+ * search makes the bridge answer someone else. The driver reads ST, USN and LOCATION.
+ */
 export function buildReply(input: SsdpReplyInput): string {
   return [
     'HTTP/1.1 200 OK',
     `CACHE-CONTROL: max-age=${CACHE_MAX_AGE_S}`,
-    `DATE: ${input.date.toUTCString()}`,
     'EXT:',
     `LOCATION: ${input.location}`,
     `SERVER: ${input.server}`,

@@ -8,10 +8,8 @@ import dgram from 'node:dgram';
 import os from 'node:os';
 import type { Feature, FeatureFactory } from '../context.js';
 import { moduleLogger, type Logger } from '../util/logger.js';
-import { buildReply, locationHost, parseMSearch, SSDP_MULTICAST_ADDRESS, SSDP_PORT, wantsBridge } from './ssdp-message.js';
-
-/** Replies per second at most: a spoofed M-SEARCH flood must not turn the bridge into an amplifier. */
-const MAX_REPLIES_PER_S = 20;
+import { SsdpReplyLimiter } from './ssdp-limits.js';
+import { buildReply, locationHost, parseMSearch, serverHeader, SSDP_MULTICAST_ADDRESS, SSDP_PORT, wantsBridge } from './ssdp-message.js';
 
 export interface SsdpResponderOptions {
   bindAddress: string;
@@ -33,10 +31,11 @@ export interface SsdpResponderOptions {
 export class SsdpResponder {
   #socket: dgram.Socket | null = null;
   #timers = new Set<NodeJS.Timeout>();
-  #windowStart = 0;
-  #repliesInWindow = 0;
+  readonly #limiter: SsdpReplyLimiter;
 
-  constructor(private readonly options: SsdpResponderOptions) {}
+  constructor(private readonly options: SsdpResponderOptions) {
+    this.#limiter = new SsdpReplyLimiter(options.now ?? Date.now);
+  }
 
   /** Binds and resolves with the bound address (port 0 → the port the system chose). */
   async start(): Promise<{ address: string; port: number }> {
@@ -78,19 +77,9 @@ export class SsdpResponder {
     }
   }
 
-  #allowReply(): boolean {
-    const now = (this.options.now ?? Date.now)();
-    if (now - this.#windowStart >= 1000) {
-      this.#windowStart = now;
-      this.#repliesInWindow = 0;
-    }
-    this.#repliesInWindow += 1;
-    return this.#repliesInWindow <= MAX_REPLIES_PER_S;
-  }
-
   #onMessage(message: Buffer, rinfo: dgram.RemoteInfo): void {
     const search = parseMSearch(message.toString('utf8'));
-    if (!search || !wantsBridge(search) || !this.#allowReply()) return;
+    if (!search || !wantsBridge(search) || !this.#limiter.allow(rinfo.address)) return;
     const host = locationHost(this.options.configuredHost, (this.options.interfaces ?? os.networkInterfaces)(), rinfo.address);
     if (host === null) {
       this.options.logger.warn('SSDP search not answered: the bridge has no IPv4 LAN address');
@@ -101,7 +90,6 @@ export class SsdpResponder {
       location: `http://${hostPart}:${this.options.httpPort()}/api/v1/description`,
       bridgeId: this.options.bridgeId(),
       server: this.options.server,
-      date: new Date((this.options.now ?? Date.now)()),
     });
     const delayMs = Math.floor(Math.random() * Math.min(this.options.maxDelayMs ?? 500, search.mx * 1000));
     const timer = setTimeout(() => {
@@ -138,7 +126,7 @@ export function ssdpFeatureWith(overrides: SsdpFeatureOverrides = {}): FeatureFa
       configuredHost: context.config.host,
       httpPort: () => context.httpPort(),
       bridgeId: () => context.bridgeInfo().id,
-      server: `${os.type()}/${os.release()} UPnP/1.1 netatmo-smartthings-bridge/${info.version}`,
+      server: serverHeader(os.type(), os.release(), info.version),
       logger,
       maxDelayMs: overrides.maxDelayMs,
       now: context.now,

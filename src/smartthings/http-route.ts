@@ -1,13 +1,13 @@
-// POST /smartapp: every SmartThings lifecycle call. The SDK verifies the HTTP signature of every
-// call but PING (production keys from key.smartthings.com, or SMARTAPP_PUBLIC_KEY for key ids
-// starting /SmartThings); there is no unverified entry point here. On top of the SDK: the body
-// must match its signed Digest header (the SDK checks the signature only, so a replayed
-// signature could otherwise carry another body), and CONFIRMATION — which the SDK only logs and
-// never answers — is answered here after the SDK verified it.
-import { createHash, timingSafeEqual } from 'node:crypto';
+// POST /smartapp: every SmartThings lifecycle call. Every call but PING must carry a valid
+// SmartThings signature, checked HERE (./signature.ts) before the SDK sees the call; the SDK then
+// runs the call through handleHttpCallbackUnverified. The SDK's own check is never used: its key
+// resolver fetches `${keyApiHost}${keyId}` with the caller's keyId, so a keyId like
+// `@evil.example/cert.pem` made it fetch — and trust — a certificate from any host
+// (docs/security.md). CONFIRMATION, which the SDK only logs and never answers, is answered here.
 import express, { type Request, type Router } from 'express';
 import type { Logger } from '../util/logger.js';
 import type { RuntimeSmartApp } from './sdk-types.js';
+import { verifySignedRequest, type SignatureCheckOptions } from './signature.js';
 
 export const SMARTAPP_PATH = '/smartapp';
 const BODY_LIMIT = '256kb';
@@ -19,6 +19,7 @@ export interface SmartAppRouteOptions {
   logger: Logger;
   appId: string | undefined;
   targetUrl: string | undefined;
+  signatures: SignatureCheckOptions;
 }
 
 export function smartAppRouter(options: SmartAppRouteOptions): Router {
@@ -32,12 +33,20 @@ export function smartAppRouter(options: SmartAppRouteOptions): Router {
   router.post(SMARTAPP_PATH, capture, async (req: RawBodyRequest, res) => {
     const body: unknown = req.body;
     const kind = lifecycleOf(body);
-    if (kind !== 'PING' && !digestMatches(req)) {
-      options.logger.warn({ lifecycle: kind }, 'SmartApp call refused: the body does not match its Digest header');
-      res.status(401).send('Forbidden');
+    if (kind === null) {
+      res.status(400).json({ error: { code: 'invalid_request', message: 'The body is not a SmartThings lifecycle call.' } });
       return;
     }
-    await options.app.handleHttpCallback(req, res);
+    // PING carries no signature in the SDK's model and only echoes its challenge.
+    if ((body as { lifecycle?: unknown }).lifecycle !== 'PING') {
+      const verdict = await verifySignedRequest(signedRequest(req), options.signatures);
+      if (!verdict.ok) {
+        options.logger.warn({ lifecycle: kind, reason: verdict.reason }, `SmartApp call refused: ${verdict.reason}`);
+        res.status(401).send('Forbidden');
+        return;
+      }
+    }
+    await options.app.handleHttpCallbackUnverified(req, res);
     if (res.headersSent) return;
     if (kind === 'CONFIRMATION') {
       logConfirmation(body, options);
@@ -56,16 +65,17 @@ function lifecycleOf(body: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-/** A Digest header, when sent, must be the SHA-256 of the exact body bytes ("SHA256=" or "SHA-256="). */
-export function digestMatches(req: RawBodyRequest): boolean {
-  const header = req.headers.digest;
-  if (header === undefined) return true;
-  const value = Array.isArray(header) ? header[0] : header;
-  const match = /^sha-?256=(.+)$/i.exec(value?.trim() ?? '');
-  if (!match?.[1]) return false;
-  const expected = createHash('sha256').update(req.rawBody ?? Buffer.alloc(0)).digest();
-  const given = Buffer.from(match[1], 'base64');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+function signedRequest(req: RawBodyRequest) {
+  // The signed target is the path SmartThings called, without the query (as the SDK does).
+  const original = req.originalUrl || req.url;
+  const queryAt = original.indexOf('?');
+  return {
+    method: req.method,
+    path: queryAt < 0 ? original : original.slice(0, queryAt),
+    httpVersion: req.httpVersion,
+    headers: req.headers,
+    body: req.rawBody ?? Buffer.alloc(0),
+  };
 }
 
 function logConfirmation(body: unknown, options: SmartAppRouteOptions): void {

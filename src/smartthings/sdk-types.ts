@@ -58,5 +58,6 @@ export interface RuntimeSmartApp {
   /** Runtime argument order: (context, deviceCommandsEvent) — not what the .d.ts says. */
   deviceCommandHandler(callback: Handler<[RuntimeContext, DeviceCommandsEvent]>): RuntimeSmartApp;
   withContext(installedAppIdOrRecord: string | ContextRecordInput): Promise<RuntimeContext>;
-  handleHttpCallback(request: unknown, response: unknown): Promise<void>;
+  /** Runs a lifecycle call without the SDK's signature check: http-route.ts verifies it first. */
+  handleHttpCallbackUnverified(request: unknown, response: unknown): Promise<void>;
 }

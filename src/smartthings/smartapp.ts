@@ -13,6 +13,8 @@ import { executeCommand, type CommandDefaults } from './device-commands.js';
 import { parseExternalId } from './device-plan.js';
 import type { LinkHealth } from './event-mapping.js';
 import { smartAppRouter, SMARTAPP_PATH } from './http-route.js';
+import { ReplayGuard } from './replay-guard.js';
+import { SigningKeys } from './signing-keys.js';
 import { registerPages } from './pages.js';
 import type { DeviceCommandsEvent, InstalledAppData, RuntimeContext, RuntimeSmartApp } from './sdk-types.js';
 import { sdkLogger } from './sdk-logger.js';
@@ -24,8 +26,6 @@ export const COMMAND_ANSWER_MS = 7_000;
 /** A hub that polled the LAN API this recently counts as linked (hubLink closed). */
 const HUB_LINK_WINDOW_MS = 5 * 60_000;
 const STOP_WAIT_MS = 2_000;
-const DEFAULT_KEY_API_HOST = 'https://key.smartthings.com';
-const DEFAULT_API_URL = 'https://api.smartthings.com';
 
 export interface SmartAppRuntime {
   router: Router;
@@ -56,9 +56,8 @@ export function createSmartAppRuntime(context: BridgeContext, options: SmartAppR
     // The SDK refreshes tokens at apiUrl + /oauth/token (core-sdk RefreshTokenAuthenticator).
     apiUrl: config.smartthingsApiUrl,
     refreshUrl: config.smartthingsTokenUrl,
-    // With a local fake SmartThings, production key look-ups go to the fake too, never outside.
-    keyApiHost: config.smartthingsApiUrl === DEFAULT_API_URL ? DEFAULT_KEY_API_HOST : `${config.smartthingsApiUrl}/keys`,
-    ...(config.smartapp.publicKey ? { publicKey: config.smartapp.publicKey } : {}),
+    // Only the SDK's OAuth helper reads this: lifecycle signatures are checked by http-route.ts.
+    keyApiHost: config.smartthingsKeyUrl,
   });
   if (config.smartapp.appId) sdk.permissions(PERMISSIONS);
   // The SDK does not await delete(); a failed write must not become an unhandled rejection.
@@ -158,7 +157,17 @@ export function createSmartAppRuntime(context: BridgeContext, options: SmartAppR
 
   let unsubscribe: (() => void) | null = null;
   return {
-    router: smartAppRouter({ app, logger: log, appId: config.smartapp.appId, targetUrl: config.publicUrl ? `${config.publicUrl}${SMARTAPP_PATH}` : undefined }),
+    router: smartAppRouter({
+      app,
+      logger: log,
+      appId: config.smartapp.appId,
+      targetUrl: config.publicUrl ? `${config.publicUrl}${SMARTAPP_PATH}` : undefined,
+      signatures: {
+        keys: new SigningKeys({ appPublicKeyPem: config.smartapp.publicKey, keyBaseUrl: config.smartthingsKeyUrl, logger: log, now: context.now }),
+        replay: new ReplayGuard({ now: context.now }),
+        now: context.now,
+      },
+    }),
     sync,
     contexts,
     start() {

@@ -44,8 +44,8 @@ export class CommandError extends Error {
   constructor(
     readonly code: CommandErrorCode,
     message: string,
-    /** Netatmo's own code and message when Netatmo refused. */
-    readonly details?: { netatmoCode: number | null; netatmoMessage: string | null },
+    /** Netatmo's own code and message when Netatmo refused; the field at fault for invalid_request. */
+    readonly details?: { netatmoCode: number | null; netatmoMessage: string | null } | { field: string },
     readonly retryAfterS?: number,
   ) {
     super(message);

@@ -46,8 +46,9 @@ export interface BridgeCommandService extends CommandService {
   pendingCount(homeId?: string): number;
 }
 
-function invalid(message: string): CommandError {
-  return new CommandError('invalid_request', message);
+/** A refused value; `field` names the request field at fault (the LAN API's details.field). */
+function invalid(message: string, field?: string): CommandError {
+  return new CommandError('invalid_request', message, field === undefined ? undefined : { field });
 }
 
 export function createCommandService(deps: CommandServiceDeps): BridgeCommandService {
@@ -92,7 +93,7 @@ export function createCommandService(deps: CommandServiceDeps): BridgeCommandSer
   function durationOf(minutes: number | undefined): number | undefined {
     if (minutes === undefined) return undefined;
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_DURATION_MINUTES) {
-      throw invalid(`durationMinutes must be a whole number of minutes from 1 to ${MAX_DURATION_MINUTES}.`);
+      throw invalid(`durationMinutes must be a whole number of minutes from 1 to ${MAX_DURATION_MINUTES}.`, 'durationMinutes');
     }
     return minutes;
   }
@@ -100,13 +101,13 @@ export function createCommandService(deps: CommandServiceDeps): BridgeCommandSer
   /** endsAt / durationMinutes → when the override ends; null when neither was given. */
   function endOf(command: { endsAt?: string; durationMinutes?: number }, nowMs: number): number | null {
     const minutes = durationOf(command.durationMinutes);
-    if (command.endsAt !== undefined && minutes !== undefined) throw invalid('Give either endsAt or durationMinutes, not both.');
+    if (command.endsAt !== undefined && minutes !== undefined) throw invalid('Give either endsAt or durationMinutes, not both.', 'endsAt');
     if (minutes !== undefined) return nowMs + minutes * 60_000;
     if (command.endsAt === undefined) return null;
     const at = Date.parse(command.endsAt);
-    if (Number.isNaN(at)) throw invalid('endsAt must be an ISO-8601 time such as 2026-11-26T22:00:00Z.');
-    if (at <= nowMs) throw invalid('endsAt is in the past; give a time in the future.');
-    if (at > MAX_END_MS) throw invalid('endsAt is too far in the future.');
+    if (Number.isNaN(at)) throw invalid('endsAt must be an ISO-8601 time such as 2026-11-26T22:00:00Z.', 'endsAt');
+    if (at <= nowMs) throw invalid('endsAt is in the past; give a time in the future.', 'endsAt');
+    if (at > MAX_END_MS) throw invalid('endsAt is too far in the future.', 'endsAt');
     return at;
   }
 
@@ -160,7 +161,7 @@ export function createCommandService(deps: CommandServiceDeps): BridgeCommandSer
         const home = homeOf(homeId);
         const nowMs = now();
         const endMs = endOf(command, nowMs);
-        if (command.mode === 'schedule' && endMs !== null) throw invalid('The schedule mode has no end: leave out endsAt and durationMinutes.');
+        if (command.mode === 'schedule' && endMs !== null) throw invalid('The schedule mode has no end: leave out endsAt and durationMinutes.', command.endsAt !== undefined ? 'endsAt' : 'durationMinutes');
         return execute(homeId, `home mode ${command.mode}`, planHomeMode(home, command.mode, endMs));
       });
     },
@@ -188,7 +189,7 @@ export function createCommandService(deps: CommandServiceDeps): BridgeCommandSer
         const home = homeOf(homeId);
         const room = roomOf(home, roomId);
         const temperature = normaliseSetpoint(command.temperatureC);
-        if (!temperature.ok) throw invalid(temperature.message);
+        if (!temperature.ok) throw invalid(temperature.message, 'temperatureC');
         const nowMs = now();
         const end = choice(endOf(command, nowMs));
         return execute(homeId, `room ${roomId} setpoint ${temperature.celsius}`, planRoomSetpoint(home, room, temperature.celsius, end, nowMs));
@@ -202,7 +203,7 @@ export function createCommandService(deps: CommandServiceDeps): BridgeCommandSer
         const nowMs = now();
         const endMs = endOf({ durationMinutes: command.durationMinutes }, nowMs);
         const mode: RoomCommandMode = command.mode;
-        if (mode === 'schedule' && endMs !== null) throw invalid('A room going back to the schedule has no duration: leave out durationMinutes.');
+        if (mode === 'schedule' && endMs !== null) throw invalid('A room going back to the schedule has no duration: leave out durationMinutes.', 'durationMinutes');
         return execute(homeId, `room ${roomId} mode ${mode}`, planRoomMode(home, room, mode, choice(endMs), nowMs));
       });
     },

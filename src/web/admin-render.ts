@@ -1,6 +1,7 @@
 // HTML of the admin page: the sign-in form, or (signed in) the actions. Every form carries the
 // session's CSRF token; secrets appear only here, after sign-in.
 import type { Flash } from './auth/sessions.js';
+import { POLL_TIMING } from '../config/poll-timing.js';
 import { html, type SafeHtml } from './html.js';
 
 export interface SignInView {
@@ -17,6 +18,8 @@ export interface AdminView {
   lanTokenFromEnv: boolean;
   pairing: { closesAt: string | null; closesText: string | null };
   settings: { pollIntervalS: number; staleThresholdS: number; preferredPath: 'lan' | 'cloud' };
+  /** The SmartApp settings are complete, so the cloud path can be preferred. */
+  smartappConfigured: boolean;
 }
 
 export function renderSignIn(view: SignInView): SafeHtml {
@@ -132,12 +135,13 @@ function settingsSection(view: AdminView, csrf: SafeHtml): SafeHtml {
   <form method="post" action="/admin/settings">
     ${csrf}
     <label for="pollIntervalS">Poll interval (seconds)</label>
-    <input id="pollIntervalS" name="pollIntervalS" type="number" min="10" max="3600" step="1" required value="${s.pollIntervalS}" aria-describedby="poll-hint">
-    <p class="hint" id="poll-hint">How often the bridge reads Netatmo; at least 10 s. Applies at once.</p>
+    <input id="pollIntervalS" name="pollIntervalS" type="number" min="${POLL_TIMING.minPollS}" max="${POLL_TIMING.maxPollS}" step="1" required value="${s.pollIntervalS}" aria-describedby="poll-hint">
+    <p class="hint" id="poll-hint">How often the bridge reads Netatmo; ${POLL_TIMING.minPollS} to ${POLL_TIMING.maxPollS} s. Applies at once.</p>
     <label for="staleThresholdS">Stale threshold (seconds)</label>
-    <input id="staleThresholdS" name="staleThresholdS" type="number" min="30" max="86400" step="1" required value="${s.staleThresholdS}" aria-describedby="stale-hint">
+    <input id="staleThresholdS" name="staleThresholdS" type="number" min="${POLL_TIMING.minPollS * POLL_TIMING.staleFactor}" max="${POLL_TIMING.maxStaleS}" step="1" required value="${s.staleThresholdS}" aria-describedby="stale-hint">
     <p class="hint" id="stale-hint">Data older than this is marked stale; at least twice the poll interval.</p>
-    <fieldset><legend>Preferred path for commands</legend>${path('lan', 'LAN (Edge driver on the hub)')}${path('cloud', 'Cloud (SmartApp)')}</fieldset>
+    <fieldset><legend>Preferred path for commands</legend>${path('lan', 'LAN (Edge driver on the hub)')}${path('cloud', 'Cloud (SmartApp)')}
+      ${view.smartappConfigured ? '' : html`<p class="hint" id="cloud-hint">The cloud path needs the SmartApp (PUBLIC_URL and the SMARTAPP_ settings, docs/smartapp.md); without it the bridge refuses it.</p>`}</fieldset>
     <button type="submit">Save settings</button>
   </form>
 </section>`;

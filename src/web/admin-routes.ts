@@ -1,6 +1,7 @@
 // The admin page and its actions: sign in/out, LAN token rotation, pairing window, refresh and
 // settings. Netatmo connection routes are in oauth-routes.ts.
 import express, { type Request, type Response, type Router } from 'express';
+import { cloudPathMissing, cloudPathProblem } from '../config/index.js';
 import { generateLanToken } from '../store/index.js';
 import { clearSessionCookie, browserOrigin, originAllowed, setSessionCookie } from './auth/cookies.js';
 import type { Session } from './auth/sessions.js';
@@ -36,24 +37,29 @@ export function adminRouter(deps: WebDeps): Router {
       sendSignIn(deps, res, 403, 'The sign-in form did not come from this bridge’s own page. Open the Admin page and try again.');
       return;
     }
-    const verdict = deps.throttle.check(address);
-    if (!verdict.ok) {
-      res.set('retry-after', String(verdict.retryAfterS));
-      sendSignIn(deps, res, 429, `Too many wrong passwords. Try again in about ${Math.ceil(verdict.retryAfterS / 60)} min.`);
-      return;
-    }
     const form = signInForm.safeParse(req.body);
     if (!form.success) {
       sendSignIn(deps, res, 400, firstProblem(form.error));
       return;
     }
-    if (!(await deps.password.verify(form.data.password))) {
-      deps.throttle.recordFailure(address);
+    // Reserved before the (asynchronous) check, so concurrent guesses count at once.
+    const attempt = deps.throttle.begin(address);
+    if (!attempt.ok) {
+      res.set('retry-after', String(attempt.retryAfterS));
+      sendSignIn(deps, res, 429, `Too many wrong passwords. Try again in about ${Math.ceil(attempt.retryAfterS / 60)} min.`);
+      return;
+    }
+    let right = false;
+    try {
+      right = await deps.password.verify(form.data.password);
+    } finally {
+      attempt.done(right);
+    }
+    if (!right) {
       context.logger.warn({ address }, 'admin sign-in refused: wrong password');
       sendSignIn(deps, res, 401, 'That password is not right.');
       return;
     }
-    deps.throttle.recordSuccess(address);
     const previous = sessionOf(deps, req);
     if (previous) deps.sessions.destroy(previous.id); // a fresh id at every sign-in (no fixation)
     const session = deps.sessions.create();
@@ -121,9 +127,17 @@ export function adminRouter(deps: WebDeps): Router {
       return;
     }
     const { pollIntervalS, staleThresholdS, preferredPath } = form.data;
-    await context.store.update((draft) => {
-      draft.settings = { ...draft.settings, pollIntervalS, staleThresholdS, preferredPath };
-    });
+    const missing = cloudPathMissing(context.config);
+    if (preferredPath === 'cloud' && missing.length > 0) {
+      backToAdmin(res, session, { kind: 'error', text: cloudPathProblem(missing) }, '#settings-title');
+      return;
+    }
+    // In the demo the real data file keeps them too, so they survive connecting Netatmo.
+    for (const store of new Set([context.store, deps.realStore])) {
+      await store.update((draft) => {
+        draft.settings = { ...draft.settings, pollIntervalS, staleThresholdS, preferredPath };
+      });
+    }
     context.poller.setPollInterval(pollIntervalS);
     context.health.setStaleThreshold(staleThresholdS);
     context.logger.info({ pollIntervalS, staleThresholdS, preferredPath }, 'settings changed from the admin page');
@@ -172,6 +186,7 @@ function adminView(deps: WebDeps, req: Request, session: Session, flash: Session
     lanToken: context.store.data.lanToken,
     lanTokenFromEnv: Boolean(context.config.lanToken),
     pairing: { closesAt: context.pairing.closesAt(), closesText: untilText(context.pairing.closesAt(), context.now()) },
+    smartappConfigured: cloudPathMissing(context.config).length === 0,
     settings: {
       pollIntervalS: settings.pollIntervalS ?? context.config.pollIntervalS,
       staleThresholdS: settings.staleThresholdS ?? context.config.staleThresholdS,

@@ -1,6 +1,7 @@
 // The admin forms' fields, validated with zod. Messages are written for the person who filled in
 // the form; the first problem is shown above the form.
 import { z } from 'zod';
+import { checkPollTiming } from '../config/poll-timing.js';
 
 const csrf = z.string({ error: 'The form is missing its security token: reload the page and try again.' }).min(1).max(200);
 
@@ -47,20 +48,13 @@ export const pasteForm = z.object({
 export const settingsForm = z
   .object({
     _csrf: csrf,
-    pollIntervalS: z.coerce
-      .number({ error: 'The poll interval must be a number of seconds.' })
-      .int({ error: 'The poll interval must be a whole number of seconds.' })
-      .min(10, { error: 'The poll interval must be at least 10 seconds (Netatmo limits how often it may be asked).' })
-      .max(3600, { error: 'The poll interval can be at most 3600 seconds (one hour).' }),
-    staleThresholdS: z.coerce
-      .number({ error: 'The stale threshold must be a number of seconds.' })
-      .int({ error: 'The stale threshold must be a whole number of seconds.' })
-      .min(30, { error: 'The stale threshold must be at least 30 seconds.' })
-      .max(86_400, { error: 'The stale threshold can be at most 86400 seconds (one day).' }),
+    pollIntervalS: z.coerce.number({ error: 'The poll interval must be a number of seconds.' }),
+    staleThresholdS: z.coerce.number({ error: 'The stale threshold must be a number of seconds.' }),
     preferredPath: z.enum(['lan', 'cloud'], { error: 'Choose LAN or cloud as the preferred path.' }),
   })
-  .refine((form) => form.staleThresholdS >= form.pollIntervalS * 2, {
-    error: 'The stale threshold must be at least twice the poll interval, or every late poll would mark the data stale.',
+  .superRefine((form, ctx) => {
+    // The same rule and sentence as the configuration (STALE_THRESHOLD_S / POLL_INTERVAL_S).
+    for (const problem of checkPollTiming(form)) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.field] });
   });
 
 function isHttpUrl(text: string): boolean {

@@ -1,8 +1,11 @@
 // Temperature history for the status page's chart: getroommeasure for one room (measured and
 // setpoint), last 24 h at 30-minute steps or 7 days at 3-hour steps. Fetched only when someone
-// opens a chart, kept for 10 minutes per room and period, and capped per hour on top of the
-// client's own rate budget, because the page is open to the LAN and the budget also feeds polling.
+// opens a chart and kept for 10 minutes per room and period. The page is open to the LAN without
+// sign-in and the Netatmo budget also feeds polling, so fetches are capped per client and per hour
+// on top of the client's own rate budget; past a cap (or when Netatmo fails) a chart fetched
+// earlier is served as it was, marked `stale`, for up to a day.
 import type { GetRoomMeasureParams, NetatmoApi, RoomMeasureScale } from '../netatmo/api.js';
+import { addressKey } from './auth/throttle.js';
 
 export const HISTORY_RANGES = {
   '24h': { scale: '30min', spanS: 24 * 3600 },
@@ -27,11 +30,16 @@ export interface RoomHistory {
   to: number;
   fetchedAt: string;
   points: HistoryPoint[];
+  /** Set when served past its 10 minutes because a fetch was not allowed or failed. */
+  stale?: true;
 }
 
 export class HistoryLimitError extends Error {
-  constructor(readonly retryAfterS: number) {
-    super(`Too many history charts were opened this hour; try again in about ${Math.ceil(retryAfterS / 60)} min.`);
+  constructor(
+    readonly retryAfterS: number,
+    who: 'client' | 'everyone' = 'everyone',
+  ) {
+    super(`Too many history charts were opened ${who === 'client' ? 'from this device ' : ''}this hour; try again in about ${Math.ceil(retryAfterS / 60)} min.`);
     this.name = 'HistoryLimitError';
   }
 }
@@ -41,43 +49,63 @@ export interface HistoryServiceOptions {
   now?: () => number;
   ttlMs?: number;
   maxFetchesPerHour?: number;
+  maxFetchesPerClientPerHour?: number;
 }
 
 export const HISTORY_CACHE_MS = 10 * 60_000;
+/** A chart past its 10 minutes is still served for this long when no new fetch is allowed. */
+export const HISTORY_STALE_MS = 24 * 3600_000;
+export const HISTORY_FETCHES_PER_HOUR = 30;
+export const HISTORY_FETCHES_PER_CLIENT_PER_HOUR = 8;
+const MAX_CACHED_CHARTS = 256;
+const MAX_CLIENTS = 1_000;
+const HOUR_MS = 3600_000;
 
 export class HistoryService {
   readonly #api: Pick<NetatmoApi, 'getRoomMeasure'>;
   readonly #now: () => number;
   readonly #ttlMs: number;
   readonly #maxPerHour: number;
+  readonly #maxPerClient: number;
   readonly #cache = new Map<string, { at: number; value: RoomHistory }>();
   readonly #inflight = new Map<string, Promise<RoomHistory>>();
   #fetches: number[] = [];
+  readonly #clientFetches = new Map<string, number[]>();
 
   constructor(options: HistoryServiceOptions) {
     this.#api = options.api;
     this.#now = options.now ?? Date.now;
     this.#ttlMs = options.ttlMs ?? HISTORY_CACHE_MS;
-    this.#maxPerHour = options.maxFetchesPerHour ?? 30;
+    this.#maxPerHour = options.maxFetchesPerHour ?? HISTORY_FETCHES_PER_HOUR;
+    this.#maxPerClient = options.maxFetchesPerClientPerHour ?? HISTORY_FETCHES_PER_CLIENT_PER_HOUR;
   }
 
-  async get(homeId: string, roomId: string, range: HistoryRange): Promise<RoomHistory> {
+  /** `client` is the requester's address: its fetches count against its own hourly cap. */
+  async get(homeId: string, roomId: string, range: HistoryRange, client = 'local'): Promise<RoomHistory> {
     const key = JSON.stringify([homeId, roomId, range]);
     const cached = this.#cache.get(key);
     if (cached && this.#now() - cached.at < this.#ttlMs) return cached.value;
     const running = this.#inflight.get(key);
     if (running) return running;
 
-    this.#reserveFetch();
+    const refusal = this.#reserveFetch(addressKey(client));
+    if (refusal) {
+      if (cached) return { ...cached.value, stale: true };
+      throw refusal;
+    }
     const fetching = this.#fetch(homeId, roomId, range)
       .then((value) => {
-        this.#cache.set(key, { at: this.#now(), value });
-        this.#dropExpired();
+        this.#remember(key, value);
         return value;
       })
       .finally(() => this.#inflight.delete(key));
     this.#inflight.set(key, fetching);
-    return fetching;
+    try {
+      return await fetching;
+    } catch (error) {
+      if (cached) return { ...cached.value, stale: true };
+      throw error;
+    }
   }
 
   async #fetch(homeId: string, roomId: string, range: HistoryRange): Promise<RoomHistory> {
@@ -93,20 +121,40 @@ export class HistoryService {
     return { homeId, roomId, range, scale, from, to, fetchedAt: new Date(this.#now()).toISOString(), points };
   }
 
-  #reserveFetch(): void {
+  /** Counts a fetch for this client and for everyone, or says why it may not happen now. */
+  #reserveFetch(client: string): HistoryLimitError | null {
     const now = this.#now();
-    this.#fetches = this.#fetches.filter((t) => t > now - 3600_000);
-    if (this.#fetches.length >= this.#maxPerHour) {
-      const oldest = this.#fetches[0] ?? now;
-      throw new HistoryLimitError(Math.max(1, (oldest + 3600_000 - now) / 1000));
-    }
+    const recent = (times: number[]) => times.filter((t) => t > now - HOUR_MS);
+    this.#fetches = recent(this.#fetches);
+    const mine = recent(this.#clientFetches.get(client) ?? []);
+    if (mine.length >= this.#maxPerClient) return new HistoryLimitError(waitS(mine, now), 'client');
+    if (this.#fetches.length >= this.#maxPerHour) return new HistoryLimitError(waitS(this.#fetches, now));
+    mine.push(now);
     this.#fetches.push(now);
+    this.#clientFetches.delete(client);
+    this.#clientFetches.set(client, mine);
+    for (const [id, times] of this.#clientFetches) {
+      if (this.#clientFetches.size <= MAX_CLIENTS && recent(times).length > 0) break;
+      this.#clientFetches.delete(id);
+    }
+    return null;
   }
 
-  #dropExpired(): void {
+  #remember(key: string, value: RoomHistory): void {
     const now = this.#now();
-    for (const [key, entry] of this.#cache) if (now - entry.at >= this.#ttlMs) this.#cache.delete(key);
+    this.#cache.delete(key);
+    this.#cache.set(key, { at: now, value });
+    for (const [oldKey, entry] of this.#cache) {
+      if (this.#cache.size <= MAX_CACHED_CHARTS && now - entry.at < HISTORY_STALE_MS) break;
+      this.#cache.delete(oldKey);
+    }
   }
+}
+
+/** Seconds until the oldest of these fetch times leaves the hour. */
+function waitS(times: number[], now: number): number {
+  const oldest = times[0] ?? now;
+  return Math.max(1, Math.ceil((oldest + HOUR_MS - now) / 1000));
 }
 
 function finite(value: number | null | undefined): number | null {

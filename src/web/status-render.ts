@@ -77,15 +77,19 @@ function hubCard(view: StatusView): SafeHtml {
     <div><dt>Last hub poll</dt><dd id="hub-last-poll">${hubs.lastPollText}</dd></div>
     <div><dt>Pairing window</dt><dd id="pairing-state">${pairing.open && pairing.closesAt ? html`open, closes <time datetime="${pairing.closesAt}">${pairing.closesText ?? 'soon'}</time>` : 'closed'}</dd></div>
     <div><dt>Path for commands</dt><dd>${view.bridge.preferredPath === 'lan' ? 'LAN (Edge driver)' : 'Cloud (SmartApp)'}</dd></div>
+    <div><dt>Bridge version</dt><dd id="bridge-version">${view.bridge.version} (LAN API ${hubs.bridgeApiLevel})</dd></div>
   </dl>
   ${
     hubs.list.length === 0
       ? html`<p class="muted">No hub seen in the last 24 hours.</p>`
       : html`<table class="hubs">
     <caption>Hubs seen in the last 24 hours</caption>
-    <thead><tr><th scope="col">Address</th><th scope="col">Last poll</th><th scope="col">Paired here</th></tr></thead>
-    <tbody>${hubs.list.map((hub) => html`<tr><td>${hub.address}</td><td>${hub.lastSeenText}</td><td>${hub.paired ? 'yes' : 'no'}</td></tr>`)}</tbody>
-  </table>`
+    <thead><tr><th scope="col">Address</th><th scope="col">Last poll</th><th scope="col">Paired here</th><th scope="col">Edge driver</th></tr></thead>
+    <tbody>${hubs.list.map((hub) => html`<tr><td>${hub.address}</td><td>${hub.lastSeenText}</td><td>${hub.paired ? 'yes' : 'no'}</td><td>${hub.driverUpdate ? html`<span class="warn-text"><span aria-hidden="true">⚠ </span>${hub.driverText}: update</span>` : hub.driverText}</td></tr>`)}</tbody>
+  </table>
+  ${hubs.list
+    .filter((hub) => hub.driverUpdate)
+    .map((hub) => html`<p class="warn-text driver-update" role="status"><span aria-hidden="true">⚠ </span>${hub.address}: ${hub.driverUpdate}</p>`)}`
   }
 </section>`;
 }

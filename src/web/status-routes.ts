@@ -63,7 +63,7 @@ export function statusRouter(context: BridgeContext, history: HistoryService): R
       return;
     }
     try {
-      const result = await history.get(homeId, roomId, query.data.range);
+      const result = await history.get(homeId, roomId, query.data.range, req.ip ?? 'unknown');
       res.json({ ...result, roomName: room.name });
     } catch (error) {
       const answer = historyError(error);

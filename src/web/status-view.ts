@@ -1,6 +1,7 @@
 // What the status page shows, as plain data: built from the bridge's state, health, hub activity
 // and pairing window. Served as GET /status.json and rendered to HTML by status-render.ts. Holds
 // nothing secret (no tokens, no client id/secret, no bridge id), so it needs no sign-in.
+import { driverUpdateAdvice, LAN_API_LEVEL } from '../lan/driver-version.js';
 import type { HubSeen } from '../lan/hub-activity.js';
 import type { BridgeInfo } from '../lan/state-document.js';
 import type { Home, NetatmoHealth, NetatmoStatus, Room } from '../model/types.js';
@@ -77,7 +78,13 @@ export interface StatusView {
   /** Whether the bridge can save its data file, and if not, why (in words for the user). */
   dataFile: { saving: boolean; problem: string | null; since: string | null };
   homes: HomeView[];
-  hubs: { lastPollAt: string | null; lastPollText: string; list: { address: string; lastSeenAt: string; lastSeenText: string; paired: boolean }[] };
+  hubs: {
+    lastPollAt: string | null;
+    lastPollText: string;
+    /** The LAN API level this bridge serves; a hub's driver below it should be updated. */
+    bridgeApiLevel: number;
+    list: { address: string; lastSeenAt: string; lastSeenText: string; paired: boolean; driverText: string; driverUpdate: string | null }[];
+  };
   pairing: { open: boolean; closesAt: string | null; closesText: string | null };
 }
 
@@ -145,11 +152,14 @@ export function buildStatusView(source: StatusSource): StatusView {
     hubs: {
       lastPollAt: source.lastHubPollAt,
       lastPollText: lastHubAge ? lastHubAge.text : 'no hub has polled since the bridge started',
+      bridgeApiLevel: LAN_API_LEVEL,
       list: source.hubs.map((hub) => ({
         address: hub.address,
         lastSeenAt: hub.lastSeenAt,
         lastSeenText: ageOf(hub.lastSeenAt, nowMs)?.text ?? '',
         paired: hub.paired,
+        driverText: hub.driver.version ? `${hub.driver.version} (LAN API ${hub.driver.apiLevel})` : `older, no version sent (LAN API ${hub.driver.apiLevel})`,
+        driverUpdate: driverUpdateAdvice(hub.driver),
       })),
     },
     pairing: { open: source.pairingClosesAt !== null, closesAt: source.pairingClosesAt, closesText: untilText(source.pairingClosesAt, nowMs) },

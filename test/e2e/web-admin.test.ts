@@ -83,17 +83,23 @@ describe.skipIf(chromiumMissing)('admin page in Chromium', () => {
     await page.getByLabel('Poll interval (seconds)').fill('30');
     await page.getByLabel('Stale threshold (seconds)').fill('45');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('at least twice the poll interval');
+    expect(await page.getByRole('alert').textContent()).toContain('must be at least twice POLL_INTERVAL_S (the poll interval)');
     expect(tb.bridge.context.store.data.settings.pollIntervalS).toBeUndefined();
 
     await page.getByLabel('Poll interval (seconds)').fill('30');
     await page.getByLabel('Stale threshold (seconds)').fill('120');
     await page.getByLabel('Cloud (SmartApp)').check();
     await page.getByRole('button', { name: 'Save settings' }).click();
-    expect(await page.locator('#flash').textContent()).toContain('Settings saved: poll every 30 s, stale after 120 s, cloud path preferred.');
-    expect(tb.bridge.context.store.data.settings).toMatchObject({ pollIntervalS: 30, staleThresholdS: 120, preferredPath: 'cloud' });
+    expect(await page.getByRole('alert').textContent()).toContain('The cloud path needs the SmartApp registered in the SmartThings Developer Workspace');
+    expect(tb.bridge.context.store.data.settings.preferredPath).toBeUndefined();
+    await page.getByLabel('Poll interval (seconds)').fill('30');
+    await page.getByLabel('Stale threshold (seconds)').fill('120');
+    await page.getByLabel('LAN (Edge driver on the hub)').check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    expect(await page.locator('#flash').textContent()).toContain('Settings saved: poll every 30 s, stale after 120 s, LAN path preferred.');
+    expect(tb.bridge.context.store.data.settings).toMatchObject({ pollIntervalS: 30, staleThresholdS: 120, preferredPath: 'lan' });
     expect(tb.bridge.context.netatmoHealth().pollIntervalS).toBe(30);
-    expect(tb.bridge.context.bridgeInfo().preferredPath).toBe('cloud');
+    expect(tb.bridge.context.bridgeInfo().preferredPath).toBe('lan');
     expect(await page.getByLabel('Poll interval (seconds)').inputValue()).toBe('30');
     if (SCREENSHOTS) await page.screenshot({ path: shotPath('admin-phone.png') });
 

@@ -6,6 +6,7 @@ import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type Request } from 'express';
+import sshpk from 'sshpk';
 
 export interface FakeCall {
   method: string;
@@ -185,27 +186,46 @@ export async function startFakeSmartThings(): Promise<FakeSmartThings> {
 /** Signs lifecycle calls like SmartThings does (APP_RSA: key id /SmartThings/…, rsa-sha256 over (request-target) digest date). */
 export interface LifecycleSigner {
   publicKeyPem: string;
+  /** A self-signed X.509 certificate of the same key: what SmartThings' key host serves for `/pl/…` key ids. */
+  certificatePem: string;
   keyId: string;
-  headers(path: string, body: string, date?: Date): Record<string, string>;
+  headers(path: string, body: string, options?: Date | SignOptions): Record<string, string>;
 }
 
-export function createLifecycleSigner(): LifecycleSigner {
+/** Deviations from a correct SmartThings signature, for tests of the refusals. */
+export interface SignOptions {
+  date?: Date;
+  /** Raw Date header text (overrides `date`). */
+  dateText?: string;
+  keyId?: string;
+  /** Signed header names; default "(request-target) digest date". */
+  signedHeaders?: string[];
+  /** Digest header value; null leaves the header out. Default: SHA256 of the body. */
+  digest?: string | null;
+}
+
+export function createLifecycleSigner(options: { keyId?: string } = {}): LifecycleSigner {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const keyId = '/SmartThings/test-key';
+  const keyId = options.keyId ?? '/SmartThings/test-key';
+  const sshKey = sshpk.parsePrivateKey(privateKey.export({ type: 'pkcs8', format: 'pem' }), 'pem');
+  const certificatePem = sshpk.createSelfSignedCertificate(sshpk.identityForHost('key.smartthings.test'), sshKey).toString('pem');
   return {
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    certificatePem,
     keyId,
-    headers(path, body, date = new Date()) {
-      const digest = `SHA256=${createHash('sha256').update(body).digest('base64')}`;
-      const dateText = date.toUTCString();
-      const signingString = `(request-target): post ${path}\ndigest: ${digest}\ndate: ${dateText}`;
-      const signature = sign('sha256', Buffer.from(signingString), privateKey).toString('base64');
-      return {
+    headers(path, body, dateOrOptions) {
+      const opts: SignOptions = dateOrOptions instanceof Date ? { date: dateOrOptions } : (dateOrOptions ?? {});
+      const headers: Record<string, string> = {
         'content-type': 'application/json',
-        digest,
-        date: dateText,
-        authorization: `Signature keyId="${keyId}",signature="${signature}",headers="(request-target) digest date",algorithm="rsa-sha256"`,
+        date: opts.dateText ?? (opts.date ?? new Date()).toUTCString(),
       };
+      const digest = opts.digest === undefined ? `SHA256=${createHash('sha256').update(body).digest('base64')}` : opts.digest;
+      if (digest !== null) headers.digest = digest;
+      const signed = opts.signedHeaders ?? ['(request-target)', 'digest', 'date'];
+      const signingString = signed.map((name) => (name === '(request-target)' ? `(request-target): post ${path}` : `${name}: ${headers[name] ?? ''}`)).join('\n');
+      const signature = sign('sha256', Buffer.from(signingString), privateKey).toString('base64');
+      headers.authorization = `Signature keyId="${opts.keyId ?? keyId}",signature="${signature}",headers="${signed.join(' ')}",algorithm="rsa-sha256"`;
+      return headers;
     },
   };
 }

@@ -104,6 +104,65 @@ describe('netatmo-bridge auth', () => {
     expect(data.netatmo.tokens?.refreshToken).toBeTruthy();
   }, 30_000);
 
+  it('asks for a missing client id and secret, uses --redirect-uri, and saves both with the tokens', async () => {
+    const bare = { ...env };
+    delete bare.NETATMO_CLIENT_ID;
+    delete bare.NETATMO_CLIENT_SECRET;
+    const redirect = 'http://127.0.0.1:5000/oauth/callback'; // the simulator accepts loopback redirects only
+    const cli = spawnCli(['auth', '--redirect-uri', redirect], bare, dir);
+    cli.child.stdin.write(`${simulator.clientId}\n${simulator.clientSecret}\n`);
+    const authorizeUrl = await vi.waitFor(
+      () => {
+        const match = /(http:\/\/127\.0\.0\.1:\d+\/oauth2\/authorize\?\S+)/.exec(cli.stdout());
+        expect(match).not.toBeNull();
+        return match?.[1] ?? '';
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+    expect(cli.stdout()).toContain('No Netatmo client id and secret are set');
+    expect(new URL(authorizeUrl).searchParams.get('redirect_uri')).toBe(redirect);
+    expect(new URL(authorizeUrl).searchParams.get('client_id')).toBe(simulator.clientId);
+    const landedOn = await allowInBrowser(authorizeUrl);
+    expect(landedOn.startsWith(`${redirect}?`)).toBe(true);
+    cli.child.stdin.end(`${landedOn}\n`);
+    expect(await cli.exited).toBe(0);
+    const data = JSON.parse(await readFile(path.join(dir, 'data', 'bridge.json'), 'utf8')) as { netatmo: { credentials: { clientId: string } | null; tokens: unknown } };
+    expect(data.netatmo.credentials?.clientId).toBe(simulator.clientId);
+    expect(data.netatmo.tokens).not.toBeNull();
+    expect(cli.stdout() + cli.stderr()).not.toContain(simulator.clientSecret.slice(4));
+  }, 30_000);
+
+  it('keeps nothing it asked for when Netatmo refuses, and says what to check', async () => {
+    const bare = { ...env };
+    delete bare.NETATMO_CLIENT_ID;
+    delete bare.NETATMO_CLIENT_SECRET;
+    const cli = spawnCli(['auth'], bare, dir);
+    cli.child.stdin.write(`${simulator.clientId}\nnot-the-secret\n`);
+    const authorizeUrl = await vi.waitFor(
+      () => {
+        const match = /(http:\/\/127\.0\.0\.1:\d+\/oauth2\/authorize\?\S+)/.exec(cli.stdout());
+        expect(match).not.toBeNull();
+        return match?.[1] ?? '';
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+    cli.child.stdin.end(`${await allowInBrowser(authorizeUrl)}\n`);
+    expect(await cli.exited).toBe(1);
+    expect(cli.stderr()).toMatch(/Netatmo refused the code: .*Check the client id, secret and redirect URI/);
+    const data = JSON.parse(await readFile(path.join(dir, 'data', 'bridge.json'), 'utf8')) as { netatmo: { credentials: unknown; tokens: unknown } };
+    expect(data.netatmo).toMatchObject({ credentials: null, tokens: null });
+  }, 30_000);
+
+  it('stops without asking when the input ends before the client id', async () => {
+    const bare = { ...env };
+    delete bare.NETATMO_CLIENT_ID;
+    delete bare.NETATMO_CLIENT_SECRET;
+    const cli = spawnCli(['auth'], bare, dir);
+    cli.child.stdin.end();
+    expect(await cli.exited).toBe(1);
+    expect(cli.stderr()).toMatch(/A client id and a client secret \(no spaces\) are needed; nothing changed/);
+  }, 30_000);
+
   it('refuses an address from another attempt (state mismatch) and changes nothing', async () => {
     const cli = spawnCli(['auth'], env, dir);
     await vi.waitFor(() => expect(cli.stdout()).toContain('/oauth2/authorize?'), { timeout: 15_000, interval: 50 });

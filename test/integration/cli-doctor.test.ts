@@ -69,7 +69,7 @@ describe('netatmo-bridge doctor', () => {
     const env = { DATA_DIR: dataDir, PORT: String(await closedLoopbackPort()), HOST: '127.0.0.1', SSDP: 'off', SIMULATOR: 'off', NETATMO_API_URL: simulator.url };
     const run = await runCliInProcess(['doctor'], env, dir);
     expect(run.code).toBe(1);
-    expect(problemLines(run.stdout)).toEqual([expect.stringMatching(/Netatmo login: Netatmo refused the saved login \(auth_required\) → .*npm run auth/)]);
+    expect(problemLines(run.stdout)).toEqual([expect.stringMatching(/Netatmo login: Netatmo refused the saved login \(auth_required\) → reconnect on the admin page \(\/admin\), or stop the bridge and run "netatmo-bridge auth"/)]);
   });
 
   it('names a running bridge that stopped saving (a newer bridge wrote its file) and a sign-in that lives only in memory', async () => {

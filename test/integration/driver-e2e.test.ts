@@ -1,21 +1,19 @@
-// End to end on real Lua: the Edge driver's own ssdp, client and mapping modules, run by lua5.3
-// with LuaSocket (driver/tests/e2e/e2e_client.lua), against the real bridge and the simulator on
-// 127.0.0.1 — unicast M-SEARCH, pairing, state → capability events, a setpoint reaching Netatmo.
-import { spawn, spawnSync } from 'node:child_process';
+// End to end on real Lua against the real bridge and the simulator on 127.0.0.1:
+// - the Edge driver's own ssdp, client and mapping modules, run by lua5.3 with LuaSocket
+//   (driver/tests/e2e/e2e_client.lua) — unicast M-SEARCH, pairing, state → capability events, a
+//   setpoint reaching Netatmo;
+// - the whole driver (driver/tests/e2e/e2e_driver.lua: init.lua, discovery, pairing, the read loop)
+//   keeping a long poll open, so a change reaches it within a second of the bridge, and falling
+//   back to periodic reads against a bridge that ignores `wait` (a stub on 127.0.0.1).
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ssdpFeatureWith } from '../../src/lan/ssdp.js';
+import { startBridgeWithoutWait, type BridgeWithoutWait } from '../fakes/bridge-without-wait.js';
 import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
+import { luaReady, repoRoot, startLua, type LuaRun, type Step } from '../helpers/lua-driver.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const script = path.join(repoRoot, 'driver/tests/e2e/e2e_client.lua');
-const luaReady = spawnSync('lua5.3', ['-e', 'require "socket"; require "dkjson"'], { encoding: 'utf8' }).status === 0;
-
-interface Step {
-  step: string;
-  [key: string]: unknown;
-}
 
 async function runLua(args: string[]): Promise<{ code: number | null; steps: Step[]; stderr: string }> {
   const child = spawn('lua5.3', [script, ...args], { cwd: repoRoot });
@@ -32,9 +30,15 @@ async function runLua(args: string[]): Promise<{ code: number | null; steps: Ste
 }
 
 let t: TestBridge | undefined;
+let lua: LuaRun | undefined;
+let stub: BridgeWithoutWait | undefined;
 afterEach(async () => {
+  await lua?.stop();
   await t?.stop();
+  await stub?.close();
   t = undefined;
+  lua = undefined;
+  stub = undefined;
 });
 
 async function bridgeWithLoopbackSsdp(): Promise<{ t: TestBridge; ssdpPort: number }> {
@@ -103,4 +107,73 @@ describe.skipIf(!luaReady)('Edge driver modules on real Lua against the real bri
     const writes = t.simulator.calls.list({ endpoint: 'setroomthermpoint' });
     expect(writes.map((w) => w.params.temp)).toEqual(['19.0']);
   });
+});
+
+describe.skipIf(!luaReady)('the whole Edge driver on real Lua: long poll and fallback', () => {
+  it('keeps a long poll open and shows a change at Netatmo within 1 s of the bridge having it', async () => {
+    const { t, ssdpPort } = await bridgeWithLoopbackSsdp();
+    t.bridge.context.pairing.open();
+    const { state } = t.bridge.context;
+    lua = startLua('e2e_driver.lua', ['--ssdp-port', String(ssdpPort)]);
+    // Discovery, pairing, the document (200), then a read held with the current ETag.
+    await lua.waitFor((s) => s.step === 'read' && s.wait === 30 && typeof s.etag === 'string', 20_000);
+    await vi.waitFor(
+      () => {
+        const last = lua!.steps.filter((s) => s.step === 'read' || s.step === 'answer').at(-1);
+        expect(last).toMatchObject({ step: 'read', wait: 30, etag: `"${state.revision}"` });
+        expect(t.bridge.context.longPolls.size).toBe(1);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    // The document went to the bridge device; its rooms exist now and get values with the next answer.
+    expect(lua.steps.some((s) => s.step === 'event' && s.device === 'bridge' && s.component === 'hubLink' && s.value === 'closed')).toBe(true);
+
+    let changedAt = 0;
+    const off = state.onChange(() => (changedAt ||= Date.now()));
+    const home = state.homes[0]!;
+    const room = home.rooms[0]!;
+    t.simulator.world.setMeasuredTemperature(home.id, room.id, (room.measuredC ?? 20) + 3);
+    await t.bridge.context.poller.pollNow();
+    off();
+    expect(changedAt).toBeGreaterThan(0);
+    // What the bridge now serves (the simulator's room physics may have moved it a little already).
+    const celsius = state.home(home.id)!.rooms.find((r) => r.id === room.id)!.measuredC;
+    expect(celsius).not.toBe(room.measuredC);
+
+    const key = `room:${home.id}:${room.id}`;
+    const event = await lua.waitFor((s) => s.step === 'event' && s.device === key && s.capability === 'temperatureMeasurement' && s.value === celsius, 10_000);
+    const latencyMs = Number(event.at) * 1000 - changedAt;
+    expect(latencyMs).toBeLessThan(1000);
+    // It came through the open long poll: answered 200 well before its 30 s, no other read between.
+    const answers = lua.steps.filter((s) => s.step === 'answer');
+    const heldAnswer = answers.find((s) => s.status === 200 && Number(s.elapsed_s) > 0 && Number(s.at) <= Number(event.at) && Number(s.at) * 1000 >= changedAt);
+    expect(heldAnswer, JSON.stringify(answers)).toBeDefined();
+    expect(Number(heldAnswer!.elapsed_s)).toBeLessThan(30);
+    // And the next long poll is open again with the new revision.
+    await vi.waitFor(() => expect(t.bridge.context.longPolls.size).toBe(1), { timeout: 10_000, interval: 20 });
+    console.info(`long poll e2e: change at the bridge → driver event in ${latencyMs.toFixed(0)} ms`);
+  }, 60_000);
+
+  it('falls back to reading every 15 s against a bridge that ignores wait, and still shows changes', async () => {
+    stub = await startBridgeWithoutWait({
+      // The state changes between the 4th and the 5th read.
+      onRead: (_read, count) => {
+        if (count === 4) stub!.change((s) => ((s.homes[0]!.rooms[0] as { measuredC: number | null }).measuredC = 19.9));
+      },
+    });
+    lua = startLua('e2e_driver.lua', ['--address', stub.address, '--token', stub.token, '--fake-seconds', '120']);
+    const done = await lua.waitFor((s) => s.step === 'done', 30_000);
+    expect(await lua.exited).toBe(0);
+    expect(lua.stderr()).toBe('');
+    expect(done).toMatchObject({ status: 'online' });
+    expect(lua.steps.filter((s) => s.step === 'mode').at(-1)).toMatchObject({ mode: 'periodic' });
+
+    // 120 fake seconds: the document, one 304 at once, then one read per 15 s — never a loop.
+    expect(stub.reads.length).toBeGreaterThanOrEqual(8);
+    expect(stub.reads.length).toBeLessThanOrEqual(2 + 120 / 15 + 1);
+    // Every read still asks to be held, so the long poll comes back when the bridge is updated.
+    expect(stub.reads.every((r) => r.url === '/api/v1/state?wait=30')).toBe(true);
+    const key = `room:${stub.state.homes[0]!.id}:${stub.state.homes[0]!.rooms[0]!.id}`;
+    expect(lua.steps.some((s: Step) => s.step === 'event' && s.device === key && s.capability === 'temperatureMeasurement' && s.value === 19.9)).toBe(true);
+  }, 60_000);
 });

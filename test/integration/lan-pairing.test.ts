@@ -44,3 +44,21 @@ describe('pairing', () => {
     expect((await pair(t)).status).toBe(403);
   });
 });
+
+describe('pairing is for the LAN only', () => {
+  // A reverse proxy that forwards every path would otherwise hand the LAN token to anyone on the
+  // internet during the pairing window (docs/security.md).
+  it.each([
+    ['X-Forwarded-For', '203.0.113.9'],
+    ['Forwarded', 'for=203.0.113.9;proto=https'],
+    ['X-Real-IP', '203.0.113.9'],
+  ])('refuses a request relayed by a proxy (%s) with 403 pairing_lan_only and no token', async (header, value) => {
+    t = await startTestBridge();
+    const res = await fetch(`${t.bridge.url}/api/v1/pair`, { method: 'POST', headers: { [header]: value } });
+    expect(res.status).toBe(403);
+    const body = await res.text();
+    expect(errorBodySchema.parse(JSON.parse(body)).error.code).toBe('pairing_lan_only');
+    expect(body).not.toContain(t.lanToken());
+    expect(t.bridge.context.hubs.hubs()).toEqual([]);
+  });
+});

@@ -4,6 +4,8 @@ import dgram from 'node:dgram';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { descriptionSchema } from '../../src/lan/contract-schemas.js';
+import { isLanIPv4 as replyAllowedTo } from '../../src/lan/lan-address.js';
+import { MAX_REPLIES_PER_S, SsdpReplyLimiter } from '../../src/lan/ssdp-limits.js';
 import { SEARCH_TARGET, buildReply, locationHost, parseMSearch } from '../../src/lan/ssdp-message.js';
 import { ssdpFeatureWith } from '../../src/lan/ssdp.js';
 import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
@@ -95,6 +97,7 @@ describe('SSDP messages', () => {
   it('parses M-SEARCH and refuses anything else', () => {
     expect(parseMSearch(msearch(SEARCH_TARGET))).toEqual({ st: SEARCH_TARGET, mx: 1 });
     expect(parseMSearch('M-SEARCH * HTTP/1.1\r\nST: ssdp:all\r\n\r\n')).toBeNull();
+    expect(parseMSearch('M-SEARCH * HTTP/1.1\r\nMAN: "ssdp:discover"\r\nST: ssdp:all\r\n\r\n')).toBeNull();
     expect(parseMSearch('GET / HTTP/1.1\r\n\r\n')).toBeNull();
   });
 
@@ -111,9 +114,64 @@ describe('SSDP messages', () => {
     expect(locationHost('0.0.0.0', { lo: ifaces.lo }, '192.168.1.77')).toBeNull();
   });
 
+  it('replies only to LAN addresses (private, link-local, loopback): never reflects to the internet', () => {
+    for (const address of ['192.168.1.7', '10.1.2.3', '172.16.0.1', '172.31.255.254', '169.254.10.10', '127.0.0.1']) expect(replyAllowedTo(address), address).toBe(true);
+    for (const address of ['8.8.8.8', '172.32.0.1', '100.64.0.1', '192.169.0.1', '0.0.0.0', '255.255.255.255', '224.0.0.1', 'not-an-ip']) expect(replyAllowedTo(address), address).toBe(false);
+  });
+
+  it('answers each address once a second and everyone at most MAX_REPLIES_PER_S a second', () => {
+    let now = 0;
+    const limiter = new SsdpReplyLimiter(() => now);
+    expect(limiter.allow('192.168.1.7')).toBe(true);
+    expect(limiter.allow('192.168.1.7')).toBe(false);
+    expect(limiter.allow('8.8.8.8')).toBe(false);
+    const others = Array.from({ length: 40 }, (_, i) => limiter.allow(`10.0.0.${i + 1}`));
+    expect(others.filter(Boolean)).toHaveLength(MAX_REPLIES_PER_S - 1);
+    now = 1_000;
+    expect(limiter.allow('192.168.1.7')).toBe(true);
+    expect(limiter.allow('10.0.0.40')).toBe(true);
+  });
+
   it('builds the reply with CRLF and an empty line at the end', () => {
-    const reply = buildReply({ location: 'http://10.0.0.5:5000/api/v1/description', bridgeId: 'abc', server: 'Linux/6 UPnP/1.1 x/1', date: new Date(0) });
+    const reply = buildReply({ location: 'http://10.0.0.5:5000/api/v1/description', bridgeId: 'abc', server: 'Linux/6 UPnP/1.1 x/1' });
     expect(reply.endsWith('\r\n\r\n')).toBe(true);
     expect(reply).toContain('USN: uuid:abc::urn:netatmo-smartthings-bridge:device:bridge:1\r\n');
+  });
+});
+
+describe('SSDP against amplification', () => {
+  it('answers with a short reply: no DATE, a short SERVER (request vs reply sizes)', async () => {
+    const { port } = await bridgeWithSsdp();
+    const { socket, next } = await searchClient();
+    const search = msearch(SEARCH_TARGET);
+    socket.send(search, port, '127.0.0.1');
+    const reply = await next();
+    expect(headersOf(reply).date).toBeUndefined();
+    expect(headersOf(reply).server).toMatch(/^\S+\/\d+ UPnP\/1\.1 netatmo-smartthings-bridge\/\S+$/);
+    // A LAN address as long as they come (15 characters) instead of 127.0.0.1.
+    const longest = Buffer.byteLength(reply.replace('127.0.0.1', '192.168.100.200'));
+    expect(longest).toBeLessThanOrEqual(330); // was 370 with DATE and the full kernel release
+    console.info(`SSDP sizes: search ${Buffer.byteLength(search)} B, reply ${longest} B`);
+  });
+
+  it('ignores searches without HOST (every real M-SEARCH has one)', async () => {
+    const { port } = await bridgeWithSsdp();
+    const { socket, next, replies } = await searchClient();
+    socket.send(['M-SEARCH * HTTP/1.1', 'MAN: "ssdp:discover"', 'ST: ssdp:all', '', ''].join('\r\n'), port, '127.0.0.1');
+    // Nothing to wait for but silence: replies on loopback take microseconds.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(replies).toHaveLength(0);
+    // The responder is alive (and the ignored search did not use up this address's reply).
+    socket.send(msearch(SEARCH_TARGET), port, '127.0.0.1');
+    expect(headersOf(await next()).st).toBe(SEARCH_TARGET);
+  });
+
+  it('answers a flood of searches from one address once (a spoofed flood cannot aim at one victim)', async () => {
+    const { port } = await bridgeWithSsdp();
+    const { socket, next, replies } = await searchClient();
+    for (let i = 0; i < 5; i += 1) socket.send(msearch('ssdp:all'), port, '127.0.0.1');
+    await next();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(replies).toHaveLength(0);
   });
 });

@@ -115,6 +115,19 @@ describe('GET /metrics', () => {
     expect(value(samples, 'bridge_http_requests_total', { route: '/api/v1/description', status: '200' })).toBe(1);
   });
 
+  it('counts refused requests (401) under the route they were refused on, not "unmatched"', async () => {
+    t = await startTestBridge();
+    const wrong = { authorization: 'Bearer wrong-token-wrong-token' };
+    expect((await fetch(`${t.bridge.url}/api/v1/state`, { headers: wrong })).status).toBe(401);
+    expect((await fetch(`${t.bridge.url}/api/v1/state`)).status).toBe(401);
+    const home = `${t.bridge.url}/api/v1/homes/abc123/rooms/42/setpoint`;
+    expect((await fetch(home, { method: 'POST', headers: { ...wrong, 'content-type': 'application/json' }, body: '{"temperatureC":20}' })).status).toBe(401);
+    const { samples } = parsePrometheusText(await (await fetch(`${t.bridge.url}/metrics`)).text());
+    expect(value(samples, 'bridge_http_requests_total', { route: '/api/v1/state', method: 'GET', status: '401' })).toBe(2);
+    expect(value(samples, 'bridge_http_requests_total', { route: '/api/v1/homes/:homeId/rooms/:roomId/setpoint', method: 'POST', status: '401' })).toBe(1);
+    expect(samples.some((s) => s.name === 'bridge_http_requests_total' && s.labels.route === 'unmatched')).toBe(false);
+  });
+
   it('is absent when METRICS=off', async () => {
     t = await startTestBridge({ env: { METRICS: 'off' } });
     expect((await fetch(`${t.bridge.url}/metrics`)).status).toBe(404);

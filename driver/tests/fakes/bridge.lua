@@ -1,6 +1,9 @@
 -- Fake LAN API server behind the fake HTTP layer, serving the canonical payloads of
--- test/fixtures/lan/: bearer auth, pairing window, ETag/304, command routes answered with the
+-- test/fixtures/lan/: bearer auth, pairing window, ETag/304, long poll (?wait=S held while the
+-- ETag is current, like the real bridge), command routes answered with the
 -- command-*.response.json fixtures, errors shaped like error-*.json.
+-- Switches: honours_wait = false (an older bridge: answers at once), refuses_wait = true (400 to
+-- any wait), hang_reads = true (holds every state read and never answers).
 local dkjson = require "dkjson"
 
 local Bridge = {}
@@ -30,6 +33,9 @@ function Bridge.new()
     pairing_open = true,
     overrides = {}, -- path -> { status, body, headers }
     commands = {},  -- path -> response envelope
+    honours_wait = true,
+    refuses_wait = false,
+    hang_reads = false,
   }, Bridge)
   self:use_state("state-full.json")
   for _, name in ipairs(COMMAND_FIXTURES) do
@@ -62,7 +68,25 @@ local function error_envelope(code)
   return Bridge.fixture("error-" .. code:gsub("_", "-") .. ".json")
 end
 
-function Bridge:handle(req)
+--- GET /api/v1/state; `wait_over` when the held read's wait ran out.
+function Bridge:read_state(req, wait_over)
+  if self.hang_reads then return "hold" end
+  if req.wait ~= nil and (self.refuses_wait or (self.honours_wait and not (req.wait_s and req.wait_s >= 1 and req.wait_s <= 60))) then
+    local e = error_envelope("invalid_request")
+    return e.status, e.body
+  end
+  local etag = '"' .. tostring(self.state.revision) .. '"'
+  if req.headers["if-none-match"] == etag then
+    if req.wait_s and self.honours_wait and not wait_over then return "hold" end
+    return 304, nil, { ETag = etag }
+  end
+  return 200, self.state, { ETag = etag, ["Content-Type"] = "application/json" }
+end
+
+--- phase: nil for a request arriving; "recheck" / "wait_over" for a held read (authorised when it
+--- arrived; like the real bridge, only the state decides its answer from then on).
+function Bridge:handle(req, phase)
+  if phase then return self:read_state(req, phase == "wait_over") end
   local key = req.method .. " " .. req.path
   local override = self.overrides[key]
   if override then return override.status, override.body, override.headers end
@@ -81,11 +105,7 @@ function Bridge:handle(req)
     local e = error_envelope("unauthorized")
     return e.status, e.body
   end
-  if key == "GET /api/v1/state" then
-    local etag = '"' .. tostring(self.state.revision) .. '"'
-    if req.headers["if-none-match"] == etag then return 304, nil, { ETag = etag } end
-    return 200, self.state, { ETag = etag, ["Content-Type"] = "application/json" }
-  end
+  if key == "GET /api/v1/state" then return self:read_state(req, false) end
   local envelope = self.commands[key]
   if envelope then
     if envelope.body and envelope.body.home then

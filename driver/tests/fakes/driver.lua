@@ -38,7 +38,7 @@ local function new_driver_class(env)
       assert(env.profiles[meta.profile], "no profile named " .. tostring(meta.profile))
       self.created[#self.created + 1] = meta
       -- The hub creates the device asynchronously.
-      env.timers:call_with_delay(0, function()
+      local function create()
         for _, d in ipairs(env.devices) do
           if not d.removed and ((meta.device_network_id and d.device_network_id == meta.device_network_id)
             or (meta.parent_assigned_child_key and d.parent_device_id == meta.parent_device_id
@@ -50,7 +50,8 @@ local function new_driver_class(env)
         env.devices[#env.devices + 1] = device
         self:lifecycle(device, "added")
         self:lifecycle(device, "init")
-      end, "create device")
+      end
+      if env.create_at_once then create() else env.timers:call_with_delay(0, create, "create device") end
     end
 
     function driver:lifecycle(device, event, args)

@@ -1,6 +1,7 @@
 -- Spec harness: loads the real driver (src/init.lua) on top of the fakes, with a fake clock,
--- a fake HTTP layer wired to a fake bridge, and helpers to create devices, reboot the hub and
--- find children.
+-- a fake HTTP layer wired to a fake bridge, cosock.spawn as a coroutine (a held read parks its
+-- task until the fake bridge answers), and helpers to create devices, reboot the hub and find
+-- children.
 local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 local DRIVER_DIR = here .. "/../.."
 package.path = DRIVER_DIR .. "/src/?.lua;" .. DRIVER_DIR .. "/?.lua;" .. package.path
@@ -28,7 +29,15 @@ do
   listing:close()
 end
 
-local FAKE_MODULES = { "st.driver", "st.capabilities", "st.json", "log", "cosock.socket.http", "cosock.socket" }
+local FAKE_MODULES = { "st.driver", "st.capabilities", "st.json", "log", "cosock", "cosock.socket.http", "cosock.socket" }
+
+-- cosock.spawn: the task runs as a coroutine until it finishes or parks in a held read.
+local fake_cosock = {
+  spawn = function(fn, name)
+    local ok, err = coroutine.resume(coroutine.create(fn))
+    if not ok then error(string.format("task %s failed: %s", tostring(name), tostring(err)), 0) end
+  end,
+}
 
 function Env:_load_driver()
   for _, name in ipairs(DRIVER_MODULES) do package.loaded[name] = nil end
@@ -38,27 +47,42 @@ function Env:_load_driver()
   package.loaded["log"] = self.log
   package.loaded["st.capabilities"] = require "tests.fakes.capabilities"
   package.loaded["st.driver"] = fake_driver.new_driver_class(self)
-  package.loaded["cosock.socket.http"] = self.http.module
-  package.loaded["cosock.socket"] = self.udp
+  package.loaded["cosock"] = fake_cosock
+  package.loaded["cosock.socket.http"] = self.real and self.real.http or self.http.module
+  package.loaded["cosock.socket"] = self.real and self.real.socket or self.udp
   local timers = self.timers
-  package.loaded["clock"] = { now = function() return timers.now end }
+  package.loaded["clock"] = { now = self.real and self.real.now or function() return timers.now end }
   require "init"
   assert(self.driver and self.driver.ran, "init.lua must create the driver and call run()")
   self.caps = package.loaded["st.capabilities"]
 end
 
 --- opts.ssdp_replies: datagrams the fake UDP socket answers with.
+--- opts.real = { http, socket, now }: LuaSocket's http and socket and the real clock instead of
+--- the fakes (the end-to-end script, against a bridge on 127.0.0.1); the timers between reads
+--- stay on the fake clock, and the hub creates devices at once (the script blocks in a held read,
+--- so a delayed creation would wait for it).
 function Env.new(opts)
   opts = opts or {}
-  local self = setmetatable({ devices = {}, timers = Timers.new(), http = Http.new(), bridge = Bridge.new() }, Env)
+  local timers = Timers.new()
+  local self = setmetatable({ devices = {}, timers = timers, http = Http.new(timers), bridge = Bridge.new(),
+    real = opts.real, create_at_once = opts.real ~= nil }, Env)
   self.profiles = profiles.load(DRIVER_DIR .. "/profiles")
   self.udp = Udp.module(opts.ssdp_replies or {})
-  self.http.handler = function(req) return self.bridge:handle(req) end
+  self.http.handler = function(req, phase) return self.bridge:handle(req, phase) end
   self:_load_driver()
   return self
 end
 
-function Env:advance(seconds) self.timers:advance(seconds) end
+--- Moves the fake clock. Held reads are asked again first: a change the spec just made to the
+--- fake bridge answers them now, as the real bridge would.
+function Env:advance(seconds)
+  self.http:wake()
+  self.timers:advance(seconds)
+end
+
+--- Reads the fake bridge holds right now.
+function Env:held_reads() return #self.http.held end
 
 --- A bridge device as discovery would have created it; runs added + init and settles.
 function Env:add_bridge(opts)
@@ -107,6 +131,7 @@ end
 --- devices keep their persisted fields, and the hub sends `init` to every device.
 function Env:reboot()
   self.timers:cancel_all()
+  self.http:drop_held()
   for _, d in ipairs(self.devices) do
     local kept = d:persisted_fields()
     d._fields = kept

@@ -1,23 +1,34 @@
-// Slows down password guessing: after a few wrong passwords from one address, sign-in from that
-// address is refused for a while; a global cap covers guesses spread over many addresses.
+// Slows down password guessing. An attempt is reserved BEFORE the password is checked (scrypt is
+// asynchronous: checking first and counting afterwards let 40 concurrent guesses all through), so
+// at most `perAddress` checks per window run for one address, however many arrive at once.
+// Spread-out guessing is met by a slow global limit rather than a lock: once `global` wrong
+// passwords arrived in the window, every address gets ONE attempt per window instead of
+// `perAddress`. An address that has not failed lately always gets its try, so one device on the
+// LAN cannot lock the admin out. IPv6 addresses count per /64 (one host can use a whole /64).
+import { isIPv6 } from 'node:net';
+
 export interface SignInThrottleOptions {
   now?: () => number;
-  /** Wrong passwords per address within the window before that address is refused. */
+  /** Attempts per address within the window. */
   perAddress?: number;
-  /** Wrong passwords from everywhere within the window before everybody is refused. */
+  /** Wrong passwords from everywhere within the window before each address gets one attempt only. */
   global?: number;
   windowMs?: number;
 }
 
-export type ThrottleVerdict = { ok: true } | { ok: false; retryAfterS: number };
+/** A reserved attempt: report its outcome with done(). Or a refusal with when to try again. */
+export type SignInAttempt = { ok: true; done(success: boolean): void } | { ok: false; retryAfterS: number };
+
+const MAX_ADDRESSES = 10_000;
 
 export class SignInThrottle {
   readonly #now: () => number;
   readonly #perAddress: number;
   readonly #global: number;
   readonly #windowMs: number;
-  readonly #failures = new Map<string, number[]>();
-  #all: number[] = [];
+  /** Per address key: times of attempts in the window (running ones and failed ones). */
+  readonly #attempts = new Map<string, number[]>();
+  #failures: number[] = [];
 
   constructor(options: SignInThrottleOptions = {}) {
     this.#now = options.now ?? Date.now;
@@ -26,40 +37,65 @@ export class SignInThrottle {
     this.#windowMs = options.windowMs ?? 15 * 60_000;
   }
 
-  check(address: string): ThrottleVerdict {
+  /** Reserves an attempt for this address, synchronously, or refuses it. */
+  begin(address: string): SignInAttempt {
     this.#prune();
-    const mine = this.#failures.get(address) ?? [];
-    const blockedUntil = Math.max(this.#blockedUntil(mine, this.#perAddress), this.#blockedUntil(this.#all, this.#global));
+    const key = addressKey(address);
+    const mine = this.#attempts.get(key) ?? [];
+    const limit = this.#failures.length >= this.#global ? 1 : this.#perAddress;
     const now = this.#now();
-    return blockedUntil > now ? { ok: false, retryAfterS: Math.ceil((blockedUntil - now) / 1000) } : { ok: true };
-  }
-
-  recordFailure(address: string): void {
-    const now = this.#now();
-    const mine = this.#failures.get(address) ?? [];
+    if (mine.length >= limit) {
+      const freeing = mine[mine.length - limit] ?? now;
+      return { ok: false, retryAfterS: Math.max(1, Math.ceil((freeing + this.#windowMs - now) / 1000)) };
+    }
     mine.push(now);
-    this.#failures.set(address, mine);
-    this.#all.push(now);
-  }
-
-  recordSuccess(address: string): void {
-    this.#failures.delete(address);
-  }
-
-  /** When the window frees up enough for one more try (0 when under the limit). */
-  #blockedUntil(times: number[], limit: number): number {
-    if (times.length < limit) return 0;
-    const freeing = times[times.length - limit];
-    return freeing === undefined ? 0 : freeing + this.#windowMs;
+    this.#attempts.delete(key);
+    this.#attempts.set(key, mine);
+    this.#bound();
+    let settled = false;
+    return {
+      ok: true,
+      done: (success) => {
+        if (settled) return;
+        settled = true;
+        if (success) this.#attempts.delete(key);
+        else this.#failures.push(this.#now());
+      },
+    };
   }
 
   #prune(): void {
     const cutoff = this.#now() - this.#windowMs;
-    for (const [address, times] of this.#failures) {
+    for (const [key, times] of this.#attempts) {
       const kept = times.filter((t) => t > cutoff);
-      if (kept.length === 0) this.#failures.delete(address);
-      else this.#failures.set(address, kept);
+      if (kept.length === 0) this.#attempts.delete(key);
+      else this.#attempts.set(key, kept);
     }
-    this.#all = this.#all.filter((t) => t > cutoff);
+    this.#failures = this.#failures.filter((t) => t > cutoff);
   }
+
+  /** Memory stays bounded whatever the number of addresses (the global limit still holds). */
+  #bound(): void {
+    while (this.#attempts.size > MAX_ADDRESSES) {
+      const oldest = this.#attempts.keys().next();
+      if (oldest.done) break;
+      this.#attempts.delete(oldest.value);
+    }
+  }
+}
+
+/** The throttling key of a client address: IPv4 as is (also when IPv4-mapped), IPv6 by its /64. */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!isIPv6(address)) return address;
+  return `${expandIPv6(address).slice(0, 4).join(':')}::/64`;
+}
+
+function expandIPv6(address: string): string[] {
+  const [head = '', tail] = address.split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const missing = tail === undefined ? 0 : 8 - left.length - right.length;
+  return [...left, ...Array.from({ length: missing }, () => '0'), ...right].map((part) => part.toLowerCase().replace(/^0+(?=.)/, ''));
 }

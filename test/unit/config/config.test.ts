@@ -38,6 +38,7 @@ describe('loadConfig: defaults', () => {
       staleThresholdS: 600,
       port: 5000,
       host: '0.0.0.0',
+      allowedHosts: [],
       dataDir: path.join(dir, 'data'),
       lanToken: undefined,
       ssdp: true,
@@ -46,6 +47,7 @@ describe('loadConfig: defaults', () => {
       smartapp: { appId: undefined, clientId: undefined, clientSecret: undefined, publicKey: undefined },
       smartthingsApiUrl: 'https://api.smartthings.com',
       smartthingsTokenUrl: 'https://api.smartthings.com/oauth/token',
+      smartthingsKeyUrl: 'https://key.smartthings.com',
       adminPassword: undefined,
       log: { level: 'info', format: 'json' },
       rateBudget: { perHour: 400, per10s: 40 },
@@ -84,6 +86,7 @@ describe('loadConfig: every variable', () => {
       STALE_THRESHOLD_S: '300',
       PORT: '8080',
       HOST: '127.0.0.1',
+      ALLOWED_HOSTS: 'Bridge.Example.com, *.home.example.,bridge.example.com',
       DATA_DIR: '/var/lib/bridge',
       LAN_TOKEN: 'x'.repeat(16),
       SSDP: 'off',
@@ -95,6 +98,7 @@ describe('loadConfig: every variable', () => {
       SMARTAPP_PUBLIC_KEY: '@key.pem',
       SMARTTHINGS_API_URL: 'http://127.0.0.1:4020',
       SMARTTHINGS_TOKEN_URL: 'http://127.0.0.1:4021/token',
+      SMARTTHINGS_KEY_URL: 'http://127.0.0.1:4022/',
       ADMIN_PASSWORD: 'correct horse'.replace(' ', '-'),
       LOG_LEVEL: 'warn,netatmo=debug',
       LOG_FORMAT: 'pretty',
@@ -111,6 +115,7 @@ describe('loadConfig: every variable', () => {
       staleThresholdS: 300,
       port: 8080,
       host: '127.0.0.1',
+      allowedHosts: ['bridge.example.com', '*.home.example'],
       dataDir: '/var/lib/bridge',
       lanToken: 'x'.repeat(16),
       ssdp: false,
@@ -119,6 +124,7 @@ describe('loadConfig: every variable', () => {
       smartapp: { appId: 'app-id', clientId: 'st-client', clientSecret: 'st-secret', publicKey: `${PEM}\n` },
       smartthingsApiUrl: 'http://127.0.0.1:4020',
       smartthingsTokenUrl: 'http://127.0.0.1:4021/token',
+      smartthingsKeyUrl: 'http://127.0.0.1:4022',
       adminPassword: 'correct-horse',
       log: { level: 'warn,netatmo=debug', format: 'pretty' },
       rateBudget: { perHour: 500, per10s: 50 },
@@ -145,6 +151,12 @@ describe('loadConfig: every variable', () => {
 
   it('derives the SmartThings token URL from SMARTTHINGS_API_URL, as the SDK does', () => {
     expect(expectConfig({ SMARTTHINGS_API_URL: 'http://127.0.0.1:7000/' }).smartthingsTokenUrl).toBe('http://127.0.0.1:7000/oauth/token');
+  });
+
+  it('derives the SmartThings key URL: key.smartthings.com, or under a changed SMARTTHINGS_API_URL (local fakes)', () => {
+    expect(expectConfig({}).smartthingsKeyUrl).toBe('https://key.smartthings.com');
+    expect(expectConfig({ SMARTTHINGS_API_URL: 'http://127.0.0.1:7000/' }).smartthingsKeyUrl).toBe('http://127.0.0.1:7000/keys');
+    expect(expectConfig({ SMARTTHINGS_KEY_URL: 'https://keys.example.com' }).smartthingsKeyUrl).toBe('https://keys.example.com');
   });
 
   it('accepts an inline PEM with literal \\n sequences (one-line .env value)', () => {
@@ -203,16 +215,16 @@ describe('loadConfig: problems', () => {
     if (result.ok) return;
     expect(result.problems).toEqual([
       'NETATMO_API_URL must be an http:// or https:// URL (got a ftp: URL)',
-      'POLL_INTERVAL_S must be a whole number of seconds, at least 10 (got "5")',
       'PORT must be a port number from 0 to 65535 (got "eighty")',
-      'SSDP must be on or off (got "maybe")',
+      'SSDP must be one of on, off, true, false, 1, 0, yes, no (got "maybe")',
       'PREFERRED_PATH must be one of lan, cloud (got "satellite")',
       'LOG_LEVEL must be a level (fatal, error, warn, info, debug, trace, silent), optionally with per-module levels like "info,netatmo=debug" (got "loud")',
       "RATE_BUDGET_PER_HOUR must be a whole number from 1 to 500 (Netatmo's own limit is 500 per hour) (got \"900\")",
+      'POLL_INTERVAL_S (the poll interval) must be a whole number of seconds from 10 to 3600 (got 5)',
     ]);
     const text = formatConfigProblems(result.problems);
     expect(text.split('\n')[0]).toBe('The configuration has 7 problems, so the bridge did not start:');
-    expect(text).toContain('\n  - POLL_INTERVAL_S must be a whole number of seconds, at least 10 (got "5")\n');
+    expect(text).toContain('\n  - POLL_INTERVAL_S (the poll interval) must be a whole number of seconds from 10 to 3600 (got 5)\n');
     expect(text.endsWith('Fix them in .env or the environment; .env.example documents every setting.')).toBe(true);
   });
 
@@ -221,19 +233,23 @@ describe('loadConfig: problems', () => {
   });
 
   it.each([
-    [{ POLL_INTERVAL_S: '60', STALE_THRESHOLD_S: '60' }, 'STALE_THRESHOLD_S must be longer than POLL_INTERVAL_S (got 60 and 60 seconds)'],
-    [{ POLL_INTERVAL_S: '700' }, 'STALE_THRESHOLD_S must be longer than POLL_INTERVAL_S (got 600 and 700 seconds)'],
+    [{ POLL_INTERVAL_S: '60', STALE_THRESHOLD_S: '60' }, 'STALE_THRESHOLD_S (the stale threshold) must be at least twice POLL_INTERVAL_S (the poll interval): got 60 and 60 seconds'],
+    [{ POLL_INTERVAL_S: '700' }, 'STALE_THRESHOLD_S (the stale threshold) must be at least twice POLL_INTERVAL_S (the poll interval): got 600 and 700 seconds'],
     [{ NETATMO_CLIENT_ID: 'cid' }, 'NETATMO_CLIENT_ID is set but NETATMO_CLIENT_SECRET is missing'],
     [{ NETATMO_CLIENT_SECRET: 'sec' }, 'NETATMO_CLIENT_SECRET is set but NETATMO_CLIENT_ID is missing'],
     [{ PREFERRED_PATH: 'cloud', SMARTAPP_APP_ID: 'a' }, 'PREFERRED_PATH=cloud needs PUBLIC_URL, SMARTAPP_CLIENT_ID, SMARTAPP_CLIENT_SECRET'],
     [{ PUBLIC_URL: 'http://bridge.example.com' }, 'PUBLIC_URL must be an https:// URL (got a http: URL)'],
     [{ PUBLIC_URL: 'https://user:pw@bridge.example.com' }, 'PUBLIC_URL must not contain a user name or password'],
-    [{ POLL_INTERVAL_S: '1.5' }, 'POLL_INTERVAL_S must be a whole number of seconds, at least 10 (got "1.5")'],
+    [{ POLL_INTERVAL_S: '1.5' }, 'POLL_INTERVAL_S must be a whole number of seconds (got "1.5")'],
     [{ RATE_BUDGET_PER_10S: '51' }, 'RATE_BUDGET_PER_10S must be a whole number from 1 to 50'],
     [{ PORT: '70000' }, 'PORT must be a port number from 0 to 65535 (got "70000")'],
     [{ SIMULATOR: 'sometimes' }, 'SIMULATOR must be one of auto, on, off (got "sometimes")'],
     [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT must be one of auto, json, pretty (got "xml")'],
     [{ HOST: 'my host' }, 'HOST must not contain spaces'],
+    [{ ALLOWED_HOSTS: 'ok.example, bad_name.example' }, 'ALLOWED_HOSTS must be host names separated by commas, like "bridge.example.com,*.home.example" (got "bad_name.example")'],
+    [{ ALLOWED_HOSTS: 'http://bridge.example' }, 'ALLOWED_HOSTS must be host names separated by commas'],
+    [{ ALLOWED_HOSTS: '*' }, 'ALLOWED_HOSTS must be host names separated by commas'],
+    [{ SMARTTHINGS_KEY_URL: 'http://keys.example.com' }, 'SMARTTHINGS_KEY_URL must be an https:// URL (got a http: URL)'],
     [{ SMARTAPP_PUBLIC_KEY: 'not a key' }, 'SMARTAPP_PUBLIC_KEY must be a PEM public key'],
     [{ SMARTAPP_PUBLIC_KEY: '@missing.pem' }, 'missing.pem, which cannot be read (ENOENT)'],
   ])('%o → %s', (env, expected) => {
@@ -280,10 +296,22 @@ describe('.env.example', () => {
   it('documents every setting and loads as a valid .env', async () => {
     const repoRoot = path.resolve(import.meta.dirname, '../../..');
     const example = await readFile(path.join(repoRoot, '.env.example'), 'utf8');
-    const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
+    const documented = new Set([...example.matchAll(/^(?:# )?([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
     for (const name of ENV_NAMES) expect(documented.has(name), `${name} missing from .env.example`).toBe(true);
     const result = loadConfig({ env: {}, envFile: path.join(repoRoot, '.env.example'), cwd: dir, stdoutIsTTY: false });
     expect(result.ok).toBe(true);
+  });
+
+  it('leaves DATA_DIR out, so a copy used as the service\'s EnvironmentFile cannot override the unit\'s data directory', async () => {
+    const repoRoot = path.resolve(import.meta.dirname, '../../..');
+    const example = await readFile(path.join(repoRoot, '.env.example'), 'utf8');
+    expect(example).not.toMatch(/^DATA_DIR=/m);
+    expect(example).toMatch(/^# DATA_DIR=/m);
+    // As systemd would: the unit's DATA_DIR, then the file's variables on top.
+    const result = loadConfig({ env: { DATA_DIR: '/var/lib/netatmo-bridge' }, envFile: path.join(repoRoot, '.env.example'), cwd: dir, stdoutIsTTY: false });
+    expect(result.ok && result.config.dataDir).toBe('/var/lib/netatmo-bridge');
+    const withoutEnv = loadConfig({ env: {}, envFile: path.join(repoRoot, '.env.example'), cwd: dir, stdoutIsTTY: false, defaultDataDir: '/home/pi/.local/share/netatmo-bridge' });
+    expect(withoutEnv.ok && withoutEnv.config.dataDir).toBe('/home/pi/.local/share/netatmo-bridge');
   });
 });
 

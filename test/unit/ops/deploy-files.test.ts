@@ -9,7 +9,9 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { renderServiceUnit, SOURCE_INSTALL_UNIT } from '../../../src/cli/service-unit.js';
 import { REPO_ROOT } from '../../helpers/spawned-bridge.js';
+import { allowedSyscalls } from '../../helpers/syscalls.js';
 
 const read = (file: string) => readFileSync(path.join(REPO_ROOT, file), 'utf8');
 
@@ -122,7 +124,22 @@ describe('deploy/netatmo-bridge.service', () => {
     expect(one('Service.CapabilityBoundingSet')).toBe('');
   });
 
+  it('is the unit "netatmo-bridge service install" writes, rendered for a source install in /opt', () => {
+    expect(text).toBe(renderServiceUnit(SOURCE_INSTALL_UNIT));
+  });
+
+  it('lets Node start under the system call filter: @pkey allowed, EPERM instead of a kill, a start limit', () => {
+    expect(unit.get('Service.SystemCallFilter')).toEqual(['@system-service @pkey', '~@privileged @resources']);
+    expect(one('Service.SystemCallErrorNumber')).toBe('EPERM');
+    expect(Number(one('Unit.StartLimitIntervalSec'))).toBeGreaterThan(0);
+    expect(Number(one('Unit.StartLimitBurst'))).toBeGreaterThan(0);
+  });
+
   const analyze = spawnSync('systemd-analyze', ['--version']).status === 0;
+  it.skipIf(!analyze)('allows pkey_alloc, which Node 20+ calls at start (systemd-analyze syscall-filter)', () => {
+    expect(allowedSyscalls(unit.get('Service.SystemCallFilter') ?? [])).toContain('pkey_alloc');
+  });
+
   it.skipIf(!analyze)('passes systemd-analyze verify (paths pointed at this checkout)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'unit-'));
     try {

@@ -38,6 +38,7 @@ describe('welcome lines', () => {
     netatmo: 'ok',
     ssdp: true,
     pairingClosesAt: null,
+    cli: 'npm run',
   };
 
   it('starts with the status page address', () => {
@@ -46,11 +47,13 @@ describe('welcome lines', () => {
 
   it('says what to do next for each situation', () => {
     const text = (facts: Partial<WelcomeFacts>) => welcomeLines({ ...base, ...facts }).map((l) => l.msg).join('\n');
-    expect(text({ netatmo: 'not_configured' })).toMatch(/Next: connect your Netatmo account on http:\/\/192\.168\.1\.20:5000\//);
+    expect(text({ netatmo: 'not_configured' })).toMatch(/Next: connect your Netatmo account on the admin page http:\/\/192\.168\.1\.20:5000\/admin /);
     expect(text({ netatmo: 'auth_required' })).toMatch(/reconnect on .*npm run auth/);
     expect(text({ simulated: true })).toMatch(/SIMULATED/);
     expect(text({ pairingClosesAt: '2026-11-26T12:10:00.000Z' })).toMatch(/Pairing is open until 2026-11-26T12:10:00.000Z: in the SmartThings app/);
-    expect(text({})).toMatch(/npm run pair/);
+    expect(text({})).toMatch(/run "npm run pair" \(or choose "Open the pairing window" on the admin page, http:\/\/192\.168\.1\.20:5000\/admin\)/);
+    expect(text({ cli: 'netatmo-bridge' })).toMatch(/run "netatmo-bridge pair".*"netatmo-bridge doctor".*"netatmo-bridge status"/s);
+    expect(text({})).not.toMatch(/Pair a hub/);
     expect(text({ ssdp: false })).toMatch(/SSDP is off: enter http:\/\/192\.168\.1\.20:5000 as the driver's bridge address/);
   });
 });

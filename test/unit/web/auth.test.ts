@@ -22,22 +22,61 @@ describe('admin password', () => {
 });
 
 describe('SignInThrottle', () => {
-  it('blocks an address after 5 failures for the rest of the window, and everyone after the global cap', () => {
+  const failed = (throttle: SignInThrottle, address: string) => {
+    const attempt = throttle.begin(address);
+    if (!attempt.ok) throw new Error(`attempt from ${address} refused`);
+    attempt.done(false);
+  };
+
+  it('blocks an address after 5 attempts for the rest of the window, counting attempts still being checked', () => {
     let now = 0;
-    const throttle = new SignInThrottle({ now: () => now, perAddress: 5, global: 8, windowMs: 60_000 });
-    for (let i = 0; i < 5; i += 1) {
-      expect(throttle.check('a').ok).toBe(true);
-      throttle.recordFailure('a');
-    }
-    expect(throttle.check('a')).toEqual({ ok: false, retryAfterS: 60 });
-    expect(throttle.check('b').ok).toBe(true);
+    const throttle = new SignInThrottle({ now: () => now, perAddress: 5, global: 50, windowMs: 60_000 });
+    const running = Array.from({ length: 5 }, () => throttle.begin('10.0.0.1'));
+    expect(running.every((a) => a.ok)).toBe(true);
+    expect(throttle.begin('10.0.0.1')).toEqual({ ok: false, retryAfterS: 60 });
+    for (const attempt of running) if (attempt.ok) attempt.done(false);
+    expect(throttle.begin('10.0.0.2').ok).toBe(true);
     now = 30_000;
-    expect(throttle.check('a')).toEqual({ ok: false, retryAfterS: 30 });
-    for (let i = 0; i < 3; i += 1) throttle.recordFailure(`x${i}`);
-    expect(throttle.check('c').ok).toBe(false);
+    expect(throttle.begin('10.0.0.1')).toEqual({ ok: false, retryAfterS: 30 });
     now = 60_001;
-    expect(throttle.check('a').ok).toBe(true);
-    expect(throttle.check('c').ok).toBe(true);
+    expect(throttle.begin('10.0.0.1').ok).toBe(true);
+  });
+
+  it('clears an address on success', () => {
+    const throttle = new SignInThrottle({ now: () => 0, perAddress: 5 });
+    for (let i = 0; i < 4; i += 1) failed(throttle, '10.0.0.1');
+    const right = throttle.begin('10.0.0.1');
+    expect(right.ok).toBe(true);
+    if (right.ok) right.done(true);
+    for (let i = 0; i < 5; i += 1) expect(throttle.begin('10.0.0.1').ok).toBe(true);
+  });
+
+  it('under a distributed attack, every address gets one try per window: a new address is never locked out', () => {
+    let now = 0;
+    const throttle = new SignInThrottle({ now: () => now, perAddress: 5, global: 50, windowMs: 15 * 60_000 });
+    for (let i = 0; i < 10; i += 1) for (let j = 0; j < 5; j += 1) failed(throttle, `10.0.1.${i}`);
+    // The global limit is reached: an address that already failed waits …
+    const attacker = throttle.begin('10.0.1.200');
+    expect(attacker.ok).toBe(true);
+    if (attacker.ok) attacker.done(false);
+    expect(throttle.begin('10.0.1.200').ok).toBe(false);
+    // … but the admin from a new address still gets the password checked.
+    const admin = throttle.begin('192.168.1.50');
+    expect(admin.ok).toBe(true);
+    if (admin.ok) admin.done(true);
+    now += 15 * 60_000 + 1;
+    for (let j = 0; j < 5; j += 1) expect(throttle.begin('10.0.1.200').ok).toBe(true);
+  });
+
+  it('keys IPv6 clients by their /64 and IPv4-mapped addresses as IPv4', () => {
+    const throttle = new SignInThrottle({ now: () => 0, perAddress: 2 });
+    failed(throttle, '2001:db8:1:2::1');
+    failed(throttle, '2001:db8:1:2:aaaa::9');
+    expect(throttle.begin('2001:db8:1:2::ffff').ok).toBe(false);
+    expect(throttle.begin('2001:db8:1:3::1').ok).toBe(true);
+    failed(throttle, '::ffff:192.168.1.9');
+    failed(throttle, '192.168.1.9');
+    expect(throttle.begin('192.168.1.9').ok).toBe(false);
   });
 });
 

@@ -58,4 +58,28 @@ describe('HistoryService', () => {
     await expect(service.get('h', 'c', '24h')).rejects.toThrow(/try again in about 60 min/);
     expect(api.calls).toHaveLength(2);
   });
+
+  it('caps fetches per client (IPv6 by /64) and serves a chart fetched earlier, marked stale, past a cap or a failure', async () => {
+    let fail = false;
+    const api = {
+      calls: 0,
+      getRoomMeasure: () => {
+        api.calls += 1;
+        return fail ? Promise.reject(new Error('Netatmo down')) : Promise.resolve([{ time: toS, values: [20, 21] }]);
+      },
+    };
+    const service = new HistoryService({ api, now: () => now.ms, maxFetchesPerClientPerHour: 2, maxFetchesPerHour: 10 });
+    await service.get('h', 'a', '24h', '2001:db8::1');
+    await service.get('h', 'b', '24h', '2001:db8::2');
+    await expect(service.get('h', 'c', '24h', '2001:db8::3')).rejects.toThrow(/from this device/);
+    // Another client still gets its fetches.
+    expect((await service.get('h', 'c', '24h', '192.168.1.7')).stale).toBeUndefined();
+    now.ms += 11 * 60_000;
+    const stale = await service.get('h', 'a', '24h', '2001:db8::1');
+    expect(stale).toMatchObject({ stale: true, roomId: 'a' });
+    expect(api.calls).toBe(3);
+    fail = true;
+    expect((await service.get('h', 'c', '24h', '192.168.1.7')).stale).toBe(true);
+    await expect(service.get('h', 'd', '24h', '10.0.0.9')).rejects.toThrow('Netatmo down');
+  });
 });

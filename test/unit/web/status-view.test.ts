@@ -64,13 +64,19 @@ describe('buildStatusView', () => {
   it('reports the hub link and the pairing window', () => {
     const view = buildStatusView(
       source({
-        hubs: [{ address: '192.168.1.30', userAgent: 'st', lastSeenAt: '2025-01-15T11:59:50Z', paired: true }],
+        hubs: [
+          { address: '192.168.1.30', userAgent: 'st', lastSeenAt: '2025-01-15T11:59:50Z', paired: true, driver: { version: '1.1.0', apiLevel: 2 } },
+          { address: '192.168.1.31', userAgent: 'LuaSocket 3.0', lastSeenAt: '2025-01-15T11:59:40Z', paired: false, driver: { version: null, apiLevel: 1 } },
+        ],
         lastHubPollAt: '2025-01-15T11:59:50Z',
         pairingClosesAt: '2025-01-15T12:04:00Z',
       }),
     );
     expect(view.hubs.lastPollText).toBe('10 s ago');
-    expect(view.hubs.list[0]).toMatchObject({ address: '192.168.1.30', paired: true });
+    expect(view.hubs.list[0]).toMatchObject({ address: '192.168.1.30', paired: true, driverText: '1.1.0 (LAN API 2)', driverUpdate: null });
+    expect(view.hubs.list[1]).toMatchObject({ driverText: 'older, no version sent (LAN API 1)' });
+    expect(view.hubs.list[1]?.driverUpdate).toMatch(/speaks LAN API 1; this bridge speaks 2\. It keeps working, but update the driver.*driver\/README\.md/);
+    expect(view.hubs.bridgeApiLevel).toBe(2);
     expect(view.pairing).toEqual({ open: true, closesAt: '2025-01-15T12:04:00Z', closesText: 'in 4 min' });
   });
 });
