@@ -29,6 +29,7 @@ import { closeHttpServer, HTTP_DRAIN_MS, POLL_DRAIN_MS, runStopSteps, waitWhile,
 import { watchdogFeature } from './ops/watchdog.js';
 import { createCommandService } from './sync/commands.js';
 import { HealthTracker } from './sync/health.js';
+import { HealthSignal } from './sync/health-signal.js';
 import { Poller } from './sync/poller.js';
 import { startPollSchedule } from './sync/schedule.js';
 import { persistState } from './sync/persist.js';
@@ -52,6 +53,8 @@ export interface BridgeOptions {
   /** Extra features (tests); the product's features come from defaultFeatures(). */
   features?: FeatureFactory[];
   now?: () => number;
+  /** Monotonic clock (ms) for due times, ages and windows; default `now` when given, else performance.now. */
+  monotonicNow?: () => number;
   /** Do not start the node-cron heartbeat (tests drive poller.tick() themselves). */
   manualPolling?: boolean;
   /** Called when a feature asks for an in-place restart (src/main.ts stops and starts again). */
@@ -78,6 +81,8 @@ export function defaultFeatures(): FeatureFactory[] {
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const { config, logger } = options;
   const now = options.now ?? Date.now;
+  // Tests that move one fake clock move both; production uses performance.now for every duration.
+  const monotonicNow = options.monotonicNow ?? options.now ?? (() => performance.now());
   const events = new TypedEvents<BridgeEvents>((event, error) => logger.error({ err: error, event }, 'event listener failed'));
   const source = await prepareNetatmoSource({ config, logger, demo: options.demo ?? false, storeFs: options.storeFs });
   const { store, simulator } = source;
@@ -87,7 +92,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const stop = (): Promise<void> => (stopping ??= stopAll(stops, logger));
   try {
     stops.push({ name: 'data file', stop: () => store.flush() });
-    const budget = new RateBudget({ now, perHour: config.rateBudget.perHour, per10s: config.rateBudget.per10s });
+    const budget = new RateBudget({ now, monotonicNow, perHour: config.rateBudget.perHour, per10s: config.rateBudget.per10s });
     const tokens = new TokenManager({
       store,
       tokenUrl: `${source.apiUrl}/oauth2/token`,
@@ -109,9 +114,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       onCall: (event) => events.emit('netatmoCall', event),
     });
     const persisted = store.data;
-    const state = new StateService({ ...persisted.state, now });
+    // Homes saved by an older version have no `error` yet; clients get the field either way.
+    const state = new StateService({ ...persisted.state, homes: persisted.state.homes.map((home) => ({ ...home, error: home.error ?? null })), now });
     const settings = () => store.data.settings;
-    const health = new HealthTracker({ staleThresholdS: settings().staleThresholdS ?? config.staleThresholdS, now, restored: persisted.health });
+    const health = new HealthTracker({ staleThresholdS: settings().staleThresholdS ?? config.staleThresholdS, now, monotonicNow, restored: persisted.health });
+    const hubs = new HubActivity(now);
+    const signal = new HealthSignal({ health, state, tokenStatus: () => tokens.status(), tokenSaved: () => tokens.isSaved(), lastHubPollAt: () => hubs.lastPollAt(), monotonicNow });
+    // The baseline clients see until the first poll ends: `starting`, with the saved homes.
+    signal.evaluate();
     const syncLog = moduleLogger(logger, 'sync');
     const poller = new Poller({
       api,
@@ -121,14 +131,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       pollIntervalS: settings().pollIntervalS ?? config.pollIntervalS,
       homeIds: () => settings().homeIds,
       now,
+      monotonicNow,
       scheduler: {
         effectiveIntervalS: (base, homes) => budget.pollIntervalS(base, homes),
-        backoffUntil: () => {
-          const until = budget.backoffRemainingMs('poll');
-          return until > 0 ? now() + until : null;
-        },
+        backoffRemainingMs: () => budget.backoffRemainingMs('poll'),
       },
-      onPollFinished: (result) => events.emit('pollFinished', result),
+      // Health is time-driven: every heartbeat re-evaluates it, so a change reaches clients even
+      // while no poll runs (back-off, a hub that stopped polling).
+      onTick: () => signal.evaluate(),
+      onPollFinished: (result) => {
+        signal.evaluate();
+        events.emit('pollFinished', result);
+      },
     });
 
     const startedAt = new Date(now()).toISOString();
@@ -142,7 +156,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       simulated: simulator !== null,
     });
     const netatmoHealth = (): NetatmoHealth => {
-      syncHealthFlags(health, tokens);
+      signal.syncTokenFlags();
       const snapshot = health.snapshot();
       const budgetNow = budget.snapshot();
       return {
@@ -157,9 +171,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         tokenSaved: tokens.isSaved(),
       };
     };
-    const heartbeat = new PollHeartbeat(() => startPollSchedule(poller, syncLog), now);
+    const heartbeat = new PollHeartbeat(() => startPollSchedule(poller, syncLog), monotonicNow);
     const pairing = new PairingWindow({ now, dataFileCreatedAt: store.data.createdAt });
-    const hubs = new HubActivity(now);
     // Held GET /api/v1/state?wait=S reads, woken by every revision change (src/lan/long-poll.ts).
     const longPolls = new LongPolls({
       onChange: (listener) => state.onChange(listener),
@@ -168,7 +181,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const commands = createCommandService({ api, state, poller, logger: moduleLogger(logger, 'commands'), now });
     const context: BridgeContext = {
       config, logger, store, state, health, budget, tokens, api, poller, events, simulator, now,
-      pairing, hubs, longPolls, commands, heartbeat, bridgeInfo, netatmoHealth, httpPort: () => httpPort,
+      pairing, hubs, longPolls, commands, heartbeat, bridgeInfo, netatmoHealth, httpPort: () => httpPort, monotonicNow,
+      hubLinked: () => signal.hubLinked(),
       requestRestart: (reason) => {
         if (!options.onRestartRequested) return false;
         logger.info(`restarting the bridge: ${reason}`);
@@ -188,6 +202,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       health: netatmoHealth,
       bridge: bridgeInfo,
       now,
+      monotonicNow,
     });
     const stateRoutes = {
       cache,
@@ -239,13 +254,6 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     await stop();
     throw error;
   }
-}
-
-/** Health mirrors the token manager: a dead refresh token is auth_required, no credentials not_configured. */
-function syncHealthFlags(health: HealthTracker, tokens: TokenManager): void {
-  const status = tokens.status();
-  health.setConfigured(status !== 'not_configured');
-  health.setAuthRequired(status === 'auth_required');
 }
 
 function loopbackHost(host: string): string {

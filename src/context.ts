@@ -32,8 +32,10 @@ export type BridgeEvents = {
   lanRequest: [{ route: string; method: string; status: number; durationMs: number }];
   /** One push of capability events to SmartThings (SmartApp): status 'ok' or an error kind. */
   smartthingsPush: [{ status: string; events: number }];
-  /** The watchdog restarted the poll heartbeat or abandoned a stuck poll. */
-  watchdogAction: [{ action: 'heartbeat_restarted' | 'poll_abandoned'; reason: string }];
+  /** The SmartApp was installed, updated or uninstalled: how many installations remain. */
+  smartappInstallations: [{ installed: number }];
+  /** The watchdog restarted the poll heartbeat, abandoned a stuck poll or saw the wall clock step. */
+  watchdogAction: [{ action: 'heartbeat_restarted' | 'poll_abandoned' | 'clock_stepped'; reason: string }];
 };
 
 export interface BridgeContext {
@@ -63,6 +65,8 @@ export interface BridgeContext {
   bridgeInfo(): BridgeInfo;
   /** The health block clients see (status, stale, counters, intervals). */
   netatmoHealth(): NetatmoHealth;
+  /** A hub read the LAN state in the last 5 minutes (hubLink closed; monotonic clock). */
+  hubLinked(): boolean;
   /** The port the HTTP server listens on (known after start; 0 before). */
   httpPort(): number;
   /**
@@ -71,7 +75,10 @@ export interface BridgeContext {
    * the process cannot restart in place (tests, embedded use).
    */
   requestRestart(reason: string): boolean;
+  /** Wall clock (ms epoch): times shown to people and stored. */
   now: () => number;
+  /** Monotonic clock (ms): durations, due times, ages (a wall clock may step backwards). */
+  monotonicNow: () => number;
 }
 
 export interface FeatureRoutes {

@@ -58,7 +58,8 @@ local function room_model(room)
 end
 
 --- Creates the missing children and returns { [key] = device } for those that exist now.
-function children.sync(driver, bridge, state)
+--- opts.keep_vanished: do not report or take offline children missing from this state.
+function children.sync(driver, bridge, state, opts)
   local removed = removed_keys(bridge)
   local present, wanted = {}, {}
   local homes = type(state.homes) == "table" and state.homes or {}
@@ -87,7 +88,7 @@ function children.sync(driver, bridge, state)
     end
   end
 
-  children.report_vanished(bridge, wanted)
+  if not (opts and opts.keep_vanished) then children.report_vanished(bridge, wanted) end
   return present
 end
 

@@ -17,18 +17,28 @@ end
 
 local function is_number(v) return type(v) == "number" and v == v end
 
---- cloudLink is closed while the bridge reaches Netatmo and its data is fresh.
+--- The bridge has just started and not finished its first Netatmo read: its homes are the last
+--- known ones from its data file. Nothing about the cloud link is known yet.
+function mapping.is_starting(netatmo)
+  return type(netatmo) == "table" and netatmo.status == "starting"
+end
+
+--- cloudLink is closed while the bridge reaches Netatmo and its data is fresh; nil while the
+--- bridge is starting (unknown: the last shown value stays).
 function mapping.cloud_link_ok(netatmo)
   if type(netatmo) ~= "table" then return false end
+  if mapping.is_starting(netatmo) then return nil end
   if netatmo.stale == true then return false end
   return netatmo.status == "ok" or netatmo.status == "degraded"
 end
 
 local function link_events(hub_link_ok, netatmo)
-  return {
-    ev("hubLink", "contactSensor", "contact", hub_link_ok and "closed" or "open"),
-    ev("cloudLink", "contactSensor", "contact", mapping.cloud_link_ok(netatmo) and "closed" or "open"),
-  }
+  local events = { ev("hubLink", "contactSensor", "contact", hub_link_ok and "closed" or "open") }
+  local cloud_ok = mapping.cloud_link_ok(netatmo)
+  if cloud_ok ~= nil then
+    events[#events + 1] = ev("cloudLink", "contactSensor", "contact", cloud_ok and "closed" or "open")
+  end
+  return events
 end
 
 --- Events of the bridge device.

@@ -46,7 +46,8 @@ function poller.apply_state(driver, bridge, state)
   end
   bridge:set_field(fields.STATE, state)
   emitter.emit_changed(bridge, mapping.bridge_events(state.netatmo, true))
-  local present = children.sync(driver, bridge, state)
+  -- A bridge that is starting may not list every home yet: nothing counts as vanished then.
+  local present = children.sync(driver, bridge, state, { keep_vanished = mapping.is_starting(state.netatmo) })
   for _, home in ipairs(state.homes) do
     apply_home_to_children(bridge, present, home, state.netatmo, true)
   end
@@ -64,7 +65,7 @@ function poller.apply_home(driver, bridge, home)
   bridge:set_field(fields.STATE, updated)
   -- Other homes may have changed too: the next poll must read the whole document.
   bridge:set_field(fields.ETAG, nil)
-  local present = children.sync(driver, bridge, updated)
+  local present = children.sync(driver, bridge, updated, { keep_vanished = mapping.is_starting(updated.netatmo) })
   apply_home_to_children(bridge, present, home, updated.netatmo, not health.is_down(bridge))
 end
 

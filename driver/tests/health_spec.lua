@@ -67,6 +67,52 @@ describe("health", function()
     assert.equal("online", env:room(Env.HOME, BEDROOM).status)
   end)
 
+  it("a bridge that is starting marks nothing offline and leaves cloudLink as it was", function()
+    local env = Env.new()
+    env:paired_and_populated()
+    local home, room = env:home(Env.HOME), env:room(Env.HOME, LIVING)
+    env.bridge:use_state("state-degraded.json")
+    env:advance(15)
+    assert.equal("open", home:latest("cloudLink", "contactSensor", "contact"))
+
+    -- Restarted: the saved homes, marked stale, status starting.
+    env.bridge:use_state("state-starting.json")
+    env.bridge.state.revision = 60
+    env:advance(15)
+    assert.equal("online", room.status)
+    assert.equal("online", home.status)
+    assert.equal("open", home:latest("cloudLink", "contactSensor", "contact"))
+    assert.equal("closed", home:latest("hubLink", "contactSensor", "contact"))
+
+    -- A first start without data: no homes yet, and still nothing vanished.
+    env.bridge:mutate(function(state) state.homes = {} end)
+    env:advance(15)
+    assert.equal("online", room.status)
+    assert.equal("online", env:room(Env.VALVE_HOME, "4001").status)
+    assert.is_nil(env.log.find("no longer reported by the bridge", "warn"))
+
+    -- The first poll ended: everything is shown as the bridge says again.
+    env.bridge:use_state("state-full.json")
+    env.bridge.state.revision = 70
+    env:advance(15)
+    assert.equal("closed", home:latest("cloudLink", "contactSensor", "contact"))
+    assert.equal("online", room.status)
+  end)
+
+  it("a home Netatmo refuses goes offline on its own; the other home stays online", function()
+    local env = Env.new()
+    env:paired_and_populated()
+    env.bridge:use_state("state-home-refused.json")
+    env.bridge.state.revision = 80
+    env:advance(15)
+    assert.equal("offline", env:home(Env.VALVE_HOME).status)
+    assert.equal("offline", env:room(Env.VALVE_HOME, "4001").status)
+    assert.equal("online", env:home(Env.HOME).status)
+    assert.equal("online", env:room(Env.HOME, LIVING).status)
+    -- Netatmo itself answers (degraded, fresh): the cloud link stays closed.
+    assert.equal("closed", env:home(Env.HOME):latest("cloudLink", "contactSensor", "contact"))
+  end)
+
   it("takes every room of an unreachable home offline", function()
     local env = Env.new()
     env:paired_and_populated()

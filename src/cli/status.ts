@@ -24,7 +24,7 @@ const stateSchema = z.object({
       backoffUntil: z.string().nullable().optional(),
     })
     .loose(),
-  homes: z.array(z.object({ name: z.string(), rooms: z.array(z.unknown()) }).loose()),
+  homes: z.array(z.object({ name: z.string(), reachable: z.boolean().optional(), rooms: z.array(z.unknown()) }).loose()),
 });
 
 export type StateDocument = z.infer<typeof stateSchema>;
@@ -35,8 +35,12 @@ export function describeState(state: StateDocument, nowMs: number): { lines: str
   const age = ageOf(n.lastSuccessAt, nowMs);
   const data = age ? `data from ${age.text}` : 'no data yet';
   const headline: Record<string, string> = {
+    starting: `Netatmo: the bridge has just started and is reading Netatmo (last known ${data}).`,
     ok: `Netatmo: working (${data}).`,
-    degraded: `Netatmo: having trouble — ${n.consecutiveFailures} failed polls in a row; ${data}, still fresh enough.`,
+    degraded:
+      n.consecutiveFailures > 0
+        ? `Netatmo: having trouble — ${n.consecutiveFailures} failed polls in a row; ${data}, still fresh enough.`
+        : `Netatmo: working (${data}), but some homes cannot be read: ${state.homes.filter((h) => h.reachable === false).map((h) => h.name).join(', ') || 'see the status page'}.`,
     down: `Netatmo: NOT reachable — ${data}; the hubs show it as stale.`,
     auth_required: `Netatmo: the saved login was refused. Reconnect on the admin page (/admin), or stop the bridge and run "${cliName()} auth".`,
     not_configured: `Netatmo: not connected yet. Connect it on the admin page (/admin), or stop the bridge and run "${cliName()} auth".`,

@@ -6,6 +6,14 @@ import { z } from 'zod';
 
 const isoOrNull = z.iso.datetime({ offset: true }).nullable();
 
+/** NetatmoErrorKind (src/model/types.ts). */
+const errorKindSchema = z.enum([
+  'auth', 'invalid_grant', 'rate_limited', 'overloaded', 'server', 'timeout', 'network', 'malformed',
+  'device_not_found', 'bad_request', 'forbidden', 'relay_offline', 'not_configured', 'unknown',
+]);
+
+export const healthErrorSchema = z.strictObject({ kind: errorKindSchema, code: z.number().nullable(), message: z.string(), at: z.iso.datetime({ offset: true }) });
+
 export const moduleSchema = z.strictObject({
   id: z.string(),
   type: z.string(),
@@ -45,14 +53,15 @@ export const homeSchema = z.strictObject({
   requiresSetState: z.boolean(),
   timezone: z.string().nullable(),
   rooms: z.array(roomSchema),
+  error: healthErrorSchema.nullable(),
 });
 
 export const healthSchema = z.strictObject({
-  status: z.enum(['ok', 'degraded', 'down', 'auth_required', 'not_configured']),
+  status: z.enum(['starting', 'ok', 'degraded', 'down', 'auth_required', 'not_configured']),
   stale: z.boolean(),
   lastSuccessAt: isoOrNull,
   consecutiveFailures: z.number().int().min(0),
-  lastError: z.strictObject({ kind: z.string(), code: z.number().nullable(), message: z.string(), at: z.iso.datetime({ offset: true }) }).nullable(),
+  lastError: healthErrorSchema.nullable(),
   callsLastHour: z.number().int().min(0),
   callsLast10s: z.number().int().min(0),
   budgetPerHour: z.number().int().positive(),

@@ -26,6 +26,8 @@ export interface StateSource {
   health(): NetatmoHealth;
   bridge(): BridgeInfo;
   now?: () => number;
+  /** Measures the cache age (a wall clock stepping back must not freeze the counters). */
+  monotonicNow?: () => number;
 }
 
 /** How long a serialised document is reused for the same revision (keeps counters near-live). */
@@ -46,9 +48,11 @@ export class StateDocumentCache {
   #builtAt = 0;
   #body = '';
   readonly #now: () => number;
+  readonly #mono: () => number;
 
   constructor(private readonly source: StateSource) {
     this.#now = source.now ?? Date.now;
+    this.#mono = source.monotonicNow ?? this.#now;
   }
 
   /** The current revision as an ETag value (quoted, as HTTP wants). */
@@ -58,12 +62,12 @@ export class StateDocumentCache {
 
   /** Serialised document for the current revision, rebuilt at most once per DOCUMENT_CACHE_MS. */
   body(): string {
-    const now = this.#now();
+    const age = this.#mono() - this.#builtAt;
     const revision = this.source.revision();
-    if (revision !== this.#revision || now - this.#builtAt >= DOCUMENT_CACHE_MS) {
-      this.#body = JSON.stringify(buildStateDocument(this.source, now));
+    if (revision !== this.#revision || age >= DOCUMENT_CACHE_MS || age < 0) {
+      this.#body = JSON.stringify(buildStateDocument(this.source, this.#now()));
       this.#revision = revision;
-      this.#builtAt = now;
+      this.#builtAt = this.#mono();
     }
     return this.#body;
   }

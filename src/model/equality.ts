@@ -2,7 +2,7 @@
 // field by field because it runs on every poll and JSON.stringify of the whole tree would allocate
 // a large string each time; a new field in types.ts must be added here too (the unit test
 // compares against a structural deep-equal to catch a forgotten field).
-import type { Home, Module, Room, Schedule } from './types.js';
+import type { HealthError, Home, Module, Room, Schedule } from './types.js';
 
 function arraysEqual<T>(a: readonly T[], b: readonly T[], itemEqual: (x: T, y: T) => boolean): boolean {
   if (a === b) return true;
@@ -49,6 +49,12 @@ function schedulesEqual(a: Schedule, b: Schedule): boolean {
   return a.id === b.id && a.name === b.name && a.selected === b.selected;
 }
 
+function errorsEqual(a: HealthError | null, b: HealthError | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  return a.kind === b.kind && a.code === b.code && a.message === b.message && a.at === b.at;
+}
+
 export function homeEqual(a: Home, b: Home): boolean {
   return (
     a === b ||
@@ -62,6 +68,7 @@ export function homeEqual(a: Home, b: Home): boolean {
       a.frostguardTempC === b.frostguardTempC &&
       a.requiresSetState === b.requiresSetState &&
       a.timezone === b.timezone &&
+      errorsEqual(a.error, b.error) &&
       arraysEqual(a.schedules, b.schedules, schedulesEqual) &&
       arraysEqual(a.rooms, b.rooms, roomsEqual))
   );

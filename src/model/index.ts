@@ -2,7 +2,8 @@
 // (domain) and netatmo-raw.ts (Netatmo bodies); import those with `import type`.
 export { normaliseHome, normaliseHomes, DEFAULT_OVERRIDE_MINUTES } from './normalise-home.js';
 export { homesEqual, homeEqual, roomsEqual } from './equality.js';
-export { isRelayOffline, statusHasUnknownRoom, DEVICE_UNREACHABLE_CODE } from './status-index.js';
+export { isRelayOffline, statusHasUnknownRoom, unknownStatusRoomIds, DEVICE_UNREACHABLE_CODE } from './status-index.js';
+export { hasHeatingModule } from './topology.js';
 export { toHomeMode, toSetpointMode, toNetatmoThermMode } from './modes.js';
 export { unixToIso } from './time.js';
 export { batteryPercentOf, signalOf } from './battery-signal.js';

@@ -80,12 +80,14 @@ export function normaliseHome(
     requiresSetState: requiresSetStateOf(topology),
     timezone: typeof topology.timezone === 'string' && topology.timezone !== '' ? topology.timezone : null,
     rooms,
+    error: null,
   };
 }
 
 /**
  * Every home of the account (not only the first), including homes without heating rooms
- * (rooms: []). Homes without an id cannot be addressed and are left out.
+ * (rooms: []; the poller lists only homes with a heating module, see hasHeatingModule). Homes
+ * without an id cannot be addressed and are left out.
  * `statuses` is keyed by home id; a home missing from it keeps its previous values.
  */
 export function normaliseHomes(

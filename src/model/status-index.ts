@@ -41,13 +41,20 @@ export function isRelayOffline(status: RawHomeStatusBody): boolean {
   return (home?.rooms?.length ?? 0) === 0 && (home?.modules?.length ?? 0) === 0;
 }
 
+/** Rooms homestatus names that homesdata does not know (the topology may be outdated). */
+export function unknownStatusRoomIds(topology: RawTopologyHome, status: RawHomeStatusBody): string[] {
+  const rooms = status.home?.rooms;
+  if (!rooms || rooms.length === 0) return [];
+  const known = topologyRoomIds(topology);
+  const unknown: string[] = [];
+  for (const room of rooms) {
+    const id = idOf(room.id);
+    if (id !== undefined && !known.has(id)) unknown.push(id);
+  }
+  return unknown;
+}
+
 /** homestatus names a room homesdata does not know: the topology is outdated, re-read homesdata. */
 export function statusHasUnknownRoom(topology: RawTopologyHome, status: RawHomeStatusBody): boolean {
-  const rooms = status.home?.rooms;
-  if (!rooms || rooms.length === 0) return false;
-  const known = topologyRoomIds(topology);
-  return rooms.some((room) => {
-    const id = idOf(room.id);
-    return id !== undefined && !known.has(id);
-  });
+  return unknownStatusRoomIds(topology, status).length > 0;
 }

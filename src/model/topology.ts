@@ -84,3 +84,12 @@ export function heatingRoomsOf(
   }
   return rooms.sort(compareByNameThenId);
 }
+
+/**
+ * The home holds a thermostat, a radiator valve or an OpenTherm thermostat. A home without one
+ * (only cameras or weather stations, or no device at all) has nothing to heat: it is neither
+ * polled nor listed.
+ */
+export function hasHeatingModule(home: RawTopologyHome): boolean {
+  return (home.modules ?? []).some((module) => typeof module.type === 'string' && isHeatingModuleType(module.type));
+}

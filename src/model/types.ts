@@ -76,9 +76,19 @@ export interface Home {
   /** IANA time zone of the home, when Netatmo gave one. */
   timezone: string | null;
   rooms: Room[];
+  /**
+   * Why this home's values are not current, null while it polls fine: Netatmo refused it (a
+   * shared or guest home: code 21 / 13; gone: code 9), its polls keep failing, or its relay is
+   * offline. `at` is when this error was first seen in a row. Such a home is also unreachable.
+   */
+  error: HealthError | null;
 }
 
-export type NetatmoStatus = 'ok' | 'degraded' | 'down' | 'auth_required' | 'not_configured';
+/**
+ * starting: this process has not finished its first poll yet (the homes are the last known ones
+ * from the data file); degraded: failures in a row while the data is fresh, or some homes fail.
+ */
+export type NetatmoStatus = 'starting' | 'ok' | 'degraded' | 'down' | 'auth_required' | 'not_configured';
 
 /** Kinds of failure, independent of transport; see src/netatmo/errors.ts for the mapping. */
 export type NetatmoErrorKind =

@@ -10,13 +10,18 @@
 //   (openHAB tripped Netatmo's 50/10 s with ~65 calls at start-up);
 // - back-off after Netatmo said "slow down": code 26 → nothing for ≥ 30 min (longer if Netatmo's
 //   Retry-After says so, doubling on repeats up to 2 h); 5xx / code 11 / timeout / network →
-//   exponential 30 s, 60 s, 120 s … capped at 1 h, for polls only (a user command may still try).
+//   exponential 30 s, 60 s, 120 s … capped at 1 h, for polls only (a user command may still try);
+// - a back-off ends early only with a success of a request sent after it began: an answer to an
+//   older request says nothing about the lock-out Netatmo declared meanwhile.
 //
-// Pure logic with an injected clock: no timers, nothing to stop.
+// Pure logic with injected clocks: windows and back-off run on a monotonic clock (a wall clock
+// stepping backwards must not count calls twice or stretch a back-off); the wall clock only turns
+// the back-off's end into a time for people. No timers, nothing to stop.
 
 export type CallKind = 'poll' | 'command' | 'auth';
 
-export type AcquireResult = { ok: true } | { ok: false; retryAfterMs: number; reason: string };
+/** ticket: the call's place in the order calls were let through (give it back to noteSuccess). */
+export type AcquireResult = { ok: true; ticket: number } | { ok: false; retryAfterMs: number; reason: string };
 
 export interface RateBudgetSnapshot {
   callsLastHour: number;
@@ -30,7 +35,10 @@ export interface RateBudgetSnapshot {
 }
 
 export interface RateBudgetOptions {
+  /** Wall clock (ms epoch), for the ISO time in snapshot(). */
   now?: () => number;
+  /** Monotonic clock (ms) for windows and back-off; default `now` when given (tests), else performance.now. */
+  monotonicNow?: () => number;
   perHour?: number;
   per10s?: number;
   /** Share of the hourly budget polls may not use (kept for commands and token refreshes). */
@@ -57,17 +65,23 @@ export class RateBudget {
   readonly perHour: number;
   readonly per10s: number;
   private readonly now: () => number;
+  private readonly wallNow: () => number;
   private readonly commandReserve: number;
   private readonly pollTarget: number;
   /** Oldest first; pruned to the last hour on every use. */
   private calls: CallRecord[] = [];
   private backoffUntilMs = 0;
+  /** Tickets handed out so far (a sequence, so calls in the same millisecond still have an order). */
+  private lastTicket = 0;
+  /** The last ticket handed out when the current back-off began: calls up to it cannot end it. */
+  private backoffStartTicket: number | null = null;
   private backoffReason: 'rate_limited' | 'failures' | null = null;
   private consecutiveFailures = 0;
   private consecutiveRateLimits = 0;
 
   constructor(options: RateBudgetOptions = {}) {
-    this.now = options.now ?? Date.now;
+    this.now = options.monotonicNow ?? options.now ?? (() => performance.now());
+    this.wallNow = options.now ?? Date.now;
     this.perHour = options.perHour ?? 400;
     this.per10s = options.per10s ?? 40;
     this.commandReserve = options.commandReserve ?? 0.15;
@@ -105,7 +119,8 @@ export class RateBudget {
     }
 
     this.calls.push({ at: now, kind });
-    return { ok: true };
+    this.lastTicket += 1;
+    return { ok: true, ticket: this.lastTicket };
   }
 
   /** Netatmo said code 26: stop all calls for at least 30 min (or Retry-After, when longer). */
@@ -113,6 +128,8 @@ export class RateBudget {
     this.consecutiveRateLimits += 1;
     const ours = Math.min(RATE_LIMIT_BACKOFF_MS * 2 ** (this.consecutiveRateLimits - 1), RATE_LIMIT_BACKOFF_MAX_MS);
     const delay = Math.max(ours, (retryAfterS ?? 0) * 1000);
+    // Every code 26 starts a lock-out of its own: nothing sent before it may end it.
+    this.backoffStartTicket = this.lastTicket;
     this.extendBackoff(this.now() + delay, 'rate_limited');
   }
 
@@ -121,11 +138,17 @@ export class RateBudget {
     this.consecutiveFailures += 1;
     const ours = Math.min(TRANSIENT_BACKOFF_BASE_MS * 2 ** Math.min(this.consecutiveFailures - 1, 20), TRANSIENT_BACKOFF_MAX_MS);
     const delay = Math.max(ours, (retryAfterS ?? 0) * 1000);
+    if (this.now() >= this.backoffUntilMs) this.backoffStartTicket = this.lastTicket;
     this.extendBackoff(this.now() + delay, this.backoffReason === 'rate_limited' && this.now() < this.backoffUntilMs ? 'rate_limited' : 'failures');
   }
 
-  /** A call succeeded: Netatmo is fine again, every back-off ends. */
-  noteSuccess(): void {
+  /**
+   * The call with this ticket (tryAcquire's answer) succeeded: Netatmo is fine again and every
+   * back-off ends, unless the call was sent before the back-off began.
+   */
+  noteSuccess(ticket: number): void {
+    if (this.backoffStartTicket !== null && ticket <= this.backoffStartTicket) return;
+    this.backoffStartTicket = null;
     this.consecutiveFailures = 0;
     this.consecutiveRateLimits = 0;
     this.backoffUntilMs = 0;
@@ -166,7 +189,7 @@ export class RateBudget {
       callsLast10s: this.countSince(now - TEN_S_MS),
       budgetPerHour: this.perHour,
       budgetPer10s: this.per10s,
-      backoffUntil: active ? new Date(this.backoffUntilMs).toISOString() : null,
+      backoffUntil: active ? new Date(this.wallNow() + (this.backoffUntilMs - now)).toISOString() : null,
       backoffReason: active ? this.backoffReason : null,
     };
   }

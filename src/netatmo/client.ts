@@ -45,7 +45,8 @@ export interface NetatmoClientOptions {
 type Params = Record<string, string | number | undefined>;
 
 type RequestSpec =
-  | { kind: 'read'; query: Params }
+  /** emptyBodyOk: status ok without a body is a valid, empty answer (homestatus of a home without modules). */
+  | { kind: 'read'; query: Params; emptyBodyOk?: boolean }
   | { kind: 'form'; form: Params }
   | { kind: 'json'; json: unknown };
 
@@ -77,7 +78,9 @@ export class NetatmoClient implements NetatmoApi {
   }
 
   async homeStatus(homeId: string): Promise<RawHomeStatusBody> {
-    const body = await this.call('homestatus', 'poll', { kind: 'read', query: { home_id: homeId } });
+    // A home without any module answers {"status":"ok","time_server":…} with no body at all
+    // (Home Assistant's capture homestatus_111111111111111111111401.json): an empty status.
+    const body = await this.call('homestatus', 'poll', { kind: 'read', query: { home_id: homeId }, emptyBodyOk: true });
     return this.shape('homestatus', parseHomeStatusBody(body));
   }
 
@@ -172,7 +175,7 @@ export class NetatmoClient implements NetatmoApi {
     if (!answer.ok || hasError) {
       const error = classifyHttpResponse(endpoint, answer.status, answer.text, answer.headers, this.now());
       if (spec.kind !== 'read' && error.code === NOTHING_TO_MODIFY) {
-        this.succeed(endpoint, answer.status, answer.durationMs);
+        this.succeed(endpoint, permit.ticket, answer.status, answer.durationMs);
         return undefined;
       }
       this.fail(error, answer.durationMs);
@@ -194,8 +197,12 @@ export class NetatmoClient implements NetatmoApi {
       // Writes answer {"status":"ok"}; anything else without an error is logged but accepted.
       const status = typeof json.value === 'object' && json.value !== null && 'status' in json.value ? json.value.status : undefined;
       if (status !== 'ok') this.log.warn({ endpoint, status: String(status) }, 'Netatmo write answered without status ok');
-      this.succeed(endpoint, answer.status, answer.durationMs);
+      this.succeed(endpoint, permit.ticket, answer.status, answer.durationMs);
       return undefined;
+    }
+    if (spec.emptyBodyOk && isBodylessOk(json.value)) {
+      this.succeed(endpoint, permit.ticket, answer.status, answer.durationMs);
+      return {};
     }
     const envelope = parseSuccessEnvelope(json.value);
     if (!envelope.ok) {
@@ -203,7 +210,7 @@ export class NetatmoClient implements NetatmoApi {
       this.fail(error, answer.durationMs);
       throw error;
     }
-    this.succeed(endpoint, answer.status, answer.durationMs);
+    this.succeed(endpoint, permit.ticket, answer.status, answer.durationMs);
     return envelope.value.body;
   }
 
@@ -233,8 +240,8 @@ export class NetatmoClient implements NetatmoApi {
     throw malformedError(endpoint, 200, result.issue);
   }
 
-  private succeed(endpoint: string, httpStatus: number, durationMs: number): void {
-    this.budget.noteSuccess();
+  private succeed(endpoint: string, ticket: number, httpStatus: number, durationMs: number): void {
+    this.budget.noteSuccess(ticket);
     this.report({ endpoint, outcome: 'ok', durationMs, httpStatus });
   }
 
@@ -252,6 +259,11 @@ export class NetatmoClient implements NetatmoApi {
       this.log.error({ err: error instanceof Error ? error.message : String(error) }, 'onCall listener failed');
     }
   }
+}
+
+/** `{"status":"ok", …}` with no `body` key. */
+function isBodylessOk(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && !('body' in json) && 'status' in json && json.status === 'ok';
 }
 
 function toSearchParams(params: Params): URLSearchParams {

@@ -63,7 +63,7 @@ export async function postTokenRequest(
     onOutcome?.({ ...outcome, error });
     throw error;
   }
-  options.budget.noteSuccess();
+  options.budget.noteSuccess(permit.ticket);
   onOutcome?.({ ...outcome, error: null });
   return parsed.value;
 }

@@ -4,6 +4,10 @@
 // log, so the watchdog checks every heartbeat and repairs: it recreates the heartbeat when no tick
 // arrived for 3 heartbeats while no poll runs, and abandons a poll running longer than 2 minutes
 // (every Netatmo call has a 10 s timeout, so a poll that long is stuck, not slow).
+// Every duration is measured on a monotonic clock, so a wall clock that steps backwards (NTP, a
+// clock set by hand) cannot hide a stall. Such a step is noticed too — the wall clock moved
+// differently from the monotonic one — logged, and answered by recreating the heartbeat, since
+// node-cron plans its next run from the wall clock.
 // Under systemd there is no sd_notify keep-alive (no maintained pure-JS library; see
 // docs/operations.md): Restart=always covers a dead process, this covers a live one.
 import type { BridgeContext, Feature } from '../context.js';
@@ -12,6 +16,8 @@ import { moduleLogger, type Logger } from '../util/logger.js';
 export const HEARTBEAT_MS = 1_000;
 export const STALLED_AFTER_HEARTBEATS = 3;
 export const MAX_POLL_MS = 2 * 60_000;
+/** A wall clock that moved this much more or less than the monotonic clock was stepped. */
+export const CLOCK_STEP_MS = 2_000;
 
 export interface WatchedPoller {
   readonly lastTickAt: number | null;
@@ -26,13 +32,16 @@ export interface WatchedHeartbeat {
   restart(): Promise<void>;
 }
 
-export type WatchdogAction = 'none' | 'heartbeat_restarted' | 'poll_abandoned';
+export type WatchdogAction = 'none' | 'heartbeat_restarted' | 'poll_abandoned' | 'clock_stepped';
 
 export interface PollWatchdogOptions {
   poller: WatchedPoller;
   heartbeat: WatchedHeartbeat;
   logger: Logger;
+  /** Monotonic clock (ms), the one the poller's and heartbeat's times are on. */
   now?: () => number;
+  /** Wall clock (ms epoch), only to notice it stepping. */
+  wallNow?: () => number;
   heartbeatMs?: number;
   maxPollMs?: number;
   onAction?: (action: Exclude<WatchdogAction, 'none'>, reason: string) => void;
@@ -42,12 +51,16 @@ export class PollWatchdog {
   #timer: NodeJS.Timeout | null = null;
   #lastPollFinishedAt: number | null = null;
   #checking = false;
+  /** wall − monotonic at the last check: a change is a wall-clock step. */
+  #wallOffset: number | null = null;
   readonly #now: () => number;
+  readonly #wallNow: () => number;
   readonly #heartbeatMs: number;
   readonly #maxPollMs: number;
 
   constructor(private readonly options: PollWatchdogOptions) {
-    this.#now = options.now ?? Date.now;
+    this.#now = options.now ?? (() => performance.now());
+    this.#wallNow = options.wallNow ?? Date.now;
     this.#heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
     this.#maxPollMs = options.maxPollMs ?? MAX_POLL_MS;
   }
@@ -85,6 +98,15 @@ export class PollWatchdog {
   async #inspect(): Promise<WatchdogAction> {
     const { poller, heartbeat, logger } = this.options;
     const now = this.#now();
+    const step = this.#clockStep(now);
+    if (step !== 0) {
+      const reason = `the system clock stepped ${step < 0 ? 'back' : 'forward'} by ${Math.round(Math.abs(step) / 1000)} s`;
+      logger.warn({ stepMs: step }, `watchdog: ${reason}; polling keeps its own timing${step < 0 && heartbeat.running ? ', restarting the poll schedule' : ''}`);
+      // node-cron plans runs on the wall clock: after a step back it could wait that long.
+      if (step < 0 && heartbeat.running) await heartbeat.restart();
+      this.options.onAction?.('clock_stepped', reason);
+      return 'clock_stepped';
+    }
     if (poller.isPolling) {
       const startedAt = poller.pollStartedAt;
       if (startedAt === null || now - startedAt <= this.#maxPollMs) return 'none';
@@ -105,6 +127,15 @@ export class PollWatchdog {
     this.options.onAction?.('heartbeat_restarted', reason);
     return 'heartbeat_restarted';
   }
+
+  /** How far the wall clock stepped since the last check (0 when it kept pace). */
+  #clockStep(monoNow: number): number {
+    const offset = this.#wallNow() - monoNow;
+    const previous = this.#wallOffset;
+    this.#wallOffset = offset;
+    if (previous === null || Math.abs(offset - previous) < CLOCK_STEP_MS) return 0;
+    return offset - previous;
+  }
 }
 
 /** The watchdog feature (WATCHDOG=on, the default). */
@@ -114,7 +145,8 @@ export function watchdogFeature(context: BridgeContext): Feature {
     poller: context.poller,
     heartbeat: context.heartbeat,
     logger: moduleLogger(context.logger, 'watchdog'),
-    now: context.now,
+    now: context.monotonicNow,
+    wallNow: context.now,
     onAction: (action, reason) => context.events.emit('watchdogAction', { action, reason }),
   });
   const offPoll = context.events.on('pollFinished', () => watchdog.notePollFinished());

@@ -34,19 +34,28 @@ function bearerToken(req: Request): string | undefined {
   return match?.[1];
 }
 
+/** The home a request is about (query, form or setstate's JSON body), for per-home faults. */
+function homeIdOf(req: Request): string | undefined {
+  const params = mergeParams(req.query, req.body);
+  if (params.home_id) return params.home_id;
+  const home = (req.body as { home?: { id?: unknown } } | undefined)?.home;
+  return typeof home?.id === 'string' ? home.id : undefined;
+}
+
 export function apiRouter(deps: ApiDeps): Router {
   const router = express.Router();
   router.use('/api', express.urlencoded({ extended: false }), express.json({ type: ['application/json', 'text/json'] }));
 
-  router.all('/api/:name', (req: Request, res: Response) => {
+  router.all('/api/:name', async (req: Request, res: Response) => {
     const name = String(req.params.name);
     res.locals.endpoint = name;
     const endpoint = ENDPOINTS[name];
     if (!endpoint) return sendApiError(res, errors.methodNotFound());
     if (!endpoint.methods.includes(req.method)) return sendApiError(res, new NetatmoApiError(405, 31, 'Method not allowed'));
 
-    const fault = deps.faults.take(name);
-    if (fault && deps.respondToFault(fault, req, res)) return;
+    const fault = deps.faults.take(name, homeIdOf(req));
+    if (fault?.kind === 'hold') await deps.faults.waitForRelease();
+    else if (fault && deps.respondToFault(fault, req, res)) return;
 
     const token = bearerToken(req);
     if (!token) return sendApiError(res, errors.missingToken());

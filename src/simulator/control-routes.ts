@@ -4,6 +4,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { CallLog } from './call-log.js';
 import type { FaultController } from './faults.js';
 import { FAULT_KINDS } from './faults.js';
+import type { SimClock } from './sim-clock.js';
 import type { TokenRegistry } from './tokens.js';
 import type { FaultKind, FaultSpec } from './types.js';
 import type { WebhookSender } from './webhook-sender.js';
@@ -15,6 +16,7 @@ export interface ControlDeps {
   calls: CallLog;
   tokens: TokenRegistry;
   webhooks: WebhookSender;
+  clock: SimClock;
 }
 
 function parseFault(body: unknown): FaultSpec | string {
@@ -26,6 +28,9 @@ function parseFault(body: unknown): FaultSpec | string {
   if (typeof input.count === 'number' && input.count > 0) spec.count = input.count;
   if (typeof input.durationMs === 'number' && input.durationMs > 0) spec.durationMs = input.durationMs;
   if (input.httpStatus === 500 || input.httpStatus === 502 || input.httpStatus === 503 || input.httpStatus === 504) spec.httpStatus = input.httpStatus;
+  if (Array.isArray(input.homeIds)) spec.homeIds = input.homeIds.filter((e): e is string => typeof e === 'string');
+  if (input.errorCode === 9 || input.errorCode === 13 || input.errorCode === 21) spec.errorCode = input.errorCode;
+  else if (input.errorCode !== undefined) return 'errorCode must be 9, 13 or 21';
   if (typeof input.netatmoCode === 'number' && Number.isInteger(input.netatmoCode)) spec.netatmoCode = input.netatmoCode;
   if (typeof input.netatmoMessage === 'string') spec.netatmoMessage = input.netatmoMessage.slice(0, 200);
   return spec;
@@ -48,7 +53,12 @@ export function controlRouter(deps: ControlDeps): Router {
     res.status(204).end();
   });
   router.get('/__sim/faults', (_req: Request, res: Response) => {
-    res.json({ faults: deps.faults.active() });
+    res.json({ faults: deps.faults.active(), held: deps.faults.heldCount() });
+  });
+  // Lets every request a `hold` fault is holding go on.
+  router.post('/__sim/faults/release', (_req: Request, res: Response) => {
+    deps.faults.release();
+    res.status(204).end();
   });
   router.get('/__sim/calls', (req: Request, res: Response) => {
     const endpoint = typeof req.query.endpoint === 'string' ? req.query.endpoint : undefined;
@@ -69,6 +79,16 @@ export function controlRouter(deps: ControlDeps): Router {
     }
     deps.world.advance(ms);
     res.json({ now: deps.world.now() });
+  });
+  // A clock step either way (NTP correction, clock set by hand): {jumpMs}, negative = backwards.
+  router.post('/__sim/clock', (req: Request, res: Response) => {
+    const jumpMs = (req.body as { jumpMs?: unknown } | undefined)?.jumpMs;
+    if (typeof jumpMs !== 'number' || !Number.isFinite(jumpMs)) {
+      res.status(400).json({ error: 'jumpMs must be a finite number (negative steps the clock back)' });
+      return;
+    }
+    deps.clock.jump(jumpMs);
+    res.json({ now: deps.clock.nowMs() });
   });
   router.post('/__sim/tokens/expire', (_req: Request, res: Response) => {
     deps.tokens.expireAllAccessTokens();

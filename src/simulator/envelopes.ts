@@ -19,6 +19,7 @@ export const errors = {
   expiredToken: () => new NetatmoApiError(403, 3, 'Access token expired'),
   missing: (what: string) => new NetatmoApiError(400, 10, what),
   scope: () => new NetatmoApiError(403, 13, 'Application does not have the good scope rights'),
+  deviceNotFound: () => new NetatmoApiError(404, 9, 'Device not found'),
   invalidId: () => new NetatmoApiError(400, 21, 'Invalid id'),
   invalid: (message: string) => new NetatmoApiError(400, 21, message),
   invalidDate: () => new NetatmoApiError(400, 25, 'Invalid date'),
@@ -40,6 +41,11 @@ function timeExec(random: Random): number {
 
 export function sendBody(res: Response, ctx: EnvelopeContext, body: unknown): void {
   res.status(200).json({ body, status: 'ok', time_exec: timeExec(ctx.random), time_server: ctx.nowS });
+}
+
+/** homestatus of a home without any module: Netatmo answers status ok with no body at all. */
+export function sendBodylessOk(res: Response, ctx: EnvelopeContext): void {
+  res.status(200).json({ status: 'ok', time_server: ctx.nowS });
 }
 
 export function sendWriteOk(res: Response, ctx: EnvelopeContext): void {

@@ -1,8 +1,10 @@
-// Fault injection: tests ask for outages, throttling, hangs, garbage and token trouble, and the
-// API answers accordingly for `count` requests or `durationMs` of simulated time.
+// Fault injection: tests ask for outages, throttling, hangs, garbage, refusals and token trouble,
+// and the API answers accordingly for `count` requests or `durationMs` of simulated time. A fault
+// may be limited to requests about some homes (`homeIds`), so one home of an account can fail
+// while the others answer.
 import type { FaultKind, FaultSpec } from './types.js';
 
-export const FAULT_KINDS: FaultKind[] = ['server_error', 'rate_limit', 'overloaded', 'hang', 'malformed', 'relay_offline', 'token_expired', 'invalid_grant', 'write_errors'];
+export const FAULT_KINDS: FaultKind[] = ['server_error', 'rate_limit', 'overloaded', 'hang', 'malformed', 'relay_offline', 'token_expired', 'invalid_grant', 'write_errors', 'refused', 'hold'];
 
 /** Endpoints that change something; write_errors refuses only these. */
 export const WRITE_ENDPOINTS: readonly string[] = ['setroomthermpoint', 'setthermmode', 'switchhomeschedule', 'setstate'];
@@ -19,6 +21,7 @@ interface ActiveFault {
 export class FaultController {
   private faults: ActiveFault[] = [];
   private nextId = 1;
+  private held: (() => void)[] = [];
 
   constructor(private readonly nowMs: () => number) {}
 
@@ -50,8 +53,9 @@ export class FaultController {
     this.faults = this.faults.filter((f) => f.remaining > 0 && f.untilMs > now);
   }
 
-  private applies(fault: ActiveFault, endpoint: string): boolean {
-    const { kind, endpoints } = fault.spec;
+  private applies(fault: ActiveFault, endpoint: string, homeId: string | undefined): boolean {
+    const { kind, endpoints, homeIds } = fault.spec;
+    if (homeIds && homeIds.length > 0 && (homeId === undefined || !homeIds.includes(homeId))) return false;
     if (kind === 'invalid_grant') return endpoint === TOKEN_ENDPOINT;
     if (kind === 'relay_offline' && endpoint !== 'homestatus') return false;
     if (kind === 'write_errors' && !WRITE_ENDPOINTS.includes(endpoint)) return false;
@@ -60,11 +64,28 @@ export class FaultController {
   }
 
   /** The fault that takes this request, consuming one of its count. */
-  take(endpoint: string): FaultSpec | undefined {
+  take(endpoint: string, homeId?: string): FaultSpec | undefined {
     this.prune();
-    const fault = this.faults.find((f) => this.applies(f, endpoint));
+    const fault = this.faults.find((f) => this.applies(f, endpoint, homeId));
     if (!fault) return undefined;
     fault.remaining -= 1;
     return fault.spec;
+  }
+
+  /** A `hold` fault: resolves when the test calls release(), then the request is answered normally. */
+  waitForRelease(): Promise<void> {
+    return new Promise((resolve) => this.held.push(resolve));
+  }
+
+  /** How many requests a `hold` fault is holding right now. */
+  heldCount(): number {
+    return this.held.length;
+  }
+
+  /** Lets every held request go on. */
+  release(): void {
+    const waiting = this.held;
+    this.held = [];
+    for (const resume of waiting) resume();
   }
 }

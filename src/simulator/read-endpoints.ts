@@ -1,6 +1,6 @@
 // Read endpoints: homesdata, homestatus, getroommeasure (reference §3.1, §3.2, §3.7).
 import { replyBody, type ApiContext, type EndpointDef } from './api-context.js';
-import { errors } from './envelopes.js';
+import { errors, sendBodylessOk } from './envelopes.js';
 import { roomMeasureBody } from './room-measure.js';
 import { homeStatusBody } from './status-view.js';
 import { homesDataBody } from './topology-view.js';
@@ -28,6 +28,12 @@ function homesdata(ctx: ApiContext): void {
 
 function homestatus(ctx: ApiContext): void {
   const home = requireHome(ctx);
+  if (home.modules.length === 0) {
+    // A home without any module: status ok and no body at all (Home Assistant's capture
+    // tests/components/netatmo/fixtures/homestatus_111111111111111111111401.json).
+    sendBodylessOk(ctx.res, ctx.envelope);
+    return;
+  }
   if (ctx.fault?.kind === 'relay_offline') {
     const relay = home.modules.find((m) => m.type === 'NAPlug' || m.type === 'OTH');
     replyBody(ctx, { errors: [{ code: 6, id: relay?.id ?? home.id }], home: { id: home.id } });

@@ -192,3 +192,15 @@ export function seedHomes(random: Random, nowMs: number, scenario: Scenario): Si
   }
   return homes;
 }
+
+/** Layouts a test can add to the account: another heating home, an OpenTherm home, or a home
+ *  without any module (a room, no devices: homestatus then answers without a body). */
+export type ExtraHomeLayout = 'heating' | 'opentherm' | 'no-modules';
+
+export function buildExtraHome(random: Random, nowMs: number, layout: ExtraHomeLayout, name: string): SimHome {
+  if (layout === 'opentherm') return buildHome(random, nowMs, name, 'OTH', OPENTHERM_ROOMS, ['Standard', 'Holidays']);
+  if (layout === 'heating') return buildHome(random, nowMs, name, 'NAPlug', DEMO_ROOMS.slice(0, 3), ['Standard']);
+  const home = buildHome(random, nowMs, name, 'NAPlug', [{ name: 'Living room', type: 'livingroom', devices: [] }], ['Week']);
+  home.modules = [];
+  return home;
+}

@@ -75,7 +75,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   app.use(oauthRouter({ clientId, clientSecret, tokens, faults, respondToFault, nowMs }));
   app.use(apiRouter({ world, seed, random: envelopeRandom, nowMs, tokens, faults, respondToFault, rateLimiter, webhooks }));
-  app.use(controlRouter({ world, faults, calls, tokens, webhooks }));
+  app.use(controlRouter({ world, faults, calls, tokens, webhooks, clock }));
   app.use(webhookControlRouter(webhooks));
   app.use((_req: Request, res: Response) => {
     res.status(404).type('text').send('Not found');
@@ -99,10 +99,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     webhooks: { registered: () => webhooks.registered(), deliver: (event, deliveryOptions) => webhooks.deliver(event, deliveryOptions) },
     expireAccessTokens: () => tokens.expireAllAccessTokens(),
     revokeRefreshTokens: () => tokens.revokeAllRefreshTokens(),
+    jumpClock: (ms) => {
+      clock.jump(ms);
+      return clock.nowMs();
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;
       webhooks.stop();
+      faults.release();
       for (const res of hung) res.socket?.destroy();
       hung.clear();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,5 +1,5 @@
 // /api/homesdata body, shaped like the real captures (reference §3.1).
-import type { SimHome, SimModule, SimSchedule } from './world-types.js';
+import type { SimHome, SimModule, SimRoom, SimSchedule } from './world-types.js';
 
 export const SIM_USER_ID = '5f0c0de0c0ffee0000516d75';
 
@@ -9,6 +9,13 @@ function moduleTopology(home: SimHome, module: SimModule): Record<string, unknow
   if (module.bridge) out.bridge = module.bridge;
   const bridged = home.modules.filter((m) => m.bridge === module.id).map((m) => m.id);
   if (bridged.length > 0) out.modules_bridged = bridged;
+  return out;
+}
+
+function roomTopology(room: SimRoom): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: room.id, name: room.name, type: room.type };
+  // A room without modules has no module_ids key (pyatmo homesdata_emtpy_home.json).
+  if (room.moduleIds.length > 0) out.module_ids = [...room.moduleIds];
   return out;
 }
 
@@ -41,7 +48,7 @@ export function homeTopology(home: SimHome): Record<string, unknown> {
     coordinates: home.coordinates,
     country: home.country,
     timezone: home.timezone,
-    rooms: home.rooms.map((room) => ({ id: room.id, name: room.name, type: room.type, module_ids: [...room.moduleIds] })),
+    rooms: home.rooms.filter((room) => room.inHomesdata !== false).map(roomTopology),
     modules: home.modules.map((m) => moduleTopology(home, m)),
     temperature_control_mode: 'heating',
     therm_mode: home.thermMode,
@@ -49,6 +56,8 @@ export function homeTopology(home: SimHome): Record<string, unknown> {
     schedules: home.schedules.map(scheduleTopology),
   };
   if (home.thermMode !== 'schedule' && home.thermModeEndS !== 0) out.therm_mode_endtime = home.thermModeEndS;
+  // A home without any module has no modules key at all (pyatmo homesdata_emtpy_home.json).
+  if (home.modules.length === 0) delete out.modules;
   return out;
 }
 

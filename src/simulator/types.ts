@@ -47,6 +47,8 @@ export interface RunningSimulator {
   expireAccessTokens(): void;
   /** Every refresh token answers invalid_grant from now on. */
   revokeRefreshTokens(): void;
+  /** Steps the simulated clock by `ms` (negative = backwards, as an NTP correction would). */
+  jumpClock(ms: number): number;
   stop(): Promise<void>;
 }
 
@@ -59,7 +61,12 @@ export type FaultKind =
   | 'relay_offline'
   | 'token_expired'
   | 'invalid_grant'
-  | 'write_errors';
+  | 'write_errors'
+  | 'refused'
+  | 'hold';
+
+/** Netatmo codes a `refused` fault answers with: 21 invalid id, 13 forbidden, 9 device not found. */
+export type RefusalCode = 9 | 13 | 21;
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -71,6 +78,10 @@ export interface FaultSpec {
   durationMs?: number;
   /** server_error only: 500 answers a JSON error envelope, 502/503/504 an HTML page. Default 503. */
   httpStatus?: 500 | 502 | 503 | 504;
+  /** Only requests naming one of these homes (home_id); default every request. */
+  homeIds?: string[];
+  /** refused only: the Netatmo error code (default 21 "Invalid id"). */
+  errorCode?: RefusalCode;
   /** write_errors only: the code and message of each `body.errors` entry. Default 21 / "Invalid value". */
   netatmoCode?: number;
   netatmoMessage?: string;

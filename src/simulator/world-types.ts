@@ -52,6 +52,8 @@ export interface SimRoom {
   gridMs: number;
   gridTemp: number;
   history: SimSample[];
+  /** false: homestatus reports the room but homesdata does not list it (seen in real captures). */
+  inHomesdata?: boolean;
 }
 
 export interface SimZone {

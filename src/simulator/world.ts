@@ -15,7 +15,7 @@ import {
 import type { Random } from './random.js';
 import { hashUnit, randomRoomId } from './random.js';
 import type { SimClock } from './sim-clock.js';
-import { buildModule, seedHomes, type Scenario } from './seed-homes.js';
+import { buildExtraHome, buildModule, seedHomes, type ExtraHomeLayout, type Scenario } from './seed-homes.js';
 import type { SimHome, SimRoom, SimRoomMode } from './world-types.js';
 
 /** Keep 14 days of 5-minute samples per room for getroommeasure. */
@@ -195,6 +195,18 @@ export class SimWorld {
       }
     }
     return room.id;
+  }
+
+  /** Adds a home to the account (multi-home tests); returns its id. */
+  addHome(layout: ExtraHomeLayout, name: string): string {
+    const home = buildExtraHome(this.random, this.clock.nowMs(), layout, name);
+    this.homes.push(home);
+    return home.id;
+  }
+
+  /** false: homestatus keeps reporting the room while homesdata leaves it out. */
+  setRoomInHomesdata(homeId: string, roomId: string, listed: boolean): void {
+    this.rawRoom(homeId, roomId).inHomesdata = listed;
   }
 
   removeRoom(homeId: string, roomId: string): void {

@@ -1,16 +1,21 @@
 // Keeps the cloud devices of every installed app in step with the state: after each state change
 // it reconciles the devices when the topology changed, then pushes only the attributes whose
 // value changed, batched per device (≤ 50 events per request), with retry and back-off.
+// A sync that leaves SmartThings behind (a refused push, an incomplete reconcile, an unreachable
+// SmartThings) is tried again on a timer with growing delays until one completes — not only at
+// the next, unrelated change. Devices whose home or room is missing are shown offline and get a
+// wake-up when their grace period ends.
 // All SmartThings calls of one installed app run one after the other (one token refresh at a
 // time, and the per-device rate limit of about 12 calls a minute is respected by batching).
 import type { Home } from '../model/types.js';
 import type { Logger } from '../util/logger.js';
 import type { LowdbContextStore } from './context-store.js';
-import { desiredDevices, topologyKey } from './device-plan.js';
-import { changedEvents, deviceEvents, type CapabilityEvent, type LinkHealth } from './event-mapping.js';
+import { desiredDevices, MISSING_GRACE_MS, topologyKey } from './device-plan.js';
+import { changedEvents, deviceEvents, offlineEvents, type CapabilityEvent, type LinkHealth } from './event-mapping.js';
 import { reconcileDevices } from './reconciler.js';
 import { withRetry, type RetryOptions } from './retry.js';
 import { describeStError, httpStatusOf, type StDeviceApi } from './st-api.js';
+import { AppTimers, DEFAULT_BACKOFF, type RetryBackoff } from './sync-timers.js';
 
 export const MAX_EVENTS_PER_REQUEST = 50;
 
@@ -25,11 +30,16 @@ export interface PushRecord {
 
 export interface CloudSyncOptions {
   contexts: LowdbContextStore;
-  /** The SmartThings API of an installed app (its stored, refreshable tokens), or null. */
+  /** The SmartThings API of an installed app (its stored, refreshable tokens); null without tokens. */
   apiFor(installedAppId: string): Promise<StDeviceApi | null>;
-  snapshot(): { homes: readonly Home[]; health: LinkHealth; cloudPath: boolean };
+  snapshot(): { homes: readonly Home[]; health: LinkHealth; cloudPath: boolean; selectedHomeIds?: readonly string[] };
   logger: Logger;
+  /** Retries of one request (429 / 5xx) inside a sync. */
   retry?: RetryOptions;
+  /** Retries of a whole sync that left SmartThings behind. */
+  backoff?: RetryBackoff;
+  /** How long a device of a missing home/room is kept offline (default 7 days). */
+  missingGraceMs?: number;
   onPush?: (record: PushRecord) => void;
   now?: () => number;
   /** SmartThings accepts at most 50 events per request (default). */
@@ -52,11 +62,21 @@ export class CloudSync {
   readonly #scheduled = new Set<string>();
   readonly #holds = new Map<string, number>();
   readonly #dirty = new Set<string>();
+  readonly #timers: AppTimers;
   readonly #now: () => number;
   #stopped = false;
 
   constructor(private readonly options: CloudSyncOptions) {
     this.#now = options.now ?? Date.now;
+    this.#timers = new AppTimers(options.backoff ?? DEFAULT_BACKOFF);
+  }
+
+  /** After a start: sync every app once (what changed while the bridge was down) and re-arm grace wake-ups. */
+  resume(): void {
+    for (const id of this.options.contexts.installedAppIds()) {
+      this.#armWakeUp(id);
+      this.#schedule(id);
+    }
   }
 
   /** A state change: sync every installed app (coalesced; nothing is sent when nothing changed). */
@@ -83,9 +103,10 @@ export class CloudSync {
     return this.#enqueue(installedAppId, () => this.#syncApp(installedAppId, request));
   }
 
-  /** Forget what was sent (uninstall, or new devices that must get every attribute). */
+  /** Forget what was sent and any pending retry (uninstall, or new devices that must get every attribute). */
   forget(installedAppId: string): void {
     this.#sent.delete(installedAppId);
+    this.#timers.forget(installedAppId);
   }
 
   /** Resolves when every queued sync has finished (tests, shutdown). */
@@ -95,6 +116,7 @@ export class CloudSync {
 
   stop(): void {
     this.#stopped = true;
+    this.#timers.clear();
   }
 
   #schedule(installedAppId: string): void {
@@ -111,11 +133,15 @@ export class CloudSync {
     });
   }
 
-  #enqueue(installedAppId: string, task: () => Promise<void>): Promise<void> {
+  #enqueue(installedAppId: string, task: () => Promise<boolean>): Promise<void> {
     const previous = this.#queues.get(installedAppId) ?? Promise.resolve();
-    const run = previous.then(task).catch((error: unknown) => {
-      this.options.logger.warn({ installedAppId }, `SmartThings sync failed: ${describeStError(error)}`);
-    });
+    const run = previous.then(task).then(
+      (complete) => this.#settled(installedAppId, complete),
+      (error: unknown) => {
+        this.options.logger.warn({ installedAppId }, `SmartThings sync failed: ${describeStError(error)}`);
+        this.#settled(installedAppId, false);
+      },
+    );
     this.#queues.set(installedAppId, run);
     void run.finally(() => {
       if (this.#queues.get(installedAppId) === run) this.#queues.delete(installedAppId);
@@ -123,42 +149,73 @@ export class CloudSync {
     return run;
   }
 
-  async #syncApp(installedAppId: string, request: SyncRequest): Promise<void> {
-    if (this.#stopped || !this.options.contexts.record(installedAppId)) return;
-    const { homes, health, cloudPath } = this.options.snapshot();
-    const desired = desiredDevices({ homes, cloudPath });
-    const data = this.options.contexts.bridgeData(installedAppId);
-    const topologyChanged = topologyKey(desired.devices) !== data.topologyKey;
-    // No homes yet (first start, Netatmo not connected): never delete devices for that.
-    const mayReconcile = !cloudPath || homes.length > 0;
-    const needsReconcile = mayReconcile && (request.reconcile === true || topologyChanged);
-    if (!needsReconcile && Object.keys(data.devices).length === 0) return;
-
-    const api = request.api ?? (await this.options.apiFor(installedAppId));
-    if (!api) return;
-    if (needsReconcile) {
-      const result = await reconcileDevices({ api, contexts: this.options.contexts, installedAppId, homes, cloudPath, logger: this.options.logger, retry: this.options.retry });
-      const sent = this.#sent.get(installedAppId);
-      for (const externalId of [...result.created, ...result.deleted]) sent?.delete(externalId);
+  /** A finished sync: reset the back-off, or try again later while SmartThings lags behind. */
+  #settled(installedAppId: string, complete: boolean): void {
+    if (complete || this.#stopped || !this.options.contexts.record(installedAppId)) {
+      this.#timers.succeeded(installedAppId);
+      return;
     }
-    await this.#push(installedAppId, api, homes, health, request.force);
+    const delayMs = this.#timers.retryLater(installedAppId, () => this.#schedule(installedAppId));
+    if (delayMs >= 0) this.options.logger.info({ installedAppId, retryInMs: delayMs }, 'SmartThings is not up to date; trying again later');
   }
 
-  async #push(installedAppId: string, api: StDeviceApi, homes: readonly Home[], health: LinkHealth, force?: SyncRequest['force']): Promise<void> {
+  /** Resolves true when SmartThings got everything it should have. */
+  async #syncApp(installedAppId: string, request: SyncRequest): Promise<boolean> {
+    if (this.#stopped || !this.options.contexts.record(installedAppId)) return true;
+    const { homes, health, cloudPath, selectedHomeIds } = this.options.snapshot();
+    const desired = desiredDevices({ homes, cloudPath, selectedHomeIds });
+    const data = this.options.contexts.bridgeData(installedAppId);
+    const topologyChanged = topologyKey(desired.devices) !== data.topologyKey;
+    // No homes yet (first start, Netatmo not connected): never touch the devices for that.
+    const mayReconcile = !cloudPath || homes.length > 0;
+    const needsReconcile = mayReconcile && (request.reconcile === true || topologyChanged);
+    if (!needsReconcile && Object.keys(data.devices).length === 0) return true;
+
+    const api = request.api ?? (await this.options.apiFor(installedAppId));
+    // No tokens (the app never finished INSTALL): nothing to retry until it does.
+    if (!api) return true;
+    let complete = true;
+    if (needsReconcile) {
+      const now = this.#now();
+      const result = await reconcileDevices({ api, contexts: this.options.contexts, installedAppId, homes, cloudPath, selectedHomeIds, now, graceMs: this.#graceMs(), logger: this.options.logger, retry: this.options.retry });
+      complete = result.complete;
+      const sent = this.#sent.get(installedAppId);
+      for (const externalId of [...result.created, ...result.deleted]) sent?.delete(externalId);
+      this.#armWakeUp(installedAppId);
+    }
+    const pushed = await this.#push(installedAppId, api, homes, health, request.force);
+    return complete && pushed;
+  }
+
+  #graceMs(): number {
+    return this.options.missingGraceMs ?? MISSING_GRACE_MS;
+  }
+
+  /** Reconcile again when the first missing device's grace period ends. */
+  #armWakeUp(installedAppId: string): void {
+    const since = Object.values(this.options.contexts.bridgeData(installedAppId).missingSince).map(Date.parse).filter(Number.isFinite);
+    const at = since.length > 0 ? Math.min(...since) + this.#graceMs() : null;
+    this.#timers.wakeUpAt(installedAppId, at, this.#now(), () => void this.sync(installedAppId, { reconcile: true }));
+  }
+
+  async #push(installedAppId: string, api: StDeviceApi, homes: readonly Home[], health: LinkHealth, force?: SyncRequest['force']): Promise<boolean> {
     const devices = this.options.contexts.bridgeData(installedAppId).devices;
     let sentForApp = this.#sent.get(installedAppId);
     if (!sentForApp) {
       sentForApp = new Map();
       this.#sent.set(installedAppId, sentForApp);
     }
+    let ok = true;
     for (const [externalId, deviceId] of Object.entries(devices)) {
-      const events = deviceEvents(externalId, homes, health);
-      if (!events) continue;
+      // A device kept while its home or room is missing from the state: only "offline".
+      const events = deviceEvents(externalId, homes, health) ?? offlineEvents();
       const last = sentForApp.get(externalId) ?? new Map<string, string>();
       const { changed, next } = changedEvents(events, last, force?.get(externalId));
       if (changed.length === 0) continue;
       if (await this.#send(installedAppId, api, deviceId, changed)) sentForApp.set(externalId, next);
+      else ok = false;
     }
+    return ok;
   }
 
   async #send(installedAppId: string, api: StDeviceApi, deviceId: string, events: CapabilityEvent[]): Promise<boolean> {
@@ -178,7 +235,7 @@ export class CloudSync {
         ok = false;
         const status = httpStatusOf(error);
         this.options.onPush?.({ installedAppId, deviceId, events: batch.length, status: status === null ? 'network' : `http_${status}`, durationMs: this.#now() - started });
-        // Not remembered as sent: the next change sends these values again.
+        // Not remembered as sent: the retry (or the next change) sends these values again.
         this.options.logger.warn({ installedAppId, deviceId, events: batch.length }, `could not send device events: ${describeStError(error)}`);
       }
     }

@@ -13,23 +13,30 @@ export interface BridgeAppData {
   devices: Record<string, string>;
   /** topologyKey() of the last successful reconcile. */
   topologyKey: string | null;
-  profileIds: { home: string; room: string } | null;
+  /** Device profiles found, created, or given on the options page (CLI-made). */
+  profileIds: { home?: string; room?: string };
   /** sha256 of a Netatmo refresh token typed on the page that the bridge already exchanged. */
   consumedRefreshTokenHash: string | null;
+  /** externalId → when its home/room was first missing from the state (ISO); deleted after a grace period. */
+  missingSince: Record<string, string>;
+  /** Why the devices could not be created or updated (shown on the options page), or null. */
+  syncProblem: string | null;
 }
 
 const bridgeDataSchema = z.object({
   devices: z.record(z.string(), z.string()).catch({}),
   topologyKey: z.string().nullable().catch(null),
-  profileIds: z.object({ home: z.string(), room: z.string() }).nullable().catch(null),
+  profileIds: z.object({ home: z.string().optional(), room: z.string().optional() }).catch({}),
   consumedRefreshTokenHash: z.string().nullable().catch(null),
+  missingSince: z.record(z.string(), z.string()).catch({}),
+  syncProblem: z.string().nullable().catch(null),
 });
 
-const EMPTY: BridgeAppData = { devices: {}, topologyKey: null, profileIds: null, consumedRefreshTokenHash: null };
+const EMPTY: BridgeAppData = { devices: {}, topologyKey: null, profileIds: {}, consumedRefreshTokenHash: null, missingSince: {}, syncProblem: null };
 
 export function bridgeDataOf(record: SmartAppContextRecord | undefined): BridgeAppData {
   const parsed = bridgeDataSchema.safeParse(record?.bridge);
-  return parsed.success ? parsed.data : { ...EMPTY, devices: {} };
+  return parsed.success ? parsed.data : structuredClone(EMPTY);
 }
 
 type PartialRecord = Partial<SmartAppContextRecord> & { installedAppId?: string };
@@ -57,23 +64,28 @@ export class LowdbContextStore {
     return Promise.resolve(record ? structuredClone(record) : undefined);
   }
 
+  // put/update merge inside the store's mutator: a background write of the bridge's own data
+  // (a reconcile) that lands while the SDK stores its tokens is never overwritten by a stale copy.
   async put(record: PartialRecord): Promise<SmartAppContextRecord> {
     const id = requireId(record.installedAppId);
-    const next = this.normalise(record, this.record(id));
+    let next: SmartAppContextRecord | undefined;
     await this.store.update((draft) => {
+      next = this.normalise(record, draft.smartthings.contexts[id]);
       draft.smartthings.contexts[id] = next;
     });
-    return structuredClone(next);
+    return structuredClone(next ?? this.normalise(record, undefined));
   }
 
   async update(installedAppId: string, partial: PartialRecord): Promise<SmartAppContextRecord> {
     const id = requireId(installedAppId);
-    const existing = this.record(id);
-    const merged = this.normalise({ ...(existing ?? {}), ...withoutUndefined(partial), installedAppId: id }, existing);
+    let merged: SmartAppContextRecord | undefined;
+    const mergeInto = (existing: SmartAppContextRecord | undefined): SmartAppContextRecord =>
+      this.normalise({ ...(existing ?? {}), ...withoutUndefined(partial), installedAppId: id }, existing);
     await this.store.update((draft) => {
+      merged = mergeInto(draft.smartthings.contexts[id]);
       draft.smartthings.contexts[id] = merged;
     });
-    return structuredClone(merged);
+    return structuredClone(merged ?? mergeInto(this.record(id)));
   }
 
   async delete(installedAppId: string): Promise<void> {

@@ -30,6 +30,8 @@ export interface DesiredDevice {
 
 export interface DevicePlanInput {
   homes: readonly Home[];
+  /** Home ids chosen on the pages (absent = every home). */
+  selectedHomeIds?: readonly string[];
   /** false on the LAN path: the Edge driver owns the devices, the cloud has none. */
   cloudPath: boolean;
   limit?: number;
@@ -45,9 +47,11 @@ export interface DesiredDevices {
 export function desiredDevices(input: DevicePlanInput): DesiredDevices {
   if (!input.cloudPath) return { devices: [], overLimit: [] };
   const limit = input.limit ?? MAX_DEVICES_PER_INSTALLED_APP;
-  const multiHome = input.homes.length > 1;
-  const all: DesiredDevice[] = input.homes.map((home) => ({ externalId: homeExternalId(home.id), kind: 'home', label: `${home.name} heating` }));
-  for (const home of input.homes) {
+  const selected = input.selectedHomeIds;
+  const homes = selected ? input.homes.filter((home) => selected.includes(home.id)) : input.homes;
+  const multiHome = homes.length > 1;
+  const all: DesiredDevice[] = homes.map((home) => ({ externalId: homeExternalId(home.id), kind: 'home', label: `${home.name} heating` }));
+  for (const home of homes) {
     for (const room of home.rooms) {
       all.push({ externalId: roomExternalId(home.id, room.id), kind: 'room', label: multiHome ? `${room.name} (${home.name})` : room.name });
     }
@@ -65,18 +69,56 @@ export interface ReconcilePlan {
   remove: ExistingDevice[];
   /** externalId → deviceId of the devices that stay. */
   keep: Map<string, string>;
+  /** Devices whose home or room is missing from the state: kept (shown offline) until the grace ends. */
+  missing: Map<string, { deviceId: string; since: number }>;
 }
 
-/** Create what is missing, delete what is gone (and duplicates of one external id). */
-export function reconcilePlan(desired: readonly DesiredDevice[], existing: readonly ExistingDevice[]): ReconcilePlan {
+/** How long a device whose home or room is missing from Netatmo's answers is kept (offline). */
+export const MISSING_GRACE_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * What to do with an existing device the homes no longer call for. Without a policy (LAN path:
+ * the user moved the devices to the Edge driver) every such device goes at once.
+ */
+export interface MissingPolicy {
+  now: number;
+  graceMs: number;
+  /** externalId → when it was first missing (ms). */
+  missingSince: ReadonlyMap<string, number>;
+  /** Home ids the user chose on the pages; their other homes' devices go at once. Absent = every home. */
+  selectedHomeIds?: readonly string[];
+  /** Devices of homes and rooms that exist but did not fit under the device limit: they go at once. */
+  overLimit: ReadonlySet<string>;
+}
+
+function removedAtOnce(ref: DeviceRef, externalId: string, policy: MissingPolicy): boolean {
+  if (policy.overLimit.has(externalId)) return true;
+  return policy.selectedHomeIds !== undefined && !policy.selectedHomeIds.includes(ref.homeId);
+}
+
+/** Create what is missing; keep devices of rooms that vanished for a grace period; delete the rest and duplicates. */
+export function reconcilePlan(desired: readonly DesiredDevice[], existing: readonly ExistingDevice[], policy?: MissingPolicy): ReconcilePlan {
   const wanted = new Set(desired.map((d) => d.externalId));
-  const keep = new Map<string, string>();
-  const remove: ExistingDevice[] = [];
+  const plan: ReconcilePlan = { create: [], remove: [], keep: new Map(), missing: new Map() };
+  const seen = new Set<string>();
   for (const device of existing) {
-    if (device.externalId !== null && wanted.has(device.externalId) && !keep.has(device.externalId)) keep.set(device.externalId, device.deviceId);
-    else remove.push(device);
+    const externalId = device.externalId;
+    const ref = externalId === null ? null : parseExternalId(externalId);
+    if (externalId === null || !ref || seen.has(externalId)) {
+      plan.remove.push(device);
+      continue;
+    }
+    seen.add(externalId);
+    if (wanted.has(externalId)) {
+      plan.keep.set(externalId, device.deviceId);
+      continue;
+    }
+    const since = policy?.missingSince.get(externalId) ?? policy?.now;
+    if (!policy || since === undefined || removedAtOnce(ref, externalId, policy) || policy.now - since >= policy.graceMs) plan.remove.push(device);
+    else plan.missing.set(externalId, { deviceId: device.deviceId, since });
   }
-  return { create: desired.filter((d) => !keep.has(d.externalId)), remove, keep };
+  plan.create = desired.filter((d) => !plan.keep.has(d.externalId));
+  return plan;
 }
 
 /** A key that changes when the set of devices the homes call for changes. */

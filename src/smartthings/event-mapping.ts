@@ -35,8 +35,14 @@ export function cloudLinkOk(health: Pick<LinkHealth, 'status' | 'stale'>): boole
   return !health.stale && (health.status === 'ok' || health.status === 'degraded');
 }
 
+/** healthCheck.healthStatus: how an app-owned device is shown online or offline (docs/smartthings.md). */
 function healthEvent(online: boolean): CapabilityEvent {
   return ev('main', 'healthCheck', 'healthStatus', online ? 'online' : 'offline');
+}
+
+/** The events of a device whose home or room is missing from the state: it is offline. */
+export function offlineEvents(): CapabilityEvent[] {
+  return [healthEvent(false)];
 }
 
 export function homeDeviceEvents(home: Home, health: LinkHealth): CapabilityEvent[] {
@@ -47,11 +53,12 @@ export function homeDeviceEvents(home: Home, health: LinkHealth): CapabilityEven
   ];
   const selected = home.schedules.find((s) => s.selected);
   if (selected) events.push(ev('main', 'mode', 'mode', selected.name));
-  events.push(
-    ev('hubLink', 'contactSensor', 'contact', health.hubLinked ? 'closed' : 'open'),
-    ev('cloudLink', 'contactSensor', 'contact', cloudLinkOk(health) ? 'closed' : 'open'),
-    healthEvent(home.reachable && !health.stale),
-  );
+  events.push(ev('hubLink', 'contactSensor', 'contact', health.hubLinked ? 'closed' : 'open'));
+  // Starting (first poll not over, saved homes shown): the cloud link is unknown, so the last
+  // values sent stay — a restart must not flash every device offline.
+  if (health.status !== 'starting') {
+    events.push(ev('cloudLink', 'contactSensor', 'contact', cloudLinkOk(health) ? 'closed' : 'open'), healthEvent(home.reachable && !health.stale));
+  }
   return events;
 }
 
@@ -80,7 +87,7 @@ export function roomDeviceEvents(home: Home, room: Room, health: LinkHealth): Ca
   if (lqi !== undefined) events.push(ev('main', 'signalStrength', 'lqi', lqi));
   const rssi = weakestRssiDbm(room);
   if (rssi !== null) events.push(ev('main', 'signalStrength', 'rssi', rssi, 'dBm'));
-  events.push(healthEvent(room.reachable && home.reachable && !health.stale));
+  if (health.status !== 'starting') events.push(healthEvent(room.reachable && home.reachable && !health.stale));
   return events;
 }
 

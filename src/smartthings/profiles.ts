@@ -1,38 +1,62 @@
-// Device profiles of the cloud devices. The JSON files next to this module are the single source:
-// the bridge creates them through the API when they are missing, and the same files work with
-// the CLI (`smartthings deviceprofiles:create -i src/smartthings/profiles/netatmo-cloud-room.json`)
-// when the installed app's token may not create profiles (docs/smartapp.md).
-import homeProfile from './profiles/netatmo-cloud-home.json' with { type: 'json' };
-import roomProfile from './profiles/netatmo-cloud-room.json' with { type: 'json' };
+// Device profiles of the cloud devices: ids typed on the options page (profiles made beforehand
+// with the CLI) win; else the profiles are found by name; else created the documented way —
+// first the device configuration (presentation API), then the profile linked to it through
+// metadata.vid/mnmn. When SmartThings refuses, the error says exactly what to do.
 import type { Logger } from '../util/logger.js';
-import { describeStError, type StDeviceApi } from './st-api.js';
-
-export const HOME_PROFILE = homeProfile;
-export const ROOM_PROFILE = roomProfile;
+import { withRetry, type RetryOptions } from './retry.js';
+import { deviceConfigRequest, deviceProfileRequest, HOME_DEFINITION, ROOM_DEFINITION, type DeviceDefinition } from './profile-definitions.js';
+import { describeStError, httpStatusOf, type StDeviceApi, type StProfile } from './st-api.js';
 
 export interface ProfileIds {
   home: string;
   room: string;
 }
 
-/** Finds the two profiles by name (created once with the CLI or by an earlier run), else creates them. */
-export async function ensureProfiles(api: StDeviceApi, logger: Logger): Promise<ProfileIds> {
-  const existing = await api.listProfiles();
-  const find = async (profile: { name: string }): Promise<string> => {
-    const found = existing.find((p) => p.name === profile.name);
+/** Device creation cannot go on: the message is shown on the options page and logged. */
+export class ProfileSetupError extends Error {
+  override readonly name = 'ProfileSetupError';
+}
+
+function fileOf(definition: DeviceDefinition): string {
+  return `src/smartthings/profiles/${definition.name.replace(/\.v\d+$/, '')}.json`;
+}
+
+function refusalAdvice(what: string, error: unknown): string {
+  const status = httpStatusOf(error);
+  const scopes = status === 401 || status === 403 ? ' The installed app may lack the r:deviceprofiles / w:deviceprofiles scopes (docs/smartapp.md, "Device profiles").' : '';
+  return (
+    `SmartThings refused to ${what} (${describeStError(error)}).${scopes} Either give the app those scopes and save the SmartApp's settings again, ` +
+    `or create both profiles once with "smartthings deviceprofiles:view:create -i ${fileOf(HOME_DEFINITION)}" (and ${fileOf(ROOM_DEFINITION)}) and enter their ids on the Options page.`
+  );
+}
+
+export async function ensureProfiles(api: StDeviceApi, known: Partial<ProfileIds>, logger: Logger, retry?: RetryOptions): Promise<ProfileIds> {
+  if (known.home && known.room) return { home: known.home, room: known.room };
+  let existing: StProfile[] = [];
+  let listError: unknown = null;
+  try {
+    existing = await withRetry(() => api.listProfiles(), retry);
+  } catch (error) {
+    // Without the list the profiles may still be created (and then remembered).
+    listError = error;
+    logger.warn(`could not list SmartThings device profiles (${describeStError(error)}); creating them instead`);
+  }
+  const resolve = async (definition: DeviceDefinition, given: string | undefined): Promise<string> => {
+    if (given) return given;
+    const found = existing.find((p) => p.name === definition.name);
     if (found) return found.id;
     try {
-      const created = await api.createProfile(profile);
-      logger.info({ profile: profile.name, profileId: created.id }, 'SmartThings device profile created');
-      return created.id;
+      return await createProfile(api, definition, logger, retry);
     } catch (error) {
-      logger.error(
-        { profile: profile.name },
-        `could not create the SmartThings device profile ${profile.name} (${describeStError(error)}); create it once with ` +
-          `"smartthings deviceprofiles:create -i src/smartthings/profiles/${profile.name.replace(/\.v\d+$/, '')}.json" (docs/smartapp.md)`,
-      );
-      throw error;
+      throw new ProfileSetupError(refusalAdvice(listError ? 'list or create device profiles' : `create the device profile ${definition.name}`, error), { cause: error });
     }
   };
-  return { home: await find(HOME_PROFILE), room: await find(ROOM_PROFILE) };
+  return { home: await resolve(HOME_DEFINITION, known.home), room: await resolve(ROOM_DEFINITION, known.room) };
+}
+
+async function createProfile(api: StDeviceApi, definition: DeviceDefinition, logger: Logger, retry?: RetryOptions): Promise<string> {
+  const presentation = await withRetry(() => api.createDeviceConfig(deviceConfigRequest(definition)), retry);
+  const created = await withRetry(() => api.createProfile(deviceProfileRequest(definition, presentation)), retry);
+  logger.info({ profile: definition.name, profileId: created.id, vid: presentation.presentationId }, 'SmartThings device profile created');
+  return created.id;
 }

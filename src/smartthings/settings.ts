@@ -1,9 +1,8 @@
-// The SmartApp's settings: ids of the page settings, and the pure translation of the answers
-// (SmartThings sends every value as [{stringConfig: {value}}]) into the bridge's runtime settings.
-import type { RuntimeSettings } from '../store/types.js';
+// The SmartApp's settings: ids of the page settings, their limits, and readers of the answers
+// (SmartThings sends every value as [{stringConfig: {value}}]). Validation: settings-schema.ts.
+import { POLL_TIMING } from '../config/poll-timing.js';
 
 export const SETTING = {
-  useBridgeAccount: 'useBridgeAccount',
   clientId: 'netatmoClientId',
   clientSecret: 'netatmoClientSecret',
   refreshToken: 'netatmoRefreshToken',
@@ -13,13 +12,16 @@ export const SETTING = {
   overrideMinutes: 'overrideMinutes',
   boostMinutes: 'boostMinutes',
   awayHours: 'awayHours',
+  homeProfileId: 'homeProfileId',
+  roomProfileId: 'roomProfileId',
 } as const;
 
 /** Never stored in clear (context store) and never logged. */
 export const SECRET_SETTINGS = [SETTING.clientSecret, SETTING.refreshToken] as const;
 
+/** Inclusive bounds, shown on the page (min/max) and enforced by settings-schema.ts. */
 export const LIMITS = {
-  pollIntervalS: { min: 10, max: 3600 },
+  pollIntervalS: { min: POLL_TIMING.minPollS, max: POLL_TIMING.maxPollS },
   overrideMinutes: { min: 0, max: 1440 },
   boostMinutes: { min: 5, max: 720 },
   awayHours: { min: 0, max: 8760 },
@@ -52,37 +54,6 @@ export function configStrings(config: ConfigEntries, id: string): string[] {
     .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
 }
 
-export function configBoolean(config: ConfigEntries, id: string): boolean | undefined {
-  const value = configString(config, id);
-  return value === undefined ? undefined : value === 'true';
-}
-
-function configInteger(config: ConfigEntries, id: string, limits: { min: number; max: number }): number | undefined {
-  const raw = configString(config, id);
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value)) return undefined;
-  return Math.min(limits.max, Math.max(limits.min, Math.round(value)));
-}
-
-/** What the pages set, as runtime settings (only the answered ones). */
-export function settingsFromConfig(config: ConfigEntries): RuntimeSettings {
-  const settings: RuntimeSettings = {};
-  const homes = configStrings(config, SETTING.homes);
-  if (homes.length > 0) settings.homeIds = homes;
-  const poll = configInteger(config, SETTING.pollIntervalS, LIMITS.pollIntervalS);
-  if (poll !== undefined) settings.pollIntervalS = poll;
-  const path = configString(config, SETTING.preferredPath);
-  if (path === 'lan' || path === 'cloud') settings.preferredPath = path;
-  const override = configInteger(config, SETTING.overrideMinutes, LIMITS.overrideMinutes);
-  if (override !== undefined) settings.defaultOverrideMinutes = override;
-  const boost = configInteger(config, SETTING.boostMinutes, LIMITS.boostMinutes);
-  if (boost !== undefined) settings.boostMinutes = boost;
-  const away = configInteger(config, SETTING.awayHours, LIMITS.awayHours);
-  if (away !== undefined) settings.awayHours = away;
-  return settings;
-}
-
 export interface NetatmoAccountAnswer {
   useBridgeAccount: boolean;
   clientId?: string;
@@ -92,8 +63,8 @@ export interface NetatmoAccountAnswer {
 
 export function netatmoAccountFromConfig(config: ConfigEntries): NetatmoAccountAnswer {
   return {
-    // Default: the account already connected to the bridge.
-    useBridgeAccount: configBoolean(config, SETTING.useBridgeAccount) ?? true,
+    // Without a typed refresh token: the account already connected to the bridge.
+    useBridgeAccount: configString(config, SETTING.refreshToken) === undefined,
     clientId: configString(config, SETTING.clientId),
     clientSecret: configString(config, SETTING.clientSecret),
     refreshToken: configString(config, SETTING.refreshToken),

@@ -4,6 +4,7 @@
 import type { SmartThingsClient } from '@smartthings/core-sdk';
 import type { DesiredDevice, ExistingDevice } from './device-plan.js';
 import type { CapabilityEvent } from './event-mapping.js';
+import type { DeviceConfigRequest, DeviceProfileRequest } from './profile-definitions.js';
 
 export interface StProfile {
   id: string;
@@ -19,7 +20,10 @@ export interface StDeviceApi {
   /** POST /devices/{id}/events (≤ 50 events per call). */
   createEvents(deviceId: string, events: CapabilityEvent[]): Promise<void>;
   listProfiles(): Promise<StProfile[]>;
-  createProfile(profile: object): Promise<StProfile>;
+  /** POST /deviceprofiles (documented fields only; linked to a device configuration by metadata.vid/mnmn). */
+  createProfile(profile: DeviceProfileRequest): Promise<StProfile>;
+  /** POST /presentation/deviceconfig: the device configuration a profile's metadata.vid points to. */
+  createDeviceConfig(config: DeviceConfigRequest): Promise<{ presentationId: string; manufacturerName: string }>;
 }
 
 export function stDeviceApi(client: SmartThingsClient, installedAppId: string): StDeviceApi {
@@ -46,9 +50,12 @@ export function stDeviceApi(client: SmartThingsClient, installedAppId: string): 
       return profiles.map((p) => ({ id: p.id, name: p.name }));
     },
     async createProfile(profile) {
-      // The REST API takes a per-capability `config` (range/step) that the SDK's type lacks.
       const created = await client.deviceProfiles.create(profile);
       return { id: created.id, name: created.name };
+    },
+    async createDeviceConfig(config) {
+      const created = await client.presentation.create(config);
+      return { presentationId: created.presentationId, manufacturerName: created.manufacturerName };
     },
   };
 }

@@ -1,6 +1,10 @@
-// Netatmo connection health in words the user understands: ok, degraded (3+ failures in a row while
-// the data is still fresh), down (failing and the data went stale), auth_required (the refresh
-// token is dead: reconnect) and not_configured (no Netatmo credentials yet).
+// Netatmo connection health in words the user understands: starting (the first poll of this
+// process has not ended; the homes are the last known ones from the data file), ok, degraded (3+
+// failures in a row while the data is still fresh, or some homes of the account fail), down
+// (failing and the data went stale, or there never was any), auth_required (the refresh token is
+// dead: reconnect) and not_configured (no Netatmo credentials yet).
+// The age of the data is measured on a monotonic clock: a wall clock stepping backwards must not
+// make old data look fresh (nor one stepping forwards make fresh data look old).
 import type { HealthError, NetatmoStatus } from '../model/types.js';
 
 /** Failures in a row before the status leaves "ok": one lost poll is noise, three is a pattern. */
@@ -16,32 +20,44 @@ export interface HealthSnapshot {
 
 export interface HealthTrackerOptions {
   staleThresholdS: number;
+  /** Wall clock (ms epoch): the times shown to people. */
   now?: () => number;
+  /** Monotonic clock (ms) for ages; default `now` when given (tests), else performance.now. */
+  monotonicNow?: () => number;
   /** Restored from the data file so a restart does not forget the last success or error. */
   restored?: { lastSuccessAt: string | null; lastError: HealthError | null };
 }
 
 export class HealthTracker {
   #staleThresholdMs: number;
-  readonly #now: () => number;
-  readonly #startedAt: number;
-  #lastSuccessAt: number | null;
+  readonly #wall: () => number;
+  readonly #mono: () => number;
+  /** Monotonic time of the last success (a restored one is placed by its age at start). */
+  #lastSuccessMono: number | null = null;
+  #lastSuccessAt: string | null;
   #lastError: HealthError | null;
   #consecutiveFailures = 0;
+  #failingHomes = 0;
+  #firstPollEnded = false;
   #configured = true;
   #authRequired = false;
 
   constructor(options: HealthTrackerOptions) {
     this.#staleThresholdMs = options.staleThresholdS * 1000;
-    this.#now = options.now ?? Date.now;
-    this.#startedAt = this.#now();
-    const restoredSuccess = options.restored?.lastSuccessAt;
-    this.#lastSuccessAt = restoredSuccess ? Date.parse(restoredSuccess) : null;
+    this.#wall = options.now ?? Date.now;
+    this.#mono = options.monotonicNow ?? options.now ?? (() => performance.now());
+    this.#lastSuccessAt = options.restored?.lastSuccessAt ?? null;
     this.#lastError = options.restored?.lastError ?? null;
+    const restoredAt = this.#lastSuccessAt === null ? Number.NaN : Date.parse(this.#lastSuccessAt);
+    if (Number.isFinite(restoredAt)) this.#lastSuccessMono = this.#mono() - Math.max(0, this.#wall() - restoredAt);
   }
 
   setStaleThreshold(seconds: number): void {
     this.#staleThresholdMs = seconds * 1000;
+  }
+
+  get staleThresholdMs(): number {
+    return this.#staleThresholdMs;
   }
 
   setConfigured(configured: boolean): void {
@@ -52,37 +68,52 @@ export class HealthTracker {
     this.#authRequired = required;
   }
 
+  /** A poll reached Netatmo and at least one home (or the home list) came back. */
   recordSuccess(): void {
-    this.#lastSuccessAt = this.#now();
+    this.#firstPollEnded = true;
+    this.#lastSuccessMono = this.#mono();
+    this.#lastSuccessAt = new Date(this.#wall()).toISOString();
     this.#consecutiveFailures = 0;
   }
 
+  /** A poll got nothing from Netatmo. */
   recordFailure(error: HealthError): void {
+    this.#firstPollEnded = true;
     this.#consecutiveFailures += 1;
     this.#lastError = error;
   }
 
-  /** Data is stale when the last success is older than the threshold (or never came, once the
-   *  bridge has been running longer than the threshold). */
+  /** Homes whose own polls fail (refused, or failing again and again) after the last poll. */
+  setFailingHomes(errors: readonly HealthError[]): void {
+    this.#failingHomes = errors.length;
+    const newest = errors.reduce<HealthError | null>((a, b) => (a === null || b.at > a.at ? b : a), null);
+    if (newest) this.#lastError = newest;
+  }
+
+  get failingHomes(): number {
+    return this.#failingHomes;
+  }
+
+  /** Stale: not confirmed by this process yet, never read, or older than the threshold. */
   isStale(): boolean {
-    const now = this.#now();
-    if (this.#lastSuccessAt === null) return now - this.#startedAt > this.#staleThresholdMs;
-    return now - this.#lastSuccessAt > this.#staleThresholdMs;
+    if (!this.#firstPollEnded || this.#lastSuccessMono === null) return true;
+    return this.#mono() - this.#lastSuccessMono > this.#staleThresholdMs;
   }
 
   status(): NetatmoStatus {
     if (!this.#configured) return 'not_configured';
     if (this.#authRequired) return 'auth_required';
-    if (this.#consecutiveFailures === 0) return 'ok';
+    if (!this.#firstPollEnded) return 'starting';
+    if (this.#consecutiveFailures === 0) return this.#failingHomes > 0 ? 'degraded' : 'ok';
     if (this.isStale()) return 'down';
-    return this.#consecutiveFailures >= DEGRADED_AFTER_FAILURES ? 'degraded' : 'ok';
+    return this.#consecutiveFailures >= DEGRADED_AFTER_FAILURES || this.#failingHomes > 0 ? 'degraded' : 'ok';
   }
 
   snapshot(): HealthSnapshot {
     return {
       status: this.status(),
       stale: this.isStale(),
-      lastSuccessAt: this.#lastSuccessAt === null ? null : new Date(this.#lastSuccessAt).toISOString(),
+      lastSuccessAt: this.#lastSuccessAt,
       consecutiveFailures: this.#consecutiveFailures,
       lastError: this.#lastError,
     };

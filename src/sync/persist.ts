@@ -42,7 +42,6 @@ export function persistState(context: BridgeContext): () => Promise<void> {
 
   const offChange = state.onChange(() => schedule());
   const offPoll = context.events.on('pollFinished', (result) => {
-    state.noteHealth({ status: context.netatmoHealth().status, stale: health.isStale() });
     // A failure is worth saving at once (the error shows after a restart); a quiet success only
     // refreshes the last-success time, which may wait.
     if (!result.changed && !result.deferred && (!result.ok || context.now() - lastWriteAt >= QUIET_PERSIST_MS)) schedule();

@@ -1,23 +1,27 @@
-// Keeps the state fresh: homestatus per home every poll interval, homesdata at start, hourly and
-// when Netatmo reports a room we do not know. One poll at a time (a tick during a running poll is
-// skipped, a refresh request joins the running poll). The interval stretches near the rate budget
-// and waits out back-off; the Netatmo client enforces the budget itself.
-import { normaliseHome, statusHasUnknownRoom } from '../model/index.js';
-import type { RawHomeStatusBody, RawTopologyHome } from '../model/netatmo-raw.js';
-import type { HealthError, Home } from '../model/types.js';
+// Keeps the state fresh: one poll round at a time (poll-round.ts: homesdata when due, then
+// homestatus home by home, each home succeeding or failing on its own). A tick during a running
+// poll is skipped, a refresh request joins the running poll. When the next poll is due is decided
+// on a monotonic clock (poll-timing.ts): the regular time by a PollPolicy, confirmations apart,
+// and never during Netatmo back-off; the Netatmo client enforces the budget itself.
+import type { RawTopologyHome } from '../model/netatmo-raw.js';
 import type { NetatmoApi } from '../netatmo/api.js';
-import { NetatmoError } from '../netatmo/errors.js';
+import type { HealthError } from '../model/types.js';
 import type { Logger } from '../util/logger.js';
 import type { HealthTracker } from './health.js';
+import { HomeHealthBook } from './home-health.js';
+import { runRound, toHealthError, type RoundOutcome } from './poll-round.js';
+import { fixedIntervalPolicy, PollTimer, type PollPolicy } from './poll-timing.js';
 import type { StateService } from './state-service.js';
+import { TopologyCache } from './topology-cache.js';
 
-export const TOPOLOGY_REFRESH_MS = 60 * 60 * 1000;
+export { TOPOLOGY_REFRESH_MS } from './topology-cache.js';
+export { toHealthError } from './poll-round.js';
 
 export interface PollScheduler {
   /** Poll interval in force now, from the base interval and the budget (stretched near it). */
   effectiveIntervalS(baseS: number, homeCount: number): number;
-  /** While Netatmo back-off runs, polls wait until then (ms epoch), else null. */
-  backoffUntil(): number | null;
+  /** Milliseconds until Netatmo back-off lets polls through again (0 when they may go now). */
+  backoffRemainingMs(): number;
 }
 
 export interface PollerOptions {
@@ -29,7 +33,14 @@ export interface PollerOptions {
   pollIntervalS: number;
   /** Only these homes (settings); undefined = every home of the account. */
   homeIds?: () => readonly string[] | undefined;
+  /** Wall clock (ms epoch): error times, nextPollAt. */
   now?: () => number;
+  /** Monotonic clock (ms) for every due time; default `now` when given (tests), else performance.now. */
+  monotonicNow?: () => number;
+  /** Decides the next regular poll (default: one interval after the last poll ended). */
+  policy?: PollPolicy;
+  /** Called on every heartbeat tick, polling or not (health is re-evaluated there). */
+  onTick?: () => void;
   /** Called after every poll attempt, success or not (persistence, metrics, watchdog). */
   onPollFinished?: (result: PollResult) => void;
 }
@@ -45,34 +56,47 @@ export interface PollResult {
 }
 
 export class Poller {
-  #topology: RawTopologyHome[] | null = null;
-  #topologyAt = 0;
-  #topologyDirty = false;
-  #nextPollAt = 0;
+  readonly #topology: TopologyCache;
+  readonly #book: HomeHealthBook;
+  readonly #timer = new PollTimer();
+  readonly #policy: PollPolicy;
   #running: Promise<PollResult> | null = null;
   #lastTickAt: number | null = null;
   #pollStartedAt: number | null = null;
   #pollIntervalS: number;
+  #notAskedLastRound = new Set<string>();
   readonly #now: () => number;
+  readonly #mono: () => number;
 
   constructor(private readonly options: PollerOptions) {
     this.#now = options.now ?? Date.now;
+    this.#mono = options.monotonicNow ?? options.now ?? (() => performance.now());
     this.#pollIntervalS = options.pollIntervalS;
+    this.#policy = options.policy ?? fixedIntervalPolicy;
+    this.#topology = new TopologyCache({ api: options.api, logger: options.logger, now: this.#mono, homeIds: options.homeIds });
+    this.#book = new HomeHealthBook({ now: this.#mono, staleThresholdMs: () => options.health.staleThresholdMs });
   }
 
+  /** Monotonic time of the last heartbeat tick (watchdog). */
   get lastTickAt(): number | null {
     return this.#lastTickAt;
   }
 
+  /** When the next poll is due, on the wall clock (ms epoch; an estimate for display and tests). */
   get nextPollAt(): number {
-    return this.#nextPollAt;
+    return this.#now() + (this.#timer.dueAt() - this.#mono());
+  }
+
+  /** Milliseconds until the next poll is due (0 when due now). */
+  nextPollInMs(): number {
+    return Math.max(0, this.#timer.dueAt() - this.#mono());
   }
 
   get isPolling(): boolean {
     return this.#running !== null;
   }
 
-  /** When the running poll started (ms epoch), or null when idle (watchdog). */
+  /** When the running poll started (monotonic ms), or null when idle (watchdog). */
   get pollStartedAt(): number | null {
     return this.#running ? this.#pollStartedAt : null;
   }
@@ -90,7 +114,7 @@ export class Poller {
 
   setPollInterval(seconds: number): void {
     this.#pollIntervalS = seconds;
-    this.#nextPollAt = Math.min(this.#nextPollAt, this.#now() + seconds * 1000);
+    this.#timer.pullRegular(this.#mono() + seconds * 1000);
   }
 
   effectiveIntervalS(): number {
@@ -99,30 +123,32 @@ export class Poller {
 
   /** The last homesdata entry of a home as Netatmo sent it (schedule timetables the model does not keep). */
   topologyOf(homeId: string): RawTopologyHome | undefined {
-    return this.#topology?.find((t) => t.id === homeId);
+    return this.#topology.home(homeId);
   }
 
   /** Re-read homesdata on the next poll (after a schedule switch, a webhook `schedule` event …). */
   markTopologyDirty(): void {
-    this.#topologyDirty = true;
+    this.#topology.markDirty();
   }
 
-  /** Poll no later than `delayMs` from now (confirmation polls after a command). */
+  /** Poll no later than `delayMs` from now (confirmation polls after a command); never delays one. */
   pollSoon(delayMs: number): void {
-    this.#nextPollAt = Math.min(this.#nextPollAt, this.#now() + delayMs);
+    this.#timer.requestConfirmation(this.#mono() + delayMs);
   }
 
   /** Scheduler heartbeat (node-cron, every second): starts a poll when one is due. */
   async tick(): Promise<PollResult | null> {
-    this.#lastTickAt = this.#now();
-    if (this.#running || this.#now() < this.#nextPollAt) return null;
+    this.#lastTickAt = this.#mono();
+    this.options.onTick?.();
+    if (this.#running || !this.#timer.isDue(this.#mono())) return null;
     return this.pollNow();
   }
 
   /** Poll now, or join the poll already running (coalesced refresh). */
   pollNow(): Promise<PollResult> {
     if (this.#running) return this.#running;
-    this.#pollStartedAt = this.#now();
+    this.#pollStartedAt = this.#mono();
+    this.#timer.pollStarted(this.#pollStartedAt);
     const run = this.#poll().finally(() => {
       // An abandoned poll (watchdog) must not clear the poll that replaced it.
       if (this.#running === run) this.#running = null;
@@ -132,85 +158,66 @@ export class Poller {
   }
 
   #homeCount(): number {
-    return this.options.state.homes.length || this.#topology?.length || 1;
+    return this.#topology.homes?.length || this.options.state.homes.length || 1;
   }
 
   async #poll(): Promise<PollResult> {
     const startedAt = this.#now();
+    const monoStart = this.#mono();
     let result: PollResult;
     try {
-      const changed = await this.#pollAll();
-      this.options.health.recordSuccess();
-      result = { ok: true, startedAt, durationMs: this.#now() - startedAt, changed, deferred: false };
+      const outcome = await runRound({
+        api: this.options.api,
+        topology: this.#topology,
+        book: this.#book,
+        logger: this.options.logger,
+        wallNow: this.#now,
+        previous: (homeId) => this.options.state.home(homeId),
+        intervalMs: this.effectiveIntervalS() * 1000,
+        first: this.#notAskedLastRound,
+      });
+      this.#notAskedLastRound = outcome.notAsked;
+      result = this.#conclude(outcome, startedAt, monoStart);
     } catch (error) {
-      // Netatmo says a home or device no longer exists: re-read the topology next time.
-      if (error instanceof NetatmoError && error.kind === 'device_not_found') this.#topologyDirty = true;
-      result = this.#failureResult(error, startedAt);
+      // runRound handles Netatmo failures; anything here is a bug, recorded like a failed poll.
+      result = this.#failed(error, startedAt, monoStart);
     }
-    this.#scheduleNext();
+    this.#scheduleNext(result);
     this.options.onPollFinished?.(result);
     return result;
   }
 
-  #failureResult(error: unknown, startedAt: number): PollResult {
-    const durationMs = this.#now() - startedAt;
-    // A refusal by our own budget is a deferral, not a Netatmo failure: nothing was sent.
-    if (error instanceof NetatmoError && error.kind === 'rate_limited' && error.httpStatus === null) {
-      this.options.logger.debug({ retryAfterS: error.retryAfterS }, 'poll deferred by the rate budget');
-      if (error.retryAfterS) this.#nextPollAt = this.#now() + error.retryAfterS * 1000;
-      return { ok: false, startedAt, durationMs, changed: false, deferred: true };
+  #conclude(outcome: RoundOutcome, startedAt: number, monoStart: number): PollResult {
+    const durationMs = this.#mono() - monoStart;
+    const changed = outcome.homes === null ? false : this.options.state.replaceHomes(outcome.homes);
+    if (outcome.succeeded === 0 && outcome.failure === null && outcome.deferral) {
+      // A refusal by our own budget is a deferral, not a Netatmo failure: nothing was sent.
+      const retryAfterS = outcome.deferral.retryAfterS;
+      this.options.logger.debug({ retryAfterS }, 'poll deferred by the rate budget');
+      if (retryAfterS) this.#timer.holdUntil(this.#mono() + retryAfterS * 1000);
+      return { ok: false, startedAt, durationMs, changed, deferred: true };
     }
+    this.options.health.setFailingHomes(this.#book.failingErrors());
+    if (outcome.succeeded > 0) {
+      this.options.health.recordSuccess();
+      return { ok: true, startedAt, durationMs, changed, deferred: false };
+    }
+    return { ...this.#failed(outcome.failure, startedAt, monoStart), changed };
+  }
+
+  #failed(error: unknown, startedAt: number, monoStart: number): PollResult {
     const healthError = toHealthError(error, this.#now());
     this.options.health.recordFailure(healthError);
     this.options.logger.warn({ kind: healthError.kind, code: healthError.code }, `Netatmo poll failed: ${healthError.message}`);
-    return { ok: false, startedAt, durationMs, changed: false, deferred: false, error: healthError };
+    return { ok: false, startedAt, durationMs: this.#mono() - monoStart, changed: false, deferred: false, error: healthError };
   }
 
-  #scheduleNext(): void {
-    const intervalMs = this.effectiveIntervalS() * 1000;
-    const backoff = this.options.scheduler.backoffUntil();
-    const candidate = this.#now() + intervalMs;
-    // A deferral may already have set a later time; never poll earlier than back-off allows.
-    this.#nextPollAt = Math.max(candidate, backoff ?? 0, this.#nextPollAt > this.#now() ? this.#nextPollAt : 0);
-  }
-
-  async #pollAll(): Promise<boolean> {
-    if (this.#topology === null || this.#topologyDirty || this.#now() - this.#topologyAt >= TOPOLOGY_REFRESH_MS) {
-      await this.#refreshTopology();
+  #scheduleNext(result: PollResult): void {
+    const endedAt = this.#mono();
+    if (!result.deferred) {
+      const backoffMs = this.options.scheduler.backoffRemainingMs();
+      this.#timer.holdUntil(backoffMs > 0 ? endedAt + backoffMs : Number.NEGATIVE_INFINITY);
     }
-    const topology = this.#topology ?? [];
-    const previous = new Map(this.options.state.homes.map((h) => [h.id, h]));
-    const homes: Home[] = [];
-    let refreshedTopologyThisPoll = false;
-    for (const topo of topology) {
-      const homeId = topo.id;
-      if (!homeId) continue;
-      const status: RawHomeStatusBody = await this.options.api.homeStatus(homeId);
-      let topoForHome = topo;
-      if (statusHasUnknownRoom(topo, status) && !refreshedTopologyThisPoll) {
-        // A room Netatmo knows and we do not: re-read the topology once, then map with it.
-        this.options.logger.info({ homeId }, 'unknown room in homestatus; re-reading homesdata');
-        refreshedTopologyThisPoll = true;
-        await this.#refreshTopology();
-        topoForHome = this.#topology?.find((t) => t.id === homeId) ?? topo;
-      }
-      homes.push(normaliseHome(topoForHome, status, previous.get(homeId)));
-    }
-    return this.options.state.replaceHomes(homes);
+    this.#timer.setRegular(this.#policy.nextRegularDue({ endedAt, intervalMs: this.effectiveIntervalS() * 1000, result }));
   }
-
-  async #refreshTopology(): Promise<void> {
-    const body = await this.options.api.homesData();
-    const wanted = this.options.homeIds?.();
-    const homes = (body.homes ?? []).filter((h) => h.id && (!wanted || wanted.length === 0 || wanted.includes(h.id)));
-    this.#topology = homes;
-    this.#topologyAt = this.#now();
-    this.#topologyDirty = false;
-  }
-}
-
-export function toHealthError(error: unknown, now: number): HealthError {
-  const at = new Date(now).toISOString();
-  if (error instanceof NetatmoError) return { kind: error.kind, code: error.code, message: error.message, at };
-  return { kind: 'unknown', code: null, message: error instanceof Error ? error.message : String(error), at };
 }

@@ -1,7 +1,8 @@
 // The bridge's one copy of the heating state. The poller replaces the homes; everything that
 // serves SmartThings (LAN API, SmartApp, status page) reads from here and listens for changes.
-// The revision rises only when something a client shows changed: the homes, or the Netatmo
-// health status / stale flag (so an ETag'd client still learns that the cloud link broke).
+// The revision rises only when something a client shows changed: the homes, or the link health
+// (Netatmo status, stale flag, hub link; see health-signal.ts), so an ETag'd client still learns
+// that a link broke. Every rise is announced on the change event (long polls, SmartApp, disk).
 import { EventEmitter } from 'node:events';
 import { homesEqual } from '../model/equality.js';
 import type { Home, NetatmoStatus } from '../model/types.js';
@@ -21,9 +22,13 @@ export interface StateServiceOptions {
   now?: () => number;
 }
 
-interface HealthKey {
+export interface HealthKey {
   status: NetatmoStatus;
   stale: boolean;
+  /** A hub polled the LAN API recently. */
+  hubLinked: boolean;
+  /** false while the Netatmo sign-in lives only in memory (absent = saved). */
+  tokenSaved?: boolean;
 }
 
 export class StateService {
@@ -89,11 +94,12 @@ export class StateService {
     return this.#set(next);
   }
 
-  /** Called after each poll with the health that clients see; bumps on a status or stale change. */
+  /** The link health clients see (the first call sets the baseline); bumps when any part changed. */
   noteHealth(key: HealthKey): boolean {
     const previous = this.#healthKey;
     this.#healthKey = key;
-    if (previous === null || (previous.status === key.status && previous.stale === key.stale)) return false;
+    const same = (a: HealthKey, b: HealthKey): boolean => a.status === b.status && a.stale === b.stale && a.hubLinked === b.hubLinked && (a.tokenSaved ?? true) === (b.tokenSaved ?? true);
+    if (previous === null || same(previous, key)) return false;
     this.#bump(this.#homes, false);
     return true;
   }

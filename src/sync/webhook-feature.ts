@@ -1,11 +1,14 @@
 // Netatmo webhook intake (when PUBLIC_URL is set): registers PUBLIC_URL/webhooks/netatmo with
 // addwebhook at start (re-registering with back-off after a failure or a deactivation), drops it
 // on shutdown, and hands every delivery to ./webhook-intake.ts (signature, replay, bounds, patch,
-// confirmation poll). Netatmo bans a webhook after 5 failed deliveries in an hour, so every
-// delivery — forged, unknown, malformed or oversized — is answered 200 at once, before any work.
+// confirmation poll). With a registered SmartApp (SMARTAPP_APP_ID) the webhook follows its
+// installation: registered while it is installed, dropped when the last installation is removed.
+// Netatmo bans a webhook after 5 failed deliveries in an hour, so every delivery — forged,
+// unknown, malformed or oversized — is answered 200 at once, before any work.
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { BridgeContext, Feature } from '../context.js';
 import { scheduledSetpointC } from '../model/index.js';
+import { installedSmartAppIds } from '../smartthings/installations.js';
 import { moduleLogger } from '../util/logger.js';
 import { ConfirmationGate, ReplayGuard } from './webhook-guards.js';
 import { createWebhookIntake } from './webhook-intake.js';
@@ -27,12 +30,15 @@ export function netatmoWebhookFeature(context: BridgeContext): Feature {
   const url = `${publicUrl}${WEBHOOK_PATH}`;
   let registered = false;
   let stopped = false;
+  // Without a SmartApp id the webhook is always wanted; with one, only while it is installed.
+  const wantedFor = (installed: number): boolean => !context.config.smartapp.appId || installed > 0;
+  let wanted = wantedFor(installedSmartAppIds(context.store.data).length);
   let retryMs = RETRY_MIN_MS;
   let timer: NodeJS.Timeout | null = null;
   let registering: Promise<void> | null = null;
 
   const scheduleRetry = (): void => {
-    if (stopped || timer) return;
+    if (stopped || !wanted || timer) return;
     timer = setTimeout(() => {
       timer = null;
       void register();
@@ -42,6 +48,7 @@ export function netatmoWebhookFeature(context: BridgeContext): Feature {
   };
 
   const register = (): Promise<void> => {
+    if (!wanted) return Promise.resolve();
     registering ??= (async () => {
       try {
         await context.api.addWebhook(url);
@@ -98,32 +105,46 @@ export function netatmoWebhookFeature(context: BridgeContext): Feature {
   };
   router.use(WEBHOOK_PATH, answerAnyway);
 
-  let unsubscribe: (() => void) | null = null;
+  const drop = async (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    await registering?.catch(() => undefined);
+    if (!registered) return;
+    registered = false;
+    let dropTimer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([context.api.dropWebhook(), new Promise((_, reject) => (dropTimer = setTimeout(() => reject(new Error('timeout')), DROP_TIMEOUT_MS)))]);
+      log.info('Netatmo webhook dropped');
+    } catch (error) {
+      log.warn({ err: error }, 'could not drop the Netatmo webhook');
+    } finally {
+      clearTimeout(dropTimer);
+    }
+  };
+
+  const unsubscribers: (() => void)[] = [];
   return {
     name: 'netatmo-webhook',
     routes: { open: [router] },
     start() {
       // Netatmo connected later (status page, SmartApp): register then instead of waiting for the back-off.
-      unsubscribe = context.tokens.onStatusChange((status) => {
-        if (status === 'ok' && !registered && !stopped) void register();
-      });
+      unsubscribers.push(
+        context.tokens.onStatusChange((status) => {
+          if (status === 'ok' && !registered && !stopped) void register();
+        }),
+        context.events.on('smartappInstallations', ({ installed }) => {
+          wanted = wantedFor(installed);
+          if (stopped) return;
+          if (wanted && !registered) void register();
+          if (!wanted) void drop();
+        }),
+      );
       void register();
     },
     async stop() {
       stopped = true;
-      unsubscribe?.();
-      if (timer) clearTimeout(timer);
-      await registering?.catch(() => undefined);
-      if (!registered) return;
-      let dropTimer: NodeJS.Timeout | undefined;
-      try {
-        await Promise.race([context.api.dropWebhook(), new Promise((_, reject) => (dropTimer = setTimeout(() => reject(new Error('timeout')), DROP_TIMEOUT_MS)))]);
-        log.info('Netatmo webhook dropped');
-      } catch (error) {
-        log.warn({ err: error }, 'could not drop the Netatmo webhook');
-      } finally {
-        clearTimeout(dropTimer);
-      }
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      await drop();
     },
   };
 }

@@ -99,7 +99,7 @@ function homeSection(home: HomeView, index: number): SafeHtml {
   return html`<section class="home" aria-labelledby="${id}-title" data-home-id="${home.id}">
   <div class="home-head">
     <h2 id="${id}-title">${home.name}</h2>
-    <p class="home-mode">Mode: <strong>${home.modeText}</strong>${home.schedule ? html` · Schedule: <strong>${home.schedule}</strong>` : ''}${home.reachable ? '' : html` · <strong class="warn-text">⚠ Relay offline</strong>`}</p>
+    <p class="home-mode">Mode: <strong>${home.modeText}</strong>${home.schedule ? html` · Schedule: <strong>${home.schedule}</strong>` : ''}${home.problem === null ? '' : html` · <strong class="warn-text">⚠ ${home.problem}</strong>`}</p>
   </div>
   <ul class="rooms" role="list">
     ${home.rooms.map((room) => roomCard(home, room))}

@@ -45,6 +45,8 @@ export interface HomeView {
   id: string;
   name: string;
   reachable: boolean;
+  /** Why this home is not current (Netatmo refused it, its relay is offline …), or null. */
+  problem: string | null;
   mode: Home['mode'];
   modeText: string;
   schedule: string | null;
@@ -89,11 +91,16 @@ export interface StatusView {
 }
 
 const STATUS_WORDS: Record<NetatmoStatus, { tone: Tone; headline: string; explanation: string }> = {
+  starting: {
+    tone: 'neutral',
+    headline: 'Starting: reading Netatmo',
+    explanation: 'The bridge has just started; until its first read ends it shows the last known values.',
+  },
   ok: { tone: 'ok', headline: 'Connected to Netatmo', explanation: 'The bridge reads your heating from Netatmo as planned.' },
   degraded: {
     tone: 'warn',
     headline: 'Netatmo is having trouble',
-    explanation: 'Several reads in a row failed; the data shown is still recent. The bridge keeps trying.',
+    explanation: 'Several reads in a row failed, or some of your homes cannot be read (see below); the other data shown is recent. The bridge keeps trying.',
   },
   down: { tone: 'bad', headline: 'Netatmo cannot be reached', explanation: 'Reads keep failing and the data below is out of date. The bridge keeps trying.' },
   auth_required: {
@@ -174,6 +181,7 @@ function homeView(home: Home, nowMs: number): HomeView {
     id: home.id,
     name: home.name,
     reachable: home.reachable,
+    problem: home.error?.message ?? (home.reachable ? null : 'Netatmo cannot reach this home right now'),
     mode: home.mode,
     modeText: HOME_MODE_WORDS[home.mode] + until,
     schedule: home.schedules.find((s) => s.selected)?.name ?? null,

@@ -48,6 +48,7 @@ function conformanceSuite(): void {
         frostguardTempC: 7,
         requiresSetState: true,
         timezone: 'Europe/Berlin',
+        error: null,
       });
     });
 
@@ -113,6 +114,7 @@ function conformanceSuite(): void {
         frostguardTempC: 7,
         requiresSetState: false,
         timezone: 'Europe/Paris',
+        error: null,
       });
     });
 

@@ -1,12 +1,28 @@
 // A fake SmartThings cloud on 127.0.0.1: the REST calls the SmartApp makes (devices list/create/
-// delete, device events, device profiles, installed apps, locations, OAuth token refresh) with
-// bearer-token checks and refresh-token rotation, a log of every call, injectable failures, and
-// a signer that produces SmartThings-style HTTP signatures for lifecycle calls to the bridge.
+// delete, device events, device profiles, device configurations, installed apps, locations, OAuth
+// token refresh) with bearer-token checks and refresh-token rotation, a log of every call,
+// injectable failures, and a signer that produces SmartThings-style HTTP signatures for lifecycle
+// calls to the bridge. Every request body is checked against the documented shapes and the
+// capability definitions (st-request-schemas.ts); a mismatch is answered 422 and recorded in
+// `violations`, which every SmartApp test expects to stay empty.
 import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import express, { type Request } from 'express';
+import express, { type Request, type Response } from 'express';
 import sshpk from 'sshpk';
+import type { z } from 'zod';
+import {
+  deviceConfigCreate,
+  deviceConfigProblems,
+  deviceCreate,
+  deviceEventsCreate,
+  deviceProfileCreate,
+  eventProblems,
+  profileProblems,
+  zodProblems,
+  type DeviceConfigBody,
+  type DeviceProfileBody,
+} from './st-request-schemas.js';
 
 export interface FakeCall {
   method: string;
@@ -34,11 +50,26 @@ interface Failure {
   left: number;
 }
 
+export interface FakeProfile {
+  id: string;
+  name: string;
+  body: DeviceProfileBody;
+}
+
+export interface FakeDeviceConfig {
+  presentationId: string;
+  manufacturerName: string;
+  body: DeviceConfigBody;
+}
+
 export interface FakeSmartThings {
   url: string;
   calls: FakeCall[];
+  /** Requests whose body broke the documented shape or the capability definitions. */
+  violations: string[];
   devices: Map<string, FakeDevice>;
-  profiles: Map<string, { id: string; name: string; body: unknown }>;
+  profiles: Map<string, FakeProfile>;
+  deviceConfigs: Map<string, FakeDeviceConfig>;
   /** deviceId → every event batch posted, in order. */
   events: Map<string, unknown[][]>;
   clientId: string;
@@ -49,6 +80,8 @@ export interface FakeSmartThings {
   expireAccessTokens(): void;
   /** The next `count` calls matching method + path answer `status`. */
   failNext(method: string, path: RegExp, status: number, count?: number, headers?: Record<string, string>): void;
+  /** SmartThings answers normally again. */
+  clearFailures(): void;
   callsTo(method: string, path: RegExp): FakeCall[];
   stop(): Promise<void>;
 }
@@ -60,7 +93,18 @@ export async function startFakeSmartThings(): Promise<FakeSmartThings> {
   const refreshTokens = new Map<string, string>();
   const calls: FakeCall[] = [];
   const devices = new Map<string, FakeDevice>();
-  const profiles = new Map<string, { id: string; name: string; body: unknown }>();
+  const profiles = new Map<string, FakeProfile>();
+  const deviceConfigs = new Map<string, FakeDeviceConfig>();
+  const violations: string[] = [];
+  /** The parsed body, or null after answering 422 and recording why. */
+  const validBody = <S extends z.ZodType>(req: Request, res: Response, schema: S, more: (body: z.infer<S>) => string[] = () => []): z.infer<S> | null => {
+    const parsed = schema.safeParse(req.body);
+    const problems = parsed.success ? more(parsed.data) : zodProblems(parsed.error);
+    if (problems.length === 0 && parsed.success) return parsed.data;
+    violations.push(...problems.map((p) => `${req.method} ${req.path}: ${p}`));
+    res.status(422).json({ error: { code: 'ConstraintViolationError', details: problems } });
+    return null;
+  };
   const events = new Map<string, unknown[][]>();
   const failures: Failure[] = [];
 
@@ -117,13 +161,14 @@ export async function startFakeSmartThings(): Promise<FakeSmartThings> {
     res.json({ items, _links: {} });
   });
   app.post('/devices', (req, res) => {
-    const body = req.body as { label?: string; locationId?: string; app?: { profileId?: string; installedAppId?: string; externalId?: string } };
-    if (!body.app?.profileId || !profiles.has(body.app.profileId)) return void res.status(422).json({ error: 'unknown profile' });
+    const body = validBody(req, res, deviceCreate);
+    if (!body) return;
+    if (!profiles.has(body.app.profileId)) return void res.status(422).json({ error: 'unknown profile' });
     if (body.app.installedAppId !== ownerOf(req)) return void res.status(403).json({ error: 'not this app' });
     const device: FakeDevice = {
       deviceId: randomUUID(),
-      label: body.label ?? 'device',
-      locationId: body.locationId ?? '',
+      label: body.label,
+      locationId: body.locationId,
       type: 'ENDPOINT_APP',
       app: { installedAppId: body.app.installedAppId, ...(body.app.externalId ? { externalId: body.app.externalId } : {}), profile: { id: body.app.profileId } },
     };
@@ -135,22 +180,31 @@ export async function startFakeSmartThings(): Promise<FakeSmartThings> {
     res.json({});
   });
   app.post('/devices/:id/events', (req, res) => {
-    const body = req.body as { deviceEvents?: unknown[] };
-    if (!devices.has(req.params.id)) return void res.status(404).json({ error: 'not found' });
-    if (!Array.isArray(body.deviceEvents) || body.deviceEvents.length === 0 || body.deviceEvents.length > 50) return void res.status(422).json({ error: 'bad events' });
+    const device = devices.get(req.params.id);
+    if (!device) return void res.status(404).json({ error: 'not found' });
+    const body = validBody(req, res, deviceEventsCreate, (b) => eventProblems(b.deviceEvents, profiles.get(device.app.profile.id)?.body));
+    if (!body) return;
     const list = events.get(req.params.id) ?? [];
     list.push(body.deviceEvents);
     events.set(req.params.id, list);
     res.json({ status: 'success' });
   });
   app.get('/deviceprofiles', (_req, res) => {
-    res.json({ items: [...profiles.values()].map((p) => ({ id: p.id, name: p.name })), _links: {} });
+    res.json({ items: [...profiles.values()].map((p) => ({ ...p.body, id: p.id, name: p.name, status: 'DEVELOPMENT' })), _links: {} });
   });
   app.post('/deviceprofiles', (req, res) => {
-    const body = req.body as { name?: string };
-    const profile = { id: randomUUID(), name: body.name ?? 'profile', body: req.body as unknown };
+    const body = validBody(req, res, deviceProfileCreate, (b) => profileProblems(b, deviceConfigs));
+    if (!body) return;
+    const profile: FakeProfile = { id: randomUUID(), name: body.name, body };
     profiles.set(profile.id, profile);
-    res.json({ ...(req.body as object), id: profile.id, name: profile.name, status: 'DEVELOPMENT' });
+    res.json({ ...body, id: profile.id, status: 'DEVELOPMENT' });
+  });
+  app.post('/presentation/deviceconfig', (req, res) => {
+    const body = validBody(req, res, deviceConfigCreate, deviceConfigProblems);
+    if (!body) return;
+    const config: FakeDeviceConfig = { presentationId: randomUUID(), manufacturerName: 'SmartThingsCommunity', body };
+    deviceConfigs.set(config.presentationId, config);
+    res.json({ ...body, presentationId: config.presentationId, manufacturerName: config.manufacturerName });
   });
   app.get('/installedapps/:id', (req, res) => {
     res.json({ installedAppId: req.params.id, locationId: 'location-1', installedAppStatus: 'AUTHORIZED' });
@@ -166,14 +220,17 @@ export async function startFakeSmartThings(): Promise<FakeSmartThings> {
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    violations,
     devices,
     profiles,
+    deviceConfigs,
     events,
     clientId,
     clientSecret,
     issueTokens,
     expireAccessTokens: () => accessTokens.clear(),
     failNext: (method, path, status, count = 1, headers = {}) => failures.push({ method, path, status, headers, left: count }),
+    clearFailures: () => void failures.splice(0),
     callsTo: (method, path) => calls.filter((c) => c.method === method && path.test(c.path)),
     stop: () =>
       new Promise((resolve) => {

@@ -13,6 +13,8 @@ describe('fault matrix: Netatmo failures', () => {
     const rig = await rigs.start();
     const before = await rig.state();
     const since = rig.mark();
+    const homesChanges: boolean[] = [];
+    rig.ctx.state.onChange((change) => homesChanges.push(change.homesChanged));
     rig.sim.faults.inject({ kind: 'server_error', httpStatus: 503, endpoints: ['homestatus'], count: 5 });
 
     const gaps: number[] = [];
@@ -30,8 +32,11 @@ describe('fault matrix: Netatmo failures', () => {
     expect(during.netatmo.lastError?.message).toMatch(/Netatmo had a server problem \(HTTP 503\).*try again later/);
     expect(during.netatmo.backoffUntil).not.toBeNull();
     expect(during.homes).toEqual(before.homes);
-    // Only the health change (ok → degraded) raised the revision, so the hub's ETag moves once.
-    expect(during.revision).toBe(before.revision + 1);
+    // Only health changes raised the revision (ok → degraded, and the hub link: this test's reads
+    // are the only hub, and they pause longer than 5 minutes); the homes never changed.
+    expect(during.revision).toBeGreaterThan(before.revision);
+    expect(homesChanges.length).toBeGreaterThan(0);
+    expect(homesChanges.every((homesChanged) => !homesChanged)).toBe(true);
     // Back-off doubles (30 s, 60 s, 120 s, 240 s …) and wins over the 60 s interval once longer.
     expect(gaps.slice(1)).toEqual([60_000, 60_000, 120_000, 240_000]);
     expect(rig.callsTo(['homestatus'], since)).toBe(5);
@@ -71,6 +76,8 @@ describe('fault matrix: Netatmo failures', () => {
   it('malformed JSON: reported as unreadable, state kept, the next poll recovers', async () => {
     const rig = await rigs.start();
     const before = await rig.state();
+    const homesChanges: boolean[] = [];
+    rig.ctx.state.onChange((change) => homesChanges.push(change.homesChanged));
     rig.sim.faults.inject({ kind: 'malformed', endpoints: ['homestatus'], count: 2 });
 
     for (let i = 0; i < 2; i++) {
@@ -82,7 +89,10 @@ describe('fault matrix: Netatmo failures', () => {
     expect(during.netatmo.lastError?.message).toMatch(/Netatmo sent an answer the bridge could not read \(homestatus/);
     expect(during.netatmo.consecutiveFailures).toBe(2);
     expect(during.homes).toEqual(before.homes);
-    expect(during.revision).toBe(before.revision);
+    // Two failures are noise: the status stays ok and the homes did not change (only the hub link
+    // — this test's own reads — may move the revision).
+    expect(during.netatmo.status).toBe('ok');
+    expect(homesChanges.every((homesChanged) => !homesChanged)).toBe(true);
 
     expect((await rig.nextPoll()).ok).toBe(true);
     expect((await rig.state()).netatmo).toMatchObject({ status: 'ok', consecutiveFailures: 0 });

@@ -133,7 +133,8 @@ describe('command service', () => {
     expect(limited.retryAfterS).toBeGreaterThan(0);
 
     t.simulator.faults.clear();
-    t.bridge.context.budget.noteSuccess();
+    // As if a later call had succeeded: the code-26 lock-out ends.
+    t.bridge.context.budget.noteSuccess(Number.MAX_SAFE_INTEGER);
     t.simulator.faults.inject({ kind: 'server_error', endpoints: ['setthermmode'], count: 1 });
     const down = await refusal(t.bridge.context.commands.setHomeMode(home.id, { mode: 'away' }));
     expect(down.code).toBe('netatmo_unavailable');

@@ -2,6 +2,7 @@
 // simulator + the fake SmartThings cloud, and lifecycle payloads shaped like the SDK's own test
 // data (smartapp-sdk-nodejs test/data/lifecycles.js, device-commands-event-spec.js).
 import { randomUUID } from 'node:crypto';
+import { expect, vi } from 'vitest';
 import { createServer } from 'node:net';
 import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
 import { createLifecycleSigner, startFakeSmartThings, type FakeSmartThings, type LifecycleSigner } from '../fakes/fake-smartthings.js';
@@ -31,15 +32,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startCloudRig(options: { dataDir?: string; st?: FakeSmartThings; signer?: LifecycleSigner; env?: Record<string, string>; existing?: TestBridge } = {}): Promise<CloudRig> {
+export async function startCloudRig(options: { dataDir?: string; st?: FakeSmartThings; signer?: LifecycleSigner; env?: Record<string, string>; existing?: TestBridge; now?: () => number; scenario?: 'demo' | 'multi-home' } = {}): Promise<CloudRig> {
   const st = options.st ?? (await startFakeSmartThings());
   const signer = options.signer ?? createLifecycleSigner();
   const port = await freePort();
   const fixedNow = Date.now();
   const t = await startTestBridge({
-    simulator: { clock: () => fixedNow },
+    simulator: { clock: () => fixedNow, ...(options.scenario ? { scenario: options.scenario } : {}) },
     ...(options.existing ? { existingSimulator: options.existing.simulator } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.now ? { bridge: { now: options.now } } : {}),
     env: {
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -71,7 +73,7 @@ export async function startCloudRig(options: { dataDir?: string; st?: FakeSmartT
   };
 }
 
-type Config = Record<string, { valueType: 'STRING'; stringConfig: { value: string } }[]>;
+export type Config = Record<string, { valueType: 'STRING'; stringConfig: { value: string } }[]>;
 
 export function configOf(values: Record<string, string | string[]>): Config {
   const config: Config = {};
@@ -105,16 +107,57 @@ export function updateBody(tokens: { authToken: string; refreshToken: string }, 
   };
 }
 
-export function configurationBody(phase: 'INITIALIZE' | 'PAGE', pageId = '', config: Config = {}) {
+/** previousPageId = pageId is how SmartThings re-sends a page after a submitOnChange setting changed. */
+export function configurationBody(phase: 'INITIALIZE' | 'PAGE', pageId = '', config: Config = {}, previousPageId = '') {
   return {
     lifecycle: 'CONFIGURATION',
     executionId: randomUUID(),
     locale: 'en',
     version: '0.1.0',
     client: { os: 'ios', version: '0.0.0', language: 'en-US' },
-    configurationData: { installedAppId: INSTALLED_APP_ID, locationId: LOCATION_ID, phase, pageId, previousPageId: '', config },
+    configurationData: { installedAppId: INSTALLED_APP_ID, locationId: LOCATION_ID, phase, pageId, previousPageId, config },
     settings: {},
   };
+}
+
+export interface PageSetting {
+  id: string;
+  type: string;
+  name?: string;
+  description?: string;
+  defaultValue?: string;
+  min?: number;
+  max?: number;
+  url?: string;
+  page?: string;
+  style?: string;
+  submitOnChange?: boolean;
+  required?: boolean;
+}
+export interface PageJson {
+  name: string;
+  nextPageId: string | null;
+  previousPageId: string | null;
+  complete: boolean;
+  sections: { name?: string; settings: PageSetting[] }[];
+}
+
+/** One CONFIGURATION PAGE answer, checked for status 200. */
+export async function fetchPage(rig: CloudRig, pageId: string, config: Config = {}, options: { resubmit?: boolean } = {}): Promise<PageJson> {
+  const res = await rig.lifecycle(configurationBody('PAGE', pageId, config, options.resubmit ? pageId : ''));
+  if (res.status !== 200) throw new Error(`page ${pageId} answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { configurationData: { page: PageJson } }).configurationData.page;
+}
+
+export function settingsOf(page: PageJson): PageSetting[] {
+  return page.sections.flatMap((s) => s.settings);
+}
+
+/** The config SmartThings sends when the user keeps every default of these pages. */
+export function defaultsOf(...pages: PageJson[]): Config {
+  const values: Record<string, string> = {};
+  for (const setting of pages.flatMap(settingsOf)) if (setting.defaultValue !== undefined) values[setting.id] = setting.defaultValue;
+  return configOf(values);
 }
 
 export function deviceCommandsBody(authToken: string, device: { deviceId: string; externalId: string; profileId: string }, commands: { componentId?: string; capability: string; command: string; arguments: unknown[] }[]) {
@@ -147,4 +190,15 @@ export function uninstallBody() {
     uninstallData: { installedApp: { installedAppId: INSTALLED_APP_ID, locationId: LOCATION_ID, config: {}, permissions: [] } },
     settings: {},
   };
+}
+
+/** Polls once and installs the app with these answers; resolves when every device got its first events. */
+export async function installApp(rig: CloudRig, config: Config = configOf({ preferredPath: 'cloud' })): Promise<{ tokens: { authToken: string; refreshToken: string }; homeId: string; roomIds: string[] }> {
+  if (!(await rig.t.bridge.context.poller.pollNow()).ok) throw new Error('first poll failed');
+  const home = rig.t.bridge.context.state.homes[0]!;
+  const tokens = rig.st.issueTokens(INSTALLED_APP_ID);
+  const res = await rig.lifecycle(installBody(tokens, config));
+  if (res.status !== 200) throw new Error(`INSTALL answered ${res.status}: ${await res.text()}`);
+  await vi.waitFor(() => expect(rig.st.callsTo('POST', /^\/devices\/[^/]+\/events$/).length).toBeGreaterThanOrEqual(1 + home.rooms.length), { timeout: 5_000 });
+  return { tokens, homeId: home.id, roomIds: home.rooms.map((r) => r.id) };
 }

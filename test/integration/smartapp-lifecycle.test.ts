@@ -8,6 +8,7 @@ import { APP_ID, configOf, configurationBody, deviceCommandsBody, INSTALLED_APP_
 
 let rig: CloudRig | undefined;
 afterEach(async () => {
+  expect(rig?.st.violations ?? []).toEqual([]);
   await rig?.stop();
   rig = undefined;
 });
@@ -60,19 +61,22 @@ describe('SmartApp lifecycles', () => {
     rig = await startCloudRig();
     await rig.t.bridge.context.poller.pollNow();
     const init = (await (await rig.lifecycle(configurationBody('INITIALIZE'))).json()) as { configurationData: { initialize: Record<string, unknown> } };
-    expect(init.configurationData.initialize).toMatchObject({ id: APP_ID, firstPageId: 'netatmo', permissions: ['r:devices:*', 'w:devices:*', 'i:deviceprofiles', 'r:locations:*'] });
+    expect(init.configurationData.initialize).toMatchObject({
+      id: APP_ID,
+      firstPageId: 'netatmo',
+      permissions: ['r:devices:*', 'w:devices:*', 'r:deviceprofiles', 'w:deviceprofiles', 'i:deviceprofiles', 'r:locations:*'],
+    });
 
     const first = (await (await rig.lifecycle(configurationBody('PAGE', 'netatmo'))).json()) as { configurationData: { page: { nextPageId: string; sections: { settings: { id: string; type: string; name: string }[] }[] } } };
     const settings = first.configurationData.page.sections.flatMap((s) => s.settings);
     expect(settings.map((s) => [s.id, s.type])).toEqual([
-      ['useBridgeAccount', 'BOOLEAN'],
-      ['netatmoClientId', 'TEXT'],
-      ['netatmoClientSecret', 'PASSWORD'],
-      ['netatmoRefreshToken', 'PASSWORD'],
+      ['netatmoStatus', 'PARAGRAPH'],
+      ['connectNetatmo', 'LINK'],
+      ['manualEntry', 'PAGE'],
     ]);
     expect(settings.every((s) => !s.name.startsWith('pages.'))).toBe(true);
 
-    const homes = (await (await rig.lifecycle(configurationBody('PAGE', 'homes', configOf({ useBridgeAccount: 'true' })))).json()) as { configurationData: { page: { sections: { settings: Record<string, unknown>[] }[] } } };
+    const homes = (await (await rig.lifecycle(configurationBody('PAGE', 'homes', configOf({})))).json()) as { configurationData: { page: { sections: { settings: Record<string, unknown>[] }[] } } };
     const all = homes.configurationData.page.sections.flatMap((s) => s.settings);
     expect(all.find((s) => s.id === 'accountCheck')).toMatchObject({ description: 'Using the Netatmo account already connected to this bridge.' });
     const home = rig.t.bridge.context.state.homes[0]!;
@@ -82,12 +86,12 @@ describe('SmartApp lifecycles', () => {
   it('checks typed Netatmo credentials with a real refresh and says clearly when Netatmo refuses', async () => {
     rig = await startCloudRig();
     const sim = rig.t.simulator;
-    const bad = configOf({ useBridgeAccount: 'false', netatmoClientId: sim.clientId, netatmoClientSecret: sim.clientSecret, netatmoRefreshToken: 'not-a-token' });
+    const bad = configOf({ netatmoClientId: sim.clientId, netatmoClientSecret: sim.clientSecret, netatmoRefreshToken: 'not-a-token' });
     const refused = JSON.stringify(await (await rig.lifecycle(configurationBody('PAGE', 'homes', bad))).json());
     expect(refused).toContain('Netatmo refused the refresh token');
     expect(refused).not.toContain(sim.clientSecret);
 
-    const good = configOf({ useBridgeAccount: 'false', netatmoClientId: sim.clientId, netatmoClientSecret: sim.clientSecret, netatmoRefreshToken: sim.issueRefreshToken() });
+    const good = configOf({ netatmoClientId: sim.clientId, netatmoClientSecret: sim.clientSecret, netatmoRefreshToken: sim.issueRefreshToken() });
     const accepted = JSON.stringify(await (await rig.lifecycle(configurationBody('PAGE', 'homes', good))).json());
     expect(accepted).toContain('Netatmo accepted these credentials');
     expect(rig.t.bridge.context.store.data.netatmo.credentials).toEqual({ clientId: sim.clientId, clientSecret: sim.clientSecret });
@@ -108,7 +112,7 @@ describe('SmartApp lifecycles', () => {
     // Existing devices listed first (no duplicates after a restart), profiles found or created once.
     const order = r.st.calls.map((c) => `${c.method} ${c.path.replace(/[0-9a-f-]{36}/g, ':id')}`);
     expect(order.indexOf('GET /devices')).toBeLessThan(order.indexOf('POST /devices'));
-    expect(r.st.callsTo('POST', /^\/deviceprofiles$/).map((c) => (c.body as { name: string }).name)).toEqual(['netatmo-cloud-home.v1', 'netatmo-cloud-room.v1']);
+    expect(r.st.callsTo('POST', /^\/deviceprofiles$/).map((c) => (c.body as { name: string }).name)).toEqual(['netatmo-cloud-home.v2', 'netatmo-cloud-room.v2']);
 
     const room = rooms[0]!;
     const roomDevice = [...r.st.devices.values()].find((d) => d.app.externalId === `room:${homeId}:${room.id}`)!;
@@ -184,7 +188,7 @@ describe('SmartApp lifecycles', () => {
     expect(record.refreshToken).toMatch(/^refresh-/);
   });
 
-  it('never duplicates devices after a restart, deletes rooms that are gone, and forgets the app on UNINSTALL', async () => {
+  it('never duplicates devices after a restart, keeps a device whose room is gone offline instead of deleting it, and forgets the app on UNINSTALL', async () => {
     const { rig: r, rooms, homeId } = await installed();
     const created = r.st.callsTo('POST', /^\/devices$/).length;
     const dataDir = r.t.dataDir;
@@ -193,15 +197,17 @@ describe('SmartApp lifecycles', () => {
     await r.stop({ keepData: true });
     rig = await startCloudRig({ dataDir, st, signer });
     await rig.t.bridge.context.poller.pollNow();
-    // A room the homes no longer have: UPDATE deletes its device.
+    // A device of a room the homes no longer have: kept (automations point at it), shown offline.
     const stray = [...st.devices.values()].find((d) => d.app.externalId === `room:${homeId}:${rooms[0]!.id}`)!;
     stray.app.externalId = `room:${homeId}:gone`;
     const res = await rig.lifecycle(updateBody(st.issueTokens(INSTALLED_APP_ID), configOf({ preferredPath: 'cloud' })));
     expect(res.status).toBe(200);
-    await vi.waitFor(() => expect(st.callsTo('DELETE', /^\/devices\//)).toHaveLength(1), { timeout: 5_000 });
     await vi.waitFor(() => expect(st.callsTo('POST', /^\/devices$/)).toHaveLength(created + 1), { timeout: 5_000 });
-    expect(st.devices.size).toBe(1 + rooms.length);
-    expect(new Set([...st.devices.values()].map((d) => d.app.externalId)).size).toBe(1 + rooms.length);
+    await vi.waitFor(() => expect(st.events.get(stray.deviceId)?.at(-1)).toEqual([{ component: 'main', capability: 'healthCheck', attribute: 'healthStatus', value: 'offline' }]), { timeout: 5_000 });
+    expect(st.callsTo('DELETE', /^\/devices\//)).toHaveLength(0);
+    expect(st.devices.size).toBe(2 + rooms.length);
+    const data = rig.t.bridge.context.store.data.smartthings.contexts[INSTALLED_APP_ID]!.bridge as { missingSince: Record<string, string> };
+    expect(Object.keys(data.missingSince)).toEqual([`room:${homeId}:gone`]);
 
     const bye = await rig.lifecycle(uninstallBody());
     expect(bye.status).toBe(200);
@@ -213,7 +219,7 @@ describe('SmartApp lifecycles', () => {
     rig = await startCloudRig();
     await rig.t.bridge.context.poller.pollNow();
     const tokens = rig.st.issueTokens(INSTALLED_APP_ID);
-    const config = configOf({ useBridgeAccount: 'true', netatmoClientSecret: 'super-secret-value', netatmoRefreshToken: 'refresh-secret-value' });
+    const config = configOf({ netatmoClientSecret: 'super-secret-value', netatmoRefreshToken: 'refresh-secret-value' });
     expect((await rig.lifecycle(installBody(tokens, config))).status).toBe(200);
     await vi.waitFor(() => expect(rig!.st.callsTo('POST', /\/events$/).length).toBeGreaterThan(0), { timeout: 5_000 });
     const file = JSON.stringify(rig.t.bridge.context.store.data.smartthings);

@@ -44,6 +44,7 @@ describe('homesEqual', () => {
       (h) => h.schedules[0] && (h.schedules[0].selected = !h.schedules[0].selected),
       (h) => h.schedules[1] && (h.schedules[1].name = 'x'),
       (h) => h.schedules.pop(),
+      (h) => (h.error = { kind: 'forbidden', code: 13, message: 'refused', at: '2026-01-01T00:00:00.000Z' }),
     ];
     const roomFields = ['id', 'name', 'kind', 'reachable', 'measuredC', 'setpointC', 'setpointMode', 'setpointEndsAt', 'heating', 'heatingPowerRequest', 'openWindow', 'batteryPercent', 'signal'] as const;
     for (const field of roomFields) {
@@ -70,11 +71,20 @@ describe('homesEqual', () => {
     }
   });
 
+  it('compares every field of a home error', () => {
+    const error = { kind: 'forbidden' as const, code: 13, message: 'refused', at: '2026-01-01T00:00:00.000Z' };
+    const base = { ...generated(), error };
+    for (const changed of [{ ...error, kind: 'bad_request' as const }, { ...error, code: 21 }, { ...error, message: 'x' }, { ...error, at: '2026-01-02T00:00:00.000Z' }, null]) {
+      expect(homesEqual([{ ...base, error: changed }], [base])).toBe(false);
+    }
+    expect(homesEqual([{ ...base, error: { ...error } }], [base])).toBe(true);
+  });
+
   it('covers every key of the domain objects (a new field must be compared too)', () => {
     const base = generated();
     const room = base.rooms[5];
     expect(Object.keys(base).sort()).toEqual(
-      ['awayTempC', 'defaultOverrideMinutes', 'frostguardTempC', 'id', 'mode', 'modeEndsAt', 'name', 'reachable', 'requiresSetState', 'rooms', 'schedules', 'timezone'].sort(),
+      ['awayTempC', 'defaultOverrideMinutes', 'error', 'frostguardTempC', 'id', 'mode', 'modeEndsAt', 'name', 'reachable', 'requiresSetState', 'rooms', 'schedules', 'timezone'].sort(),
     );
     expect(Object.keys(room ?? {}).sort()).toEqual(
       ['batteryPercent', 'heating', 'heatingPowerRequest', 'id', 'kind', 'measuredC', 'modules', 'name', 'openWindow', 'reachable', 'setpointC', 'setpointEndsAt', 'setpointMode', 'signal'].sort(),

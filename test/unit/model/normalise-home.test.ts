@@ -34,6 +34,7 @@ describe('normaliseHome: thermostat + valves home', () => {
       frostguardTempC: 6,
       requiresSetState: false,
       timezone: 'Europe/Paris',
+      error: null,
     });
   });
 
@@ -147,6 +148,7 @@ describe('normaliseHome: valve-only home in frost guard', () => {
       frostguardTempC: 5,
       requiresSetState: false,
       timezone: 'Europe/Brussels',
+      error: null,
     });
   });
 
@@ -180,6 +182,7 @@ describe('home-level defaults', () => {
       requiresSetState: false,
       timezone: null,
       rooms: [],
+      error: null,
     });
   });
 

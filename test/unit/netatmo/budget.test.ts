@@ -93,11 +93,45 @@ describe('RateBudget back-off', () => {
     const { b } = budget();
     b.noteTransientFailure();
     b.noteTransientFailure();
-    b.noteSuccess();
+    // A success of a call sent after the failures.
+    b.noteSuccess(Number.MAX_SAFE_INTEGER);
     expect(b.snapshot().backoffUntil).toBeNull();
     expect(b.tryAcquire('poll').ok).toBe(true);
     b.noteTransientFailure();
     expect(b.backoffRemainingMs('poll')).toBe(30_000);
+  });
+
+  it('only a success of a call sent after the back-off began ends it', () => {
+    const { b } = budget();
+    const before = b.tryAcquire('poll');
+    const after26 = b.tryAcquire('command');
+    if (!before.ok || !after26.ok) throw new Error('calls refused');
+    b.noteRateLimited();
+    // Both calls were sent before Netatmo's code 26 arrived: their answers change nothing.
+    b.noteSuccess(before.ticket);
+    b.noteSuccess(after26.ticket);
+    expect(b.snapshot().backoffReason).toBe('rate_limited');
+    expect(b.backoffRemainingMs('command')).toBe(30 * MIN);
+    // A call sent later succeeding (a lock-out lifted early by Netatmo) ends it.
+    b.noteSuccess(after26.ticket + 1);
+    expect(b.snapshot().backoffUntil).toBeNull();
+  });
+
+  it('windows and back-off follow the monotonic clock, not the wall clock', () => {
+    const wall = new Clock();
+    const mono = new Clock();
+    const b = new RateBudget({ now: wall.now, monotonicNow: mono.now, per10s: 5 });
+    for (let i = 0; i < 5; i++) expect(b.tryAcquire('poll').ok).toBe(true);
+    b.noteRateLimited();
+    // The wall clock steps back an hour: nothing changes; 30 monotonic minutes end the lock-out.
+    wall.advance(-60 * MIN);
+    expect(b.backoffRemainingMs('poll')).toBe(30 * MIN);
+    expect(Date.parse(b.snapshot().backoffUntil!)).toBe(wall.now() + 30 * MIN);
+    mono.advance(30 * MIN);
+    expect(b.tryAcquire('poll').ok).toBe(true);
+    expect(b.snapshot().callsLastHour).toBe(6);
+    mono.advance(59 * MIN);
+    expect(b.snapshot().callsLastHour).toBe(1);
   });
 
   it('a transient failure does not shorten a code-26 back-off', () => {

@@ -185,15 +185,20 @@ describe('NetatmoClient failures and the budget', () => {
     h = await startHarness();
     h.server.enqueue('homestatus', { status: 200, text: '{"status":"ok","body":{' }, { status: 502, text: '<html>Bad gateway</html>' });
     expect(((await caught(() => h!.client.homeStatus('home-1'))) as NetatmoError).kind).toBe('malformed');
-    h.budget.noteSuccess();
+    h.budget.noteSuccess(Number.MAX_SAFE_INTEGER); // a later success: the back-off ends
     const error = (await caught(() => h!.client.homeStatus('home-1'))) as NetatmoError;
     expect(error.kind).toBe('server');
     expect(error.httpStatus).toBe(502);
   });
 
-  it('a 200 without a body → malformed', async () => {
+  it('homestatus ok without a body is an empty status (a home without modules); other reads → malformed', async () => {
     h = await startHarness();
-    h.server.enqueue('homestatus', { status: 200, json: { status: 'ok', time_server: 1 } });
+    // Netatmo's answer for a home without any module (Home Assistant's capture).
+    h.server.enqueue('homestatus', { status: 200, json: { status: 'ok', time_server: 1638873670 } });
+    expect(await h.client.homeStatus('home-1')).toEqual({});
+    h.server.enqueue('homesdata', { status: 200, json: { status: 'ok', time_server: 1 } });
+    expect(((await caught(() => h!.client.homesData())) as NetatmoError).kind).toBe('malformed');
+    h.server.enqueue('homestatus', { status: 200, json: { time_server: 1 } });
     expect(((await caught(() => h!.client.homeStatus('home-1'))) as NetatmoError).kind).toBe('malformed');
   });
 

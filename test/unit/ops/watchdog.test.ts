@@ -47,8 +47,17 @@ describe('PollWatchdog', () => {
     });
     const logs = new LogCapture();
     const actions: string[] = [];
-    const watchdog = new PollWatchdog({ poller, heartbeat, logger: logs.logger(), onAction: (action) => actions.push(action) });
-    return { poller, heartbeat, schedules, logs, actions, watchdog };
+    // Date.now is the monotonic clock here (fake timers move it); the wall clock may step on top.
+    const wall = { offset: 0 };
+    const watchdog = new PollWatchdog({
+      poller,
+      heartbeat,
+      logger: logs.logger(),
+      now: () => Date.now(),
+      wallNow: () => Date.now() + wall.offset,
+      onAction: (action) => actions.push(action),
+    });
+    return { poller, heartbeat, schedules, logs, actions, watchdog, wall };
   }
 
   it('leaves a healthy heartbeat alone', async () => {
@@ -113,6 +122,27 @@ describe('PollWatchdog', () => {
     expect(poller.abandoned).toBe(1);
     expect(actions[0]).toBe('poll_abandoned');
     expect(logs.find('abandoned it')).toHaveLength(1);
+    watchdog.stop();
+    await heartbeat.stop();
+  });
+
+  it('notices the wall clock stepping back and recreates the heartbeat (node-cron plans on the wall clock)', async () => {
+    const { heartbeat, watchdog, actions, logs, wall } = setup();
+    heartbeat.start();
+    watchdog.start();
+    await vi.advanceTimersByTimeAsync(5_000);
+    wall.offset -= 3_600_000;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(actions).toEqual(['clock_stepped']);
+    expect(heartbeat.restarts).toBe(1);
+    expect(logs.find('the system clock stepped back by 3600 s')).toHaveLength(1);
+    // A step forward is logged, and the heartbeat is left alone.
+    wall.offset += 7_200_000;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(actions).toEqual(['clock_stepped', 'clock_stepped']);
+    expect(heartbeat.restarts).toBe(1);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(actions).toHaveLength(2);
     watchdog.stop();
     await heartbeat.stop();
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Home } from '../../../src/model/types.js';
 import { CloudSync } from '../../../src/smartthings/cloud-sync.js';
 import { LowdbContextStore } from '../../../src/smartthings/context-store.js';
@@ -37,11 +37,14 @@ class FakeApi implements StDeviceApi {
   }
   listProfiles() {
     return Promise.resolve([
-      { id: 'p-home', name: 'netatmo-cloud-home.v1' },
-      { id: 'p-room', name: 'netatmo-cloud-room.v1' },
+      { id: 'p-home', name: 'netatmo-cloud-home.v2' },
+      { id: 'p-room', name: 'netatmo-cloud-room.v2' },
     ]);
   }
   createProfile(): Promise<{ id: string; name: string }> {
+    return Promise.reject(new Error('not expected'));
+  }
+  createDeviceConfig(): Promise<{ presentationId: string; manufacturerName: string }> {
     return Promise.reject(new Error('not expected'));
   }
 }
@@ -137,5 +140,83 @@ describe('cloud sync', () => {
     expect(roomBatches.length).toBeGreaterThan(2);
     expect(Math.max(...roomBatches)).toBe(4);
     expect(roomBatches.reduce((a, b) => a + b, 0)).toBe(10);
+  });
+});
+
+describe('cloud sync retries on a timer', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a refused push is sent again after 30 s, then 60 s …, without any new change, until SmartThings has the values', async () => {
+    vi.useFakeTimers();
+    const r = await rig([home('h1', [room('r1')])]);
+    await r.sync.sync('app');
+    const before = r.api.events.length;
+    r.state.homes = [home('h1', [room('r1', { setpointC: 23 })])];
+    // Every attempt of the next two syncs fails (4 tries each, the sleeps are instant here).
+    r.api.failures = Array.from({ length: 8 }, () => 503);
+    r.sync.notifyChange();
+    await r.sync.idle();
+    expect(r.api.events).toHaveLength(before);
+
+    await vi.advanceTimersByTimeAsync(29_000);
+    await r.sync.idle();
+    expect(r.api.failures).toHaveLength(4); // not retried before 30 s
+    await vi.advanceTimersByTimeAsync(1_000);
+    await r.sync.idle();
+    expect(r.api.failures).toHaveLength(0);
+    expect(r.api.events).toHaveLength(before);
+
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(r.api.events).toHaveLength(before);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await r.sync.idle();
+    expect(r.api.events.slice(before)).toEqual([{ deviceId: 'dev-room:h1:r1', events: [expect.objectContaining({ attribute: 'heatingSetpoint', value: 23 })] }]);
+
+    // Up to date: no more timers.
+    const calls = r.api.calls;
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(r.api.calls).toBe(calls);
+  });
+
+  it('an unreachable SmartThings context (rejected look-up) is retried, not given up', async () => {
+    vi.useFakeTimers();
+    const r = await rig([home('h1', [])]);
+    let lookups = 0;
+    const sync = new CloudSync({
+      contexts: r.contexts,
+      apiFor: () => (++lookups === 1 ? Promise.reject(new Error('context store unavailable')) : Promise.resolve(r.api)),
+      snapshot: () => r.state,
+      logger: silentLogger(),
+      retry: { sleep: () => Promise.resolve() },
+    });
+    await sync.sync('app');
+    expect(r.api.devices).toEqual([]);
+    await vi.advanceTimersByTimeAsync(30_000);
+    await sync.idle();
+    expect(lookups).toBe(2);
+    expect(r.api.devices.map((d) => d.externalId)).toEqual(['home:h1']);
+  });
+
+  it('deletes a device whose room has been missing for the grace period when the wake-up fires', async () => {
+    vi.useFakeTimers();
+    let now = Date.parse('2026-03-01T00:00:00Z');
+    const state = { homes: [home('h1', [room('r1'), room('r2')])], health: { status: 'ok', stale: false, hubLinked: false } as LinkHealth, cloudPath: true };
+    const contexts = new LowdbContextStore(new MemoryStore());
+    await contexts.put({ installedAppId: 'app', locationId: 'loc', authToken: 'a', refreshToken: 'r' });
+    const api = new FakeApi();
+    const sync = new CloudSync({ contexts, apiFor: () => Promise.resolve(api), snapshot: () => state, logger: silentLogger(), now: () => now, missingGraceMs: 60_000 });
+    await sync.sync('app');
+    state.homes = [home('h1', [room('r1')])];
+    sync.notifyChange();
+    await sync.idle();
+    expect(api.devices.map((d) => d.externalId)).toContain('room:h1:r2');
+    expect(api.events.at(-1)).toEqual({ deviceId: 'dev-room:h1:r2', events: [{ component: 'main', capability: 'healthCheck', attribute: 'healthStatus', value: 'offline' }] });
+    now += 60_000;
+    await vi.advanceTimersByTimeAsync(60_000);
+    await sync.idle();
+    expect(api.devices.map((d) => d.externalId)).toEqual(['home:h1', 'room:h1:r1']);
+    expect(contexts.bridgeData('app').missingSince).toEqual({});
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { desiredDevices, MAX_DEVICES_PER_INSTALLED_APP, parseExternalId, reconcilePlan, topologyKey } from '../../../src/smartthings/device-plan.js';
+import { desiredDevices, MAX_DEVICES_PER_INSTALLED_APP, MISSING_GRACE_MS, parseExternalId, reconcilePlan, topologyKey, type MissingPolicy } from '../../../src/smartthings/device-plan.js';
 import { home, room } from './fixtures.js';
 
 describe('device plan', () => {
@@ -45,5 +45,39 @@ describe('device plan', () => {
       ['room:h1:r1', 'd-r1'],
     ]);
     expect(topologyKey(desired)).not.toBe(topologyKey(desired.slice(1)));
+  });
+
+  describe('with the cloud-path policy for devices the homes no longer call for', () => {
+    const now = Date.parse('2026-03-10T00:00:00Z');
+    const policy = (overrides: Partial<MissingPolicy> = {}): MissingPolicy => ({ now, graceMs: MISSING_GRACE_MS, missingSince: new Map(), overLimit: new Set(), ...overrides });
+    const desired = desiredDevices({ homes: [home('h1', [room('r1')])], cloudPath: true }).devices;
+    const existing = [
+      { deviceId: 'd-home', externalId: 'home:h1' },
+      { deviceId: 'd-r1', externalId: 'room:h1:r1' },
+      { deviceId: 'd-gone', externalId: 'room:h1:gone' },
+    ];
+
+    it('keeps a device whose room is missing, from now on', () => {
+      const plan = reconcilePlan(desired, existing, policy());
+      expect(plan.remove).toEqual([]);
+      expect([...plan.missing]).toEqual([['room:h1:gone', { deviceId: 'd-gone', since: now }]]);
+    });
+
+    it('keeps the first date it went missing and deletes it once the grace period is over', () => {
+      const since = now - MISSING_GRACE_MS + 1;
+      expect(reconcilePlan(desired, existing, policy({ missingSince: new Map([['room:h1:gone', since]]) })).missing.get('room:h1:gone')?.since).toBe(since);
+      const expired = reconcilePlan(desired, existing, policy({ missingSince: new Map([['room:h1:gone', now - MISSING_GRACE_MS]]) }));
+      expect(expired.remove.map((d) => d.deviceId)).toEqual(['d-gone']);
+      expect(expired.missing.size).toBe(0);
+    });
+
+    it('deletes at once the devices of a home the user did not choose, and those over the device limit', () => {
+      const others = [...existing, { deviceId: 'd-h2', externalId: 'home:h2' }, { deviceId: 'd-h2r', externalId: 'room:h2:r9' }];
+      const chosen = reconcilePlan(desired, others, policy({ selectedHomeIds: ['h1'] }));
+      expect(chosen.remove.map((d) => d.deviceId)).toEqual(['d-h2', 'd-h2r']);
+      expect([...chosen.missing.keys()]).toEqual(['room:h1:gone']);
+      const limited = reconcilePlan(desired, existing, policy({ overLimit: new Set(['room:h1:gone']) }));
+      expect(limited.remove.map((d) => d.deviceId)).toEqual(['d-gone']);
+    });
   });
 });

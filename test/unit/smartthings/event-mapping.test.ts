@@ -36,6 +36,16 @@ describe('event mapping', () => {
     expect(health(1, { ...fresh, stale: true })).toBe('offline');
   });
 
+  it('while the bridge is starting (saved homes, stale) sends no health or cloudLink: the last values stay', () => {
+    const starting: LinkHealth = { status: 'starting', stale: true, hubLinked: false };
+    const h = home('h1', [room('r1')]);
+    expect(roomDeviceEvents(h, h.rooms[0]!, starting).map((e) => e.attribute)).not.toContain('healthStatus');
+    const homeEvents = homeDeviceEvents(h, starting);
+    expect(homeEvents.map((e) => e.attribute)).not.toContain('healthStatus');
+    expect(homeEvents.filter((e) => e.component === 'cloudLink')).toEqual([]);
+    expect(homeEvents.find((e) => e.component === 'hubLink')?.value).toBe('open');
+  });
+
   it('maps the home: mode, schedules, back links; cloudLink mirrors Netatmo health', () => {
     const h = home('h1', [], { mode: 'away' });
     const events = homeDeviceEvents(h, { status: 'auth_required', stale: false, hubLinked: true });

@@ -38,6 +38,7 @@ export function home(id: string, rooms: Room[], overrides: Partial<Home> = {}): 
     requiresSetState: false,
     timezone: 'Europe/Paris',
     rooms,
+    error: null,
     ...overrides,
   };
 }

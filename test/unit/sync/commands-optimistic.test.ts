@@ -13,7 +13,7 @@ function room(id: string, setpointC: number, setpointMode: Room['setpointMode'] 
 function home(rooms: Room[], mode: Home['mode'] = 'schedule'): Home {
   return {
     id: 'h1', name: 'Home', reachable: true, mode, modeEndsAt: null, schedules: [], defaultOverrideMinutes: 180,
-    awayTempC: 14, frostguardTempC: 7, requiresSetState: false, timezone: null, rooms,
+    awayTempC: 14, frostguardTempC: 7, requiresSetState: false, timezone: null, rooms, error: null,
   };
 }
 

@@ -17,7 +17,7 @@ function home(extra: Partial<Home> = {}): Home {
   return {
     id: 'h1', name: 'Home', reachable: true, mode: 'schedule', modeEndsAt: null,
     schedules: [{ id: 's1', name: 'Default', selected: true }, { id: 's2', name: 'Winter', selected: false }],
-    defaultOverrideMinutes: 180, awayTempC: 14, frostguardTempC: 8, requiresSetState: false, timezone: null,
+    defaultOverrideMinutes: 180, awayTempC: 14, frostguardTempC: 8, requiresSetState: false, timezone: null, error: null,
     rooms: [room('t', 'thermostat'), room('v', 'valves'), room('m', 'mixed', { setpointMode: 'manual', setpointC: 22 })],
     ...extra,
   };

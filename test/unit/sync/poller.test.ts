@@ -5,6 +5,7 @@ import type { NetatmoApi } from '../../../src/netatmo/api.js';
 import { NetatmoError } from '../../../src/netatmo/errors.js';
 import { HealthTracker } from '../../../src/sync/health.js';
 import { Poller, TOPOLOGY_REFRESH_MS } from '../../../src/sync/poller.js';
+import type { PollPolicy } from '../../../src/sync/poll-timing.js';
 import { StateService } from '../../../src/sync/state-service.js';
 import { silentLogger } from '../../../src/util/logger.js';
 
@@ -58,7 +59,7 @@ class ScriptedApi implements Partial<NetatmoApi> {
   };
 }
 
-function setup(options: { intervalS?: number; stretchTo?: number; backoffUntil?: number | null } = {}) {
+function setup(options: { intervalS?: number; stretchTo?: number; backoffMs?: number; policy?: PollPolicy } = {}) {
   let clock = Date.parse('2026-11-26T10:00:00Z');
   const now = () => clock;
   const api = new ScriptedApi();
@@ -73,8 +74,9 @@ function setup(options: { intervalS?: number; stretchTo?: number; backoffUntil?:
     now,
     scheduler: {
       effectiveIntervalS: (base) => Math.max(base, options.stretchTo ?? 0),
-      backoffUntil: () => options.backoffUntil ?? null,
+      backoffRemainingMs: () => options.backoffMs ?? 0,
     },
+    policy: options.policy,
   });
   return { api, state, health, poller, advance: (ms: number) => (clock += ms), now };
 }
@@ -145,13 +147,16 @@ describe('Poller', () => {
     await stretched.poller.tick();
     expect(stretched.poller.nextPollAt - stretched.now()).toBe(300_000);
 
-    const backoff = setup({ backoffUntil: Date.parse('2026-11-26T11:00:00Z') });
+    const backoff = setup({ backoffMs: 60 * 60_000 });
     await backoff.poller.tick();
     expect(backoff.poller.nextPollAt).toBe(Date.parse('2026-11-26T11:00:00Z'));
   });
 
   it('counts failures for health, but a local budget refusal is only a deferral', async () => {
     const { api, poller, health, advance } = setup();
+    expect(health.status()).toBe('starting');
+    await poller.pollNow();
+    advance(60_000);
     api.failWith = new NetatmoError({ kind: 'server', code: null, httpStatus: 503, endpoint: 'homestatus', message: 'Netatmo is having trouble (HTTP 503).' });
     for (let i = 0; i < 3; i++) {
       await poller.pollNow();
@@ -164,6 +169,34 @@ describe('Poller', () => {
     const deferred = await poller.pollNow();
     expect(deferred.deferred).toBe(true);
     expect(health.snapshot().consecutiveFailures).toBe(3);
+  });
+
+  it('a confirmation asked for during a poll survives that poll; a later request never delays it', async () => {
+    const { api, poller, advance } = setup();
+    await poller.tick();
+    advance(60_000);
+    let release!: () => void;
+    api.gate = new Promise((resolve) => (release = resolve));
+    const running = poller.tick();
+    poller.pollSoon(3_000);
+    poller.pollSoon(10_000);
+    release();
+    await running;
+    api.gate = null;
+    advance(2_000);
+    expect(await poller.tick()).toBeNull();
+    advance(1_000);
+    expect(await poller.tick()).not.toBeNull();
+  });
+
+  it('asks its policy for the next regular poll', async () => {
+    const seen: number[] = [];
+    const { poller, advance, now } = setup({ policy: { nextRegularDue: ({ endedAt, intervalMs }) => (seen.push(intervalMs), endedAt + 2 * intervalMs) } });
+    await poller.tick();
+    expect(seen).toEqual([60_000]);
+    expect(poller.nextPollAt - now()).toBe(120_000);
+    advance(119_000);
+    expect(await poller.tick()).toBeNull();
   });
 
   it('pollSoon brings the next poll forward (confirmation after a command)', async () => {

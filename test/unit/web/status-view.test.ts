@@ -18,7 +18,7 @@ const room: Room = {
 };
 const home: Home = {
   id: 'h1', name: 'Home', reachable: true, mode: 'schedule', modeEndsAt: null, schedules: [{ id: 's', name: 'Winter', selected: true }],
-  defaultOverrideMinutes: 180, awayTempC: 16, frostguardTempC: 7, requiresSetState: false, timezone: 'Europe/Paris', rooms: [room],
+  defaultOverrideMinutes: 180, awayTempC: 16, frostguardTempC: 7, requiresSetState: false, timezone: 'Europe/Paris', rooms: [room], error: null,
 };
 
 function source(overrides: Partial<StatusSource> = {}): StatusSource {
@@ -40,6 +40,14 @@ describe('buildStatusView', () => {
     expect(unsaved.dataFile).toEqual({ saving: true, problem: null, since: null });
     const stopped = buildStatusView(source({ storeProblem: { reason: 'newer_file', message: 'Stopped saving the bridge data: …', since: '2025-01-15T11:00:00Z' } }));
     expect(stopped.dataFile).toEqual({ saving: false, problem: 'Stopped saving the bridge data: …', since: '2025-01-15T11:00:00Z' });
+  });
+
+  it('says the bridge is starting, and why a home is not current', () => {
+    expect(buildStatusView(source({ health: { ...health, status: 'starting', stale: true } })).netatmo).toMatchObject({ headline: 'Starting: reading Netatmo', tone: 'neutral' });
+    const refused = { ...home, reachable: false, error: { kind: 'forbidden' as const, code: 13, message: 'Netatmo refused the operation', at: '2025-01-15T11:50:00Z' } };
+    const view = buildStatusView(source({ homes: [refused, { ...home, id: 'h2', reachable: false }, { ...home, id: 'h3' }] }));
+    expect(view.homes.map((h) => h.problem)).toEqual(['Netatmo refused the operation', 'Netatmo cannot reach this home right now', null]);
+    expect(renderStatusPanel(view).value).toContain('⚠ Netatmo refused the operation');
   });
 
   it('shows the last error with its age', () => {
