@@ -2,10 +2,12 @@
 // browser (a Pi over SSH, a NAS). Asks for the Netatmo app's client id and secret when none are
 // configured, prints the authorize address; the user opens it anywhere, allows access, and pastes
 // the address the browser ended on (the redirect URI plus ?code=…, which may fail to load — that
-// is expected). The code is exchanged and the token pair saved to the data file. The bridge must
-// be stopped: a running bridge keeps its own copy of the data file and would overwrite the tokens.
+// is expected). The token manager exchanges the code and saves client id/secret and the token pair
+// in one write, under the data file's lock like every writer. The bridge must be stopped: a running
+// bridge would go on with its own sign-in.
 import { randomBytes } from 'node:crypto';
-import { buildAuthorizeUrl, exchangeAuthorizationCode, parseRedirectedUrl } from '../netatmo/oauth.js';
+import { buildAuthorizeUrl, parseRedirectedUrl } from '../netatmo/oauth.js';
+import type { ConnectResult } from '../netatmo/tokens.js';
 import type { NetatmoCredentials } from '../store/types.js';
 import { stringValue, type ParsedArgs } from './args.js';
 import { DATA_DIR_OPTION, type Command } from './command.js';
@@ -53,13 +55,9 @@ async function runAuth(args: ParsedArgs, io: CliIo): Promise<number> {
   const { store, tokens } = await offlineTokens(config);
   const reader = new LineReader(io);
   try {
-    const previous = store.data.netatmo.credentials;
-    let credentials = tokens.credentials();
-    if (!credentials) {
-      credentials = await askCredentials(io, reader);
-      if (!credentials) return 1;
-      await tokens.storeCredentials(credentials);
-    }
+    // Typed credentials are saved only together with the pair they get (nothing is written before).
+    const credentials = tokens.credentials() ?? (await askCredentials(io, reader));
+    if (!credentials) return 1;
     const state = randomBytes(12).toString('hex');
     const url = buildAuthorizeUrl({ apiUrl: config.netatmo.apiUrl, clientId: credentials.clientId, redirectUri, state });
     say(io, `Redirect URI: ${redirectUri} — it must be the one registered on your app at dev.netatmo.com${redirectUri === DEFAULT_REDIRECT_URI ? ' (another one? run again with --redirect-uri <that address>)' : ''}.`);
@@ -68,31 +66,25 @@ async function runAuth(args: ParsedArgs, io: CliIo): Promise<number> {
     say(io, `2. The browser then goes to ${redirectUri}?code=… and may show an error page: that is expected.`);
     say(io, '3. Copy the whole address from the browser’s address bar and paste it here.');
     const code = await readCode(io, reader, state);
-    if (code === null) return await undo(store, previous, 1);
+    if (code === null) return 1;
+    let result: ConnectResult;
     try {
-      const saved = await exchangeAuthorizationCode({ code, redirectUri, tokens });
-      await store.flush();
-      say(io, `Connected to Netatmo (scopes: ${saved.scope.join(', ') || 'default'}). Tokens saved to ${store.filePath}.`);
-      say(io, 'Start the bridge again (netatmo-bridge start, npm start, docker compose start, or systemctl start netatmo-bridge).');
-      return 0;
+      result = await tokens.connect(credentials, { kind: 'authorization_code', code, redirectUri });
     } catch (error) {
       complain(io, `Netatmo refused the code: ${error instanceof Error ? error.message : String(error)}. Check the client id, secret and redirect URI; codes are single use and expire after 10 minutes: run "${cliName()} auth" again.`);
-      return await undo(store, previous, 1);
+      return 1;
     }
+    await store.flush();
+    if (!result.saved) {
+      complain(io, `Netatmo accepted the code, but the tokens could not be saved to ${store.filePath}: ${result.notSavedBecause ?? 'the data file could not be written.'} Fix that, then run "${cliName()} auth" again (a code works only once).`);
+      return 1;
+    }
+    say(io, `Connected to Netatmo (scopes: ${result.tokens.scope.join(', ') || 'default'}). Tokens saved to ${store.filePath}.`);
+    say(io, 'Start the bridge again (netatmo-bridge start, npm start, docker compose start, or systemctl start netatmo-bridge).');
+    return 0;
   } finally {
     reader.close();
   }
-}
-
-/** Credentials typed here are kept only when the connection succeeds. */
-async function undo(store: Awaited<ReturnType<typeof offlineTokens>>['store'], previous: NetatmoCredentials | null, code: number): Promise<number> {
-  if (store.data.netatmo.credentials !== previous) {
-    await store.update((draft) => {
-      draft.netatmo.credentials = previous;
-    });
-    await store.flush();
-  }
-  return code;
 }
 
 async function askCredentials(io: CliIo, reader: LineReader): Promise<NetatmoCredentials | null> {

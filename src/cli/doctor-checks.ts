@@ -43,7 +43,11 @@ export async function checkDataFile(file: string, read: DataFileRead): Promise<F
       : [bad(subject, `the data directory ${dir} is not writable`, `give the bridge's user write access to ${dir} (or set DATA_DIR)`)];
   }
   const findings: Finding[] = [];
-  if (read.kind === 'unreadable') {
+  if (read.kind === 'newer') {
+    findings.push(
+      bad(subject, `was written by a newer version of the bridge (data format ${read.fileVersion}); this version does not change it`, 'run the newer version of the bridge (or put back a backup of the data directory made with this version)'),
+    );
+  } else if (read.kind === 'unreadable') {
     findings.push(
       bad(subject, `is damaged: ${read.problem}`, `start the bridge: it moves the file aside and recovers from ${path.basename(file)}.bak; or restore a backup of the data directory`),
     );
@@ -120,6 +124,27 @@ export function checkTokens(facts: TokenFacts): Finding[] {
       ? `access token valid for ${Math.round((expiresAt - facts.nowMs) / 60_000)} more minutes`
       : 'access token expired (normal: the bridge refreshes it before the next call)';
   return [good(subject, `connected; ${access}`)];
+}
+
+/** What the running bridge's status page says about saving (GET /status.json; nothing secret). */
+export interface LiveSaving {
+  dataFile: { saving: boolean; problem: string | null };
+  tokenSaved: boolean;
+}
+
+/** The running bridge keeps going from memory when it cannot save: say so, and what is at stake. */
+export function checkLiveSaving(file: string, live: LiveSaving | null): Finding[] {
+  if (!live) return [];
+  const findings: Finding[] = [];
+  if (!live.dataFile.saving) {
+    findings.push(bad(`Data file ${file}`, `the running bridge has stopped saving it: ${live.dataFile.problem ?? 'see its log'}`, 'fix what the line says; the bridge saves again by itself, no restart needed'));
+  }
+  if (!live.tokenSaved) {
+    findings.push(
+      bad('Netatmo login', 'the running bridge uses a Netatmo sign-in it could not save (it exists only in memory): a restart now would need Netatmo to be reconnected', 'make the data file writable again (see the data file line); the bridge then saves the sign-in by itself'),
+    );
+  }
+  return findings;
 }
 
 /** Is the bridge running (answers /healthz), or else is its port free to listen on? */

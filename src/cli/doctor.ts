@@ -2,7 +2,7 @@
 // what to fix. Exit code 0 when nothing is wrong, 1 otherwise. `--refresh` also proves the Netatmo
 // login with a real token refresh (it rotates the tokens, so only on request and only while the
 // bridge is stopped — a running bridge would overwrite the new pair with its copy).
-import { checkConfig, checkDataFile, checkNetatmoReachable, checkPort, checkSsdp, checkTokens, type Finding } from './doctor-checks.js';
+import { checkConfig, checkDataFile, checkLiveSaving, checkNetatmoReachable, checkPort, checkSsdp, checkTokens, type Finding, type LiveSaving } from './doctor-checks.js';
 import { checkVersions } from './doctor-updates.js';
 import { CLI_USER_AGENT } from './package-info.js';
 import { bridgeIsRunning, loadInstallation, offlineTokens, readDataFile, serviceUserHint, type Installation } from './installation.js';
@@ -22,6 +22,7 @@ export async function runDoctorChecks(installation: Installation, options: { ref
   const findings: Finding[] = [
     ...checkConfig(installation.configProblems),
     ...(await checkDataFile(installation.dataFile, file)),
+    ...checkLiveSaving(installation.dataFile, running ? await liveSaving(installation.bridgeUrl) : null),
     ...(await checkNetatmoReachable(config.netatmo.apiUrl)),
     ...(demo ? [demoLogin(running, installation.bridgeUrl)] : checkTokens({ config, data, liveStatus: live?.status ?? null, nowMs: Date.now() })),
   ];
@@ -40,6 +41,18 @@ async function liveBridgeFacts(url: string, lanToken: string): Promise<{ status:
     const res = await fetch(`${url}/api/v1/state`, { headers, signal: AbortSignal.timeout(3_000) });
     const body = (await res.json()) as { netatmo?: { status?: unknown }; bridge?: { simulated?: unknown } };
     return { status: typeof body.netatmo?.status === 'string' ? body.netatmo.status : null, simulated: body.bridge?.simulated === true };
+  } catch {
+    return null;
+  }
+}
+
+async function liveSaving(url: string): Promise<LiveSaving | null> {
+  try {
+    const res = await fetch(`${url}/status.json`, { headers: { 'user-agent': CLI_USER_AGENT }, signal: AbortSignal.timeout(3_000) });
+    const body = (await res.json()) as { dataFile?: { saving?: unknown; problem?: unknown }; netatmo?: { tokenSaved?: unknown } };
+    if (typeof body.dataFile?.saving !== 'boolean') return null;
+    const problem = typeof body.dataFile.problem === 'string' ? body.dataFile.problem : null;
+    return { dataFile: { saving: body.dataFile.saving, problem }, tokenSaved: body.netatmo?.tokenSaved !== false };
   } catch {
     return null;
   }

@@ -129,6 +129,7 @@ export function localBridgeUrl(config: Config): string {
 export type DataFileRead =
   | { kind: 'ok'; data: StoreData }
   | { kind: 'missing' }
+  | { kind: 'newer'; fileVersion: number }
   | { kind: 'unreadable'; problem: string };
 
 export async function readDataFile(file: string): Promise<DataFileRead> {
@@ -142,7 +143,7 @@ export async function readDataFile(file: string): Promise<DataFileRead> {
   }
   const parsed = parseStoreText(text, new Date());
   if (parsed.kind === 'ok') return { kind: 'ok', data: parsed.data };
-  if (parsed.kind === 'newer') return { kind: 'unreadable', problem: `was written by a newer bridge (schema ${parsed.fileVersion})` };
+  if (parsed.kind === 'newer') return { kind: 'newer', fileVersion: parsed.fileVersion };
   return { kind: 'unreadable', problem: parsed.problem };
 }
 

@@ -2,7 +2,7 @@
 // of the data file. Exit code 0 = all fine, 1 = the bridge cannot be asked, 2 = Netatmo not ok.
 import { z } from 'zod';
 import { ageOf } from '../web/words.js';
-import { loadInstallation, readDataFile, serviceUserHint } from './installation.js';
+import { loadInstallation, readDataFile, serviceUserHint, type DataFileRead } from './installation.js';
 import { stringValue, type ParsedArgs } from './args.js';
 import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
 import { cliName, complain, say, type CliIo } from './io.js';
@@ -70,6 +70,12 @@ export function describeState(state: StateDocument, nowMs: number): { lines: str
   return { lines, healthy: n.status === 'ok' && !n.stale };
 }
 
+function describeUnusable(file: Exclude<DataFileRead, { kind: 'ok' }>): string {
+  if (file.kind === 'missing') return 'does not exist (has the bridge ever started here?)';
+  if (file.kind === 'newer') return `was written by a newer version of the bridge (data format ${file.fileVersion})`;
+  return file.problem;
+}
+
 export const statusCommand: Command = {
   name: 'status',
   summary: 'health of the running bridge in words (exit 0 fine, 1 not reachable, 2 Netatmo not ok)',
@@ -82,7 +88,7 @@ async function runStatus(args: ParsedArgs, io: CliIo): Promise<number> {
   const installation = loadInstallation(io, { url: stringValue(args, 'url'), dataDir: stringValue(args, 'data-dir') });
   const file = await readDataFile(installation.dataFile);
   if (file.kind !== 'ok') {
-    complain(io, `Cannot read the LAN token: the data file ${installation.dataFile} ${file.kind === 'missing' ? 'does not exist (has the bridge ever started here?)' : file.problem}. Run "${cliName()} doctor".${serviceUserHint(installation, 'status')}`);
+    complain(io, `Cannot read the LAN token: the data file ${installation.dataFile} ${describeUnusable(file)}. Run "${cliName()} doctor".${serviceUserHint(installation, 'status')}`);
     return 1;
   }
   let response: Response;

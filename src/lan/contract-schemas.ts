@@ -74,6 +74,7 @@ export const healthSchema = z.strictObject({
   pollReason: z.enum(POLL_REASONS),
   nextPollInS: z.number().int().min(0),
   currentIntervalS: z.number().int().positive(),
+  tokenSaved: z.boolean(),
 });
 
 export const bridgeInfoSchema = z.strictObject({

@@ -153,4 +153,6 @@ export interface NetatmoHealth {
   nextPollInS: number;
   /** The regular interval the policy uses at this moment (adaptive: this hour's, or shorter after activity). */
   currentIntervalS: number;
+  /** false while the Netatmo sign-in in use exists only in memory (the data file refused it): a restart would lose it. */
+  tokenSaved: boolean;
 }

@@ -1,13 +1,10 @@
-// The Netatmo "connect" flow (authorization_code grant; netatmo-api.md §2.1): build the authorize
-// address, read the code back (from the redirect, or from an address the user pastes when the
-// bridge is not reachable from the browser), exchange it for the first token pair and store it.
+// The Netatmo "connect" flow (authorization_code grant): build the authorize address and read the
+// code back (from the redirect, or from an address the user pastes when the bridge is not reachable
+// from the browser). Exchanging it and storing the pair is TokenManager.connect()'s job.
 // Checking `state` against the value the caller issued is the caller's job (it owns the session).
-import type { NetatmoTokens } from '../store/types.js';
-import { NetatmoError } from './errors.js';
-import { postTokenRequest, TOKEN_ENDPOINT } from './token-endpoint.js';
-import { tokensFromResponse, type TokenManager } from './tokens.js';
+import { DEFAULT_SCOPES } from './token-grants.js';
 
-export const DEFAULT_SCOPES = ['read_thermostat', 'write_thermostat'] as const;
+export { DEFAULT_SCOPES };
 
 export interface AuthorizeUrlParams {
   /** NETATMO_API_URL, e.g. https://api.netatmo.com */
@@ -29,42 +26,6 @@ export function buildAuthorizeUrl(params: AuthorizeUrlParams): string {
 
 function withoutTrailingSlash(apiUrl: string): string {
   return apiUrl.replace(/\/+$/, '');
-}
-
-export interface ExchangeCodeParams {
-  code: string;
-  redirectUri: string;
-  tokens: TokenManager;
-  scopes?: readonly string[];
-  timeoutMs?: number;
-  now?: () => number;
-}
-
-/** Exchanges an authorization code for a token pair and stores it (leaving auth_required). */
-export async function exchangeAuthorizationCode(params: ExchangeCodeParams): Promise<NetatmoTokens> {
-  const credentials = params.tokens.credentials();
-  if (!credentials) {
-    throw new NetatmoError({
-      kind: 'not_configured',
-      endpoint: TOKEN_ENDPOINT,
-      message: 'Netatmo client id and secret are not set: enter them before connecting',
-    });
-  }
-  const now = params.now ?? Date.now;
-  const response = await postTokenRequest(
-    {
-      grant_type: 'authorization_code',
-      client_id: credentials.clientId,
-      client_secret: credentials.clientSecret,
-      code: params.code,
-      redirect_uri: params.redirectUri,
-      scope: (params.scopes ?? DEFAULT_SCOPES).join(' '),
-    },
-    { tokenUrl: params.tokens.tokenUrl, budget: params.tokens.budget, timeoutMs: params.timeoutMs ?? 10_000, now },
-  );
-  const stored = tokensFromResponse(response, now());
-  await params.tokens.storeNewTokens(stored);
-  return stored;
 }
 
 export type RedirectParseResult =

@@ -1,11 +1,12 @@
-// Where the token manager keeps the current pair: the store, plus a pair the store failed to save.
-// Netatmo kills the old refresh token the moment it issues a new one, so a new pair that could
-// not be written (disk full, read-only) is still the only one that works: it is kept in memory,
-// used, and written again on the next request. If the process dies before that, the user must
-// reconnect; nothing better is possible.
+// Where the token manager keeps the current pair (and the client id/secret it was issued to): the
+// store, plus what the store failed to save. Netatmo kills the old refresh token the moment it
+// issues a new one, so a pair that could not be written (disk full, read-only, a data file the
+// bridge must not overwrite) is still the only one that works: it is kept in memory, used, and
+// written again on the next request. Until then the status page and the state API say "token not
+// saved"; if the process dies before that, the user must reconnect — nothing better is possible.
 import type { Logger } from '../util/logger.js';
 import type { Store } from '../store/store.js';
-import type { NetatmoTokens } from '../store/types.js';
+import type { NetatmoCredentials, NetatmoTokens } from '../store/types.js';
 import type { TokenResponse } from './schemas.js';
 
 export function tokensFromResponse(response: TokenResponse, nowMs: number): NetatmoTokens {
@@ -18,8 +19,14 @@ export function tokensFromResponse(response: TokenResponse, nowMs: number): Neta
   };
 }
 
+/** A pair to save; with credentials when it was issued to other ones than those stored (a new connection). */
+export interface TokenSave {
+  tokens: NetatmoTokens;
+  credentials?: NetatmoCredentials;
+}
+
 export class TokenStore {
-  private unsaved: NetatmoTokens | null = null;
+  private unsaved: TokenSave | null = null;
 
   constructor(
     private readonly store: Store,
@@ -28,7 +35,17 @@ export class TokenStore {
 
   /** The newest pair: an unsaved one wins over the store's. */
   current(): NetatmoTokens | null {
-    return this.unsaved ?? this.store.data.netatmo.tokens;
+    return this.unsaved?.tokens ?? this.store.data.netatmo.tokens;
+  }
+
+  /** Client id/secret of an unsaved connection (they win over the store's), else null. */
+  unsavedCredentials(): NetatmoCredentials | null {
+    return this.unsaved?.credentials ?? null;
+  }
+
+  /** True when the pair in use is on disk (a restart keeps the connection). */
+  isSaved(): boolean {
+    return this.unsaved === null;
   }
 
   /** Forget an unsaved pair because the store now holds a newer one (another process, the UI). */
@@ -36,18 +53,26 @@ export class TokenStore {
     this.unsaved = null;
   }
 
-  /** Writes the pair (two attempts); resolves once it is on disk or kept in memory for later. */
-  async save(tokens: NetatmoTokens): Promise<void> {
-    this.unsaved = tokens; // from here on the old pair is dead; never fall back to it
+  /**
+   * Writes the pair (and credentials) in ONE write, two attempts. Resolves true once it is on disk,
+   * false when it is kept in memory for later (never rejects: the pair must not be lost).
+   */
+  async save(pair: TokenSave): Promise<boolean> {
+    // From here on the old pair is dead; never fall back to it. A new connection's credentials stay
+    // with its pair even when an older unsaved refresh was still waiting.
+    const credentials = pair.credentials ?? this.unsaved?.credentials;
+    const pending: TokenSave = credentials ? { tokens: pair.tokens, credentials } : { tokens: pair.tokens };
+    this.unsaved = pending;
     for (let attempt = 1; attempt <= 2; attempt += 1) {
       try {
-        await this.write(tokens);
-        if (this.unsaved === tokens) this.unsaved = null;
-        return;
+        await this.write(pending);
+        if (this.unsaved === pending) this.unsaved = null;
+        return true;
       } catch (error) {
         this.log.error({ err: describeError(error), attempt }, 'could not save the new Netatmo tokens to the data file');
       }
     }
+    return false;
   }
 
   /** Writes a pair that earlier failed to save, if any. */
@@ -57,14 +82,16 @@ export class TokenStore {
     try {
       await this.write(pending);
       if (this.unsaved === pending) this.unsaved = null;
+      this.log.info('the Netatmo tokens kept in memory are saved to the data file now');
     } catch (error) {
-      this.log.error({ err: describeError(error) }, 'still cannot save the Netatmo tokens to the data file');
+      this.log.debug({ err: describeError(error) }, 'still cannot save the Netatmo tokens to the data file');
     }
   }
 
-  private write(tokens: NetatmoTokens): Promise<void> {
+  private write(pair: TokenSave): Promise<void> {
     return this.store.update((draft) => {
-      draft.netatmo.tokens = tokens;
+      draft.netatmo.tokens = pair.tokens;
+      if (pair.credentials) draft.netatmo.credentials = pair.credentials;
     });
   }
 }

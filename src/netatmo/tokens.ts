@@ -1,7 +1,10 @@
-// Netatmo access/refresh tokens: the most common way these integrations die (netatmo-api.md §2.2).
-// Netatmo rotates the refresh token on every refresh and kills the old one at once, so:
-// - one refresh at a time (single-flight: concurrent callers share the same promise);
-// - the new pair is written to the store (atomic on disk) BEFORE anyone uses it;
+// Netatmo access/refresh tokens: the most common way these integrations die (docs/architecture.md,
+// Tokens). Netatmo rotates the refresh token on every refresh and kills the old one at once, so:
+// - every way of getting a pair goes through here: the refresh, the code exchange of the "connect"
+//   flow (status page, `npm run auth`) and a refresh token typed in the SmartApp (connect());
+// - one token request at a time (single-flight: concurrent callers share the same promise);
+// - the new pair (with the credentials it was issued to) is written to the store in ONE atomic
+//   write BEFORE anyone uses it; when the disk refuses it is kept in memory (isSaved() false);
 // - on invalid_grant the store is re-read once: another process may have rotated the token;
 //   if nothing newer is there, status becomes auth_required and no further refresh is attempted
 //   until new tokens or credentials are stored (no retry loops against Netatmo);
@@ -10,57 +13,33 @@
 import type { Logger } from '../util/logger.js';
 import type { Store } from '../store/store.js';
 import type { NetatmoCredentials, NetatmoTokens } from '../store/types.js';
-import type { RateBudget } from './budget.js';
 import { NetatmoError } from './errors.js';
-import { postTokenRequest, TOKEN_ENDPOINT } from './token-endpoint.js';
+import { RefreshBlock } from './token-block.js';
+import { TOKEN_ENDPOINT, type TokenEndpointOptions } from './token-endpoint.js';
+import { requestTokens, type TokenGrant } from './token-grants.js';
 import { describeError, TokenStore, tokensFromResponse } from './token-store.js';
+import type { ConnectResult, TokenManagerOptions, TokenStatus, TokenStatusListener } from './token-types.js';
 
 export { tokensFromResponse };
-
-export type TokenStatus = 'ok' | 'auth_required' | 'not_configured';
-export type TokenStatusListener = (status: TokenStatus, error: NetatmoError | null) => void;
-
-export interface TokenManagerOptions {
-  store: Store;
-  /** NETATMO_API_URL + '/oauth2/token' */
-  tokenUrl: string;
-  budget: RateBudget;
-  logger: Logger;
-  /** Client id/secret from the environment; credentials saved in the store (status page) win. */
-  envCredentials?: NetatmoCredentials | null;
-  /** NETATMO_REFRESH_TOKEN: used only while the store holds no tokens. */
-  envRefreshToken?: string | null;
-  now?: () => number;
-  timeoutMs?: number;
-  /** Refresh this long before the access token expires (default 5 min). */
-  refreshMarginMs?: number;
-  /** While auth_required, re-read the data file at most this often (another process may reconnect). */
-  blockedRecheckMs?: number;
-  /** Told after every successful refresh (metrics); never given the tokens themselves. */
-  onRefreshed?: () => void;
-}
-
-interface BlockedOn {
-  refreshToken: string | null;
-  credentialsKey: string;
-  at: number;
-}
+export type { TokenGrant };
+export type { ConnectResult, TokenManagerOptions, TokenStatus, TokenStatusListener } from './token-types.js';
 
 export class TokenManager {
-  readonly tokenUrl: string;
-  readonly budget: RateBudget;
   private readonly store: Store;
   private readonly log: Logger;
   private readonly envCredentials: NetatmoCredentials | null;
   private readonly envRefreshToken: string | null;
   private readonly now: () => number;
-  private readonly timeoutMs: number;
+  private readonly endpoint: TokenEndpointOptions;
   private readonly marginMs: number;
   private readonly blockedRecheckMs: number;
   private readonly onRefreshed: (() => void) | undefined;
 
-  private inflight: Promise<string> | null = null;
-  private blocked: BlockedOn | null = null;
+  /** The refresh in progress: concurrent callers share it (single-flight). */
+  private refreshing: Promise<string> | null = null;
+  /** A connect in progress: a refresh waits for it, and a connect waits for a running refresh. */
+  private connecting: Promise<unknown> | null = null;
+  private readonly block = new RefreshBlock();
   private readonly saved: TokenStore;
   private envTokenTried = false;
   private lastErrorValue: NetatmoError | null = null;
@@ -69,13 +48,11 @@ export class TokenManager {
 
   constructor(options: TokenManagerOptions) {
     this.store = options.store;
-    this.tokenUrl = options.tokenUrl;
-    this.budget = options.budget;
     this.log = options.logger;
     this.envCredentials = options.envCredentials ?? null;
     this.envRefreshToken = options.envRefreshToken?.trim() ? options.envRefreshToken.trim() : null;
     this.now = options.now ?? Date.now;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.endpoint = { tokenUrl: options.tokenUrl, budget: options.budget, timeoutMs: options.timeoutMs ?? 10_000, now: this.now };
     this.marginMs = options.refreshMarginMs ?? 5 * 60_000;
     this.blockedRecheckMs = options.blockedRecheckMs ?? 5 * 60_000;
     this.onRefreshed = options.onRefreshed;
@@ -83,9 +60,9 @@ export class TokenManager {
     this.lastStatus = this.status();
   }
 
-  /** Client id/secret in force: the store's (set on the status page) or the environment's. */
+  /** Client id/secret in force: an unsaved connection's, the store's (status page), or the environment's. */
   credentials(): NetatmoCredentials | null {
-    return this.store.data.netatmo.credentials ?? this.envCredentials;
+    return this.saved.unsavedCredentials() ?? this.store.data.netatmo.credentials ?? this.envCredentials;
   }
 
   status(): TokenStatus {
@@ -96,6 +73,11 @@ export class TokenManager {
     else status = 'ok';
     this.publish(status);
     return status;
+  }
+
+  /** False while the pair in use exists only in memory (the data file refused it): a restart would lose it. */
+  isSaved(): boolean {
+    return this.saved.isSaved();
   }
 
   /** The error that led to auth_required (or the last refresh failure), for the status page. */
@@ -129,24 +111,42 @@ export class TokenManager {
     return this.refreshOnce();
   }
 
-  /** Saves a pair from the OAuth code exchange (or the status page) and leaves auth_required. */
-  async storeNewTokens(tokens: NetatmoTokens): Promise<void> {
-    await this.store.update((draft) => {
-      draft.netatmo.tokens = tokens;
-    });
-    this.saved.dropUnsaved();
-    this.blocked = null;
-    this.lastErrorValue = null;
-    this.status();
-    this.log.info({ expiresAt: tokens.expiresAt, scope: tokens.scope }, 'new Netatmo tokens stored');
+  /**
+   * Connects an account: gets a pair with `credentials` (an authorization code, or a refresh token
+   * the user typed) and stores both in one write. Rejects with a NetatmoError when Netatmo refuses;
+   * a pair Netatmo issued is never lost: when the disk refuses it is kept and used from memory.
+   */
+  async connect(credentials: NetatmoCredentials, grant: TokenGrant, options: { timeoutMs?: number } = {}): Promise<ConnectResult> {
+    const before = [this.refreshing, this.connecting];
+    const run = (async () => {
+      // A refresh of the old account still in flight must not save its pair over the new one.
+      for (const pending of before) await pending?.catch(() => undefined);
+      const endpoint = { ...this.endpoint, timeoutMs: options.timeoutMs ?? this.endpoint.timeoutMs };
+      const tokens = await requestTokens(credentials, grant, endpoint, (o) => this.logCall(o));
+      return this.adopt({ tokens, credentials });
+    })();
+    this.connecting = run;
+    void run
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.connecting === run) this.connecting = null;
+      });
+    return run;
   }
 
-  /** Saves client id/secret entered on the status page (they win over the environment). */
-  async storeCredentials(credentials: NetatmoCredentials): Promise<void> {
-    await this.store.update((draft) => {
-      draft.netatmo.credentials = credentials;
-    });
+  /** Saves a pair obtained elsewhere (tests, tools) and leaves auth_required, like connect(). */
+  async storeNewTokens(tokens: NetatmoTokens): Promise<ConnectResult> {
+    return this.adopt({ tokens });
+  }
+
+  private async adopt(pair: { tokens: NetatmoTokens; credentials?: NetatmoCredentials }): Promise<ConnectResult> {
+    const saved = await this.saved.save(pair);
+    this.block.clear();
+    this.lastErrorValue = null;
+    this.envTokenTried = false;
     this.status();
+    this.log.info({ expiresAt: pair.tokens.expiresAt, scope: pair.tokens.scope, saved }, saved ? 'new Netatmo tokens stored' : 'new Netatmo tokens kept in memory: the data file refused them');
+    return { tokens: pair.tokens, saved, notSavedBecause: saved ? null : (this.store.problem()?.message ?? 'the data file could not be written') };
   }
 
   private currentTokens(): NetatmoTokens | null {
@@ -158,28 +158,16 @@ export class TokenManager {
     return Number.isFinite(expiresAt) && expiresAt - this.now() > this.marginMs;
   }
 
-  private credentialsKey(): string {
-    const credentials = this.credentials();
-    // Only used to notice a change; the secret itself is never kept outside the store.
-    return credentials ? `${credentials.clientId}:${credentials.clientSecret.length}:${hash(credentials.clientSecret)}` : '';
-  }
-
-  /** Blocked until the store holds another refresh token or other credentials than at the block. */
   private isBlocked(): boolean {
-    if (!this.blocked) return false;
-    const current = this.currentTokens()?.refreshToken ?? null;
-    if (current !== this.blocked.refreshToken || this.credentialsKey() !== this.blocked.credentialsKey) {
-      this.blocked = null;
-      this.lastErrorValue = null;
-      this.log.info('new Netatmo tokens or credentials found: trying again');
-      return false;
-    }
-    return true;
+    if (!this.block.active) return false;
+    if (this.block.holdsFor(this.currentTokens()?.refreshToken ?? null, this.credentials())) return true;
+    this.lastErrorValue = null;
+    this.log.info('new Netatmo tokens or credentials found: trying again');
+    return false;
   }
 
   private async recheckWhileBlocked(): Promise<void> {
-    if (!this.blocked || this.now() - this.blocked.at < this.blockedRecheckMs) return;
-    this.blocked.at = this.now();
+    if (!this.block.recheckDue(this.now(), this.blockedRecheckMs)) return;
     try {
       await this.store.reload();
     } catch (error) {
@@ -203,10 +191,20 @@ export class TokenManager {
   }
 
   private refreshOnce(): Promise<string> {
-    this.inflight ??= this.refreshNow().finally(() => {
-      this.inflight = null;
+    this.refreshing ??= this.refreshAfterConnect().finally(() => {
+      this.refreshing = null;
     });
-    return this.inflight;
+    return this.refreshing;
+  }
+
+  /** A refresh asked for while an account was being connected: the new pair is the answer. */
+  private async refreshAfterConnect(): Promise<string> {
+    if (this.connecting) {
+      await this.connecting.catch(() => undefined);
+      const tokens = this.currentTokens();
+      if (tokens && this.isFresh(tokens)) return tokens.accessToken;
+    }
+    return this.refreshNow();
   }
 
   private async refreshNow(): Promise<string> {
@@ -219,7 +217,7 @@ export class TokenManager {
       if (!(error instanceof NetatmoError)) throw error;
       if (error.kind === 'invalid_grant') return this.recoverFromInvalidGrant(refreshToken, error);
       // invalid_client / unauthorized_client: repeating the same request cannot help.
-      if (error.kind === 'auth') this.block(error);
+      if (error.kind === 'auth') this.blockOn(error);
       else this.lastErrorValue = error;
       throw error;
     }
@@ -229,13 +227,8 @@ export class TokenManager {
     const credentials = this.credentials();
     if (!credentials) throw new NetatmoError({ kind: 'not_configured', endpoint: TOKEN_ENDPOINT, message: 'Netatmo client id and secret are not set' });
     if (refreshToken === this.envRefreshToken) this.envTokenTried = true;
-    const response = await postTokenRequest(
-      { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: credentials.clientId, client_secret: credentials.clientSecret },
-      { tokenUrl: this.tokenUrl, budget: this.budget, timeoutMs: this.timeoutMs, now: this.now },
-      ({ durationMs, httpStatus, error }) => this.log.debug({ endpoint: TOKEN_ENDPOINT, outcome: error?.kind ?? 'ok', durationMs: Math.round(durationMs), httpStatus }, 'netatmo call'),
-    );
-    const tokens = tokensFromResponse(response, this.now());
-    await this.saved.save(tokens);
+    const tokens = await requestTokens(credentials, { kind: 'refresh_token', refreshToken }, this.endpoint, (o) => this.logCall(o));
+    await this.saved.save({ tokens });
     this.lastErrorValue = null;
     this.log.info({ expiresAt: tokens.expiresAt }, 'Netatmo access token refreshed');
     this.status();
@@ -268,20 +261,22 @@ export class TokenManager {
         return await this.refreshWith(this.envRefreshToken);
       }
     } catch (retryError) {
-      if (retryError instanceof NetatmoError && (retryError.kind === 'invalid_grant' || retryError.kind === 'auth')) {
-        this.block(retryError);
-      }
+      if (retryError instanceof NetatmoError && (retryError.kind === 'invalid_grant' || retryError.kind === 'auth')) this.blockOn(retryError);
       throw retryError;
     }
-    this.block(error);
+    this.blockOn(error);
     throw error;
   }
 
-  private block(error: NetatmoError): void {
-    this.blocked = { refreshToken: this.currentTokens()?.refreshToken ?? null, credentialsKey: this.credentialsKey(), at: this.now() };
+  private blockOn(error: NetatmoError): void {
+    this.block.begin(this.currentTokens()?.refreshToken ?? null, this.credentials(), this.now());
     this.lastErrorValue = error;
     this.log.warn({ kind: error.kind, code: error.code, netatmoMessage: error.netatmoMessage }, error.message);
     this.status();
+  }
+
+  private logCall({ durationMs, httpStatus, error }: { durationMs: number; httpStatus: number | null; error: NetatmoError | null }): void {
+    this.log.debug({ endpoint: TOKEN_ENDPOINT, outcome: error?.kind ?? 'ok', durationMs: Math.round(durationMs), httpStatus }, 'netatmo call');
   }
 
   private publish(status: TokenStatus): void {
@@ -295,14 +290,4 @@ export class TokenManager {
       }
     }
   }
-}
-
-/** Tiny non-cryptographic fingerprint (FNV-1a) so the secret itself is not kept around. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16);
 }

@@ -1,12 +1,11 @@
 // Connecting Netatmo from the SmartApp's first page: either the account the bridge already uses,
 // or a client id / secret / refresh token typed in the SmartThings app, checked by a real token
-// refresh. Netatmo kills a refresh token the moment it is used, so the new pair is stored at once
+// refresh through the token manager. Netatmo kills a refresh token the moment it is used, so the
+// new pair is stored at once with the credentials (one write; kept in memory if the disk refuses)
 // and the typed token is remembered (as a hash) as consumed, never refreshed a second time.
 import { createHash } from 'node:crypto';
 import type { BridgeContext } from '../context.js';
 import { NetatmoError } from '../netatmo/errors.js';
-import { postTokenRequest } from '../netatmo/token-endpoint.js';
-import { tokensFromResponse } from '../netatmo/tokens.js';
 import type { LowdbContextStore } from './context-store.js';
 import type { NetatmoAccountAnswer } from './settings.js';
 
@@ -15,6 +14,7 @@ export interface AccountCheck {
   message: string;
 }
 
+/** The SmartThings app waits for the page; a slow Netatmo must not make it time out. */
 const CHECK_TIMEOUT_MS = 6_000;
 
 export function tokenHash(token: string): string {
@@ -37,16 +37,18 @@ export async function connectNetatmoAccount(
     return { ok: true, message: 'Netatmo accepted these credentials; the bridge keeps its tokens fresh itself.' };
   }
   try {
-    const response = await postTokenRequest(
-      { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret },
-      { tokenUrl: context.tokens.tokenUrl, budget: context.tokens.budget, timeoutMs: CHECK_TIMEOUT_MS, now: context.now },
-    );
-    await context.tokens.storeCredentials({ clientId, clientSecret });
-    await context.tokens.storeNewTokens(tokensFromResponse(response, context.now()));
-    await contexts.updateBridgeData(installedAppId, (data) => ({ ...data, consumedRefreshTokenHash: hash }));
+    const result = await context.tokens.connect({ clientId, clientSecret }, { kind: 'refresh_token', refreshToken }, { timeoutMs: CHECK_TIMEOUT_MS });
+    // The typed token is dead now whatever happens next: never send it again.
+    await contexts.updateBridgeData(installedAppId, (data) => ({ ...data, consumedRefreshTokenHash: hash })).catch(() => undefined);
     context.poller.markTopologyDirty();
     context.poller.pollSoon(0);
-    context.logger.info({ installedAppId }, 'Netatmo account connected from the SmartApp');
+    context.logger.info({ installedAppId, saved: result.saved }, 'Netatmo account connected from the SmartApp');
+    if (!result.saved) {
+      return {
+        ok: true,
+        message: 'Netatmo accepted these credentials and the bridge uses this account, but it could not save them to its data file: they last only until the bridge restarts. Check the bridge\'s status page.',
+      };
+    }
     return { ok: true, message: 'Netatmo accepted these credentials. The bridge now uses this account.' };
   } catch (error) {
     const message = refusalMessage(error);
@@ -58,7 +60,9 @@ export async function connectNetatmoAccount(
 function bridgeAccountStatus(context: BridgeContext): AccountCheck {
   switch (context.tokens.status()) {
     case 'ok':
-      return { ok: true, message: 'Using the Netatmo account already connected to this bridge.' };
+      return context.tokens.isSaved()
+        ? { ok: true, message: 'Using the Netatmo account already connected to this bridge.' }
+        : { ok: true, message: 'Using the Netatmo account connected to this bridge, but its sign-in is not saved yet (the bridge cannot write its data file): check the bridge\'s status page.' };
     case 'auth_required':
       return { ok: false, message: 'The bridge must be reconnected to Netatmo: open its status page, or turn this option off and enter new credentials.' };
     case 'not_configured':

@@ -1,7 +1,26 @@
 // Errors the store reports to the rest of the bridge. Messages are written for the person running
 // the bridge: they name the file and say what to do. They never contain data-file contents.
 
-export type StoreWriteFailureReason = 'read_only' | 'disk_full' | 'permission' | 'io';
+export type StoreWriteFailureReason =
+  | 'read_only'
+  | 'disk_full'
+  | 'permission'
+  | 'io'
+  /** Another process held the data file's lock for longer than the bridge waits. */
+  | 'locked'
+  /** The file on disk was written meanwhile by a newer bridge: it is not ours to overwrite. */
+  | 'newer_file'
+  /** The file on disk was damaged meanwhile (a hand edit, a disk error): it is kept as it is. */
+  | 'damaged_file';
+
+/** Why the store does not save right now (status page, `npm run doctor`); null while saving works. */
+export interface StoreProblem {
+  reason: StoreWriteFailureReason;
+  /** For the person running the bridge: what happened and what to do. Never file contents. */
+  message: string;
+  /** When saving first failed for this reason (ISO). */
+  since: string;
+}
 
 /** A write did not reach the disk; memory and file both still hold the previous version. */
 export class StoreWriteError extends Error {
@@ -11,8 +30,8 @@ export class StoreWriteError extends Error {
   /** The operating-system error code (EROFS, ENOSPC, …) when there was one. */
   readonly code: string | undefined;
 
-  constructor(reason: StoreWriteFailureReason, path: string, code: string | undefined, options?: { cause?: unknown }) {
-    super(describeWriteFailure(reason, path, code), options);
+  constructor(reason: StoreWriteFailureReason, path: string, code: string | undefined, options?: { cause?: unknown; detail?: string }) {
+    super(describeWriteFailure(reason, path, code, options?.detail), options);
     this.reason = reason;
     this.path = path;
     this.code = code;
@@ -74,6 +93,8 @@ export function classifyWriteError(error: unknown): { reason: StoreWriteFailureR
     case 'EACCES':
     case 'EPERM':
       return { reason: 'permission', code };
+    case 'ELOCKED':
+      return { reason: 'locked', code };
     default:
       return { reason: 'io', code };
   }
@@ -86,10 +107,23 @@ export function toStoreWriteError(error: unknown, filePath: string): StoreWriteE
   return new StoreWriteError(reason, filePath, code, { cause: error });
 }
 
-function describeWriteFailure(reason: StoreWriteFailureReason, path: string, code: string | undefined): string {
+function describeWriteFailure(reason: StoreWriteFailureReason, path: string, code: string | undefined, detail: string | undefined): string {
   const head = `Could not save the bridge data to ${path}`;
   const tail = 'The previous data is kept (on disk and in memory) and the next change is retried automatically.';
+  const kept = 'The bridge keeps running with the data it has in memory and does not save until the file is fixed: a restart now would lose what changed since';
   switch (reason) {
+    case 'locked':
+      return `${head}: another process (a second bridge, "npm run auth" or "npm run doctor -- --refresh") kept the file locked (${path}.lock). ${tail}`;
+    case 'newer_file':
+      return (
+        `Stopped saving the bridge data: ${path} was changed meanwhile by a newer version of the bridge${detail ? ` (${detail})` : ''}, and this version does not overwrite it. ` +
+        `${kept}. Stop the other bridge, then start the newer version only (or put a backup of the file back).`
+      );
+    case 'damaged_file':
+      return (
+        `Stopped saving the bridge data: ${path} was damaged meanwhile${detail ? ` (${detail})` : ''}, for example by a hand edit; it is left exactly as it is. ` +
+        `${kept}. Fix the file or put a backup back; or restart the bridge, which moves the damaged file aside and recovers from ${path}.bak.`
+      );
     case 'read_only':
       return `${head}: the file system is read-only. Mount the data directory writable (e.g. drop ":ro" from the volume). ${tail}`;
     case 'disk_full':

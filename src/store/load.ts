@@ -47,6 +47,8 @@ export interface LoadResult {
   needsWrite: boolean;
   /** The backup already holds exactly the main file's content. */
   backupUpToDate: boolean;
+  /** The main file's text when the data came from it (so a later read can tell another writer's change). */
+  diskText: string | null;
 }
 
 export async function loadStoreFile(context: LoadContext): Promise<LoadResult> {
@@ -65,10 +67,10 @@ export async function loadStoreFile(context: LoadContext): Promise<LoadResult> {
           { from: parsed.fromVersion, to: CURRENT_SCHEMA_VERSION, keptAs },
           `Upgraded the data file from format ${parsed.fromVersion} to ${CURRENT_SCHEMA_VERSION}; the original is kept as ${keptAs}`,
         );
-        return { data: parsed.data, needsWrite: true, backupUpToDate: false };
+        return { data: parsed.data, needsWrite: true, backupUpToDate: false, diskText: mainText };
       }
       const backupText = await readTextIfExists(fs, backupPath).catch(() => null);
-      return { data: parsed.data, needsWrite: false, backupUpToDate: backupText === mainText };
+      return { data: parsed.data, needsWrite: false, backupUpToDate: backupText === mainText, diskText: mainText };
     }
     damagedMain = { movedTo: await quarantineFile(fs, filePath, now()), problem: parsed.problem };
   }
@@ -85,7 +87,7 @@ export async function loadStoreFile(context: LoadContext): Promise<LoadResult> {
       { file: filePath, movedTo: damagedMain?.movedTo, backupTakenAt: restored.takenAt },
       `${what} Restored from the backup taken at ${restored.takenAt}; ${kept}.`,
     );
-    return { data: restored.data, needsWrite: true, backupUpToDate: false };
+    return { data: restored.data, needsWrite: true, backupUpToDate: false, diskText: null };
   }
 
   const data = createDefaultData(now());
@@ -99,7 +101,7 @@ export async function loadStoreFile(context: LoadContext): Promise<LoadResult> {
   } else {
     log.info({ file: filePath }, `Created a new data file at ${filePath}`);
   }
-  return { data, needsWrite: true, backupUpToDate: false };
+  return { data, needsWrite: true, backupUpToDate: false, diskText: null };
 }
 
 /** The backup's data when it is good; a damaged backup is moved aside too (never deleted). */

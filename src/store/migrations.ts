@@ -71,6 +71,11 @@ export function migrate(raw: unknown, context: MigrationContext): MigrationOutco
   const data = asObject(raw);
   if (!data) return { kind: 'invalid', problem: 'the file does not hold a JSON object' };
   const declared = data.schemaVersion;
+  // Without a version, only the first prototype's shape counts as format 0. Anything else (`{}`,
+  // unknown fields) is damage: "migrating" it would start empty and soon overwrite the backup.
+  if (declared === undefined && !looksLikeVersion0(data)) {
+    return { kind: 'invalid', problem: 'the file has no format version (schemaVersion) and is not a file of the first format' };
+  }
   const fromVersion = declared === undefined ? 0 : declared;
   if (typeof fromVersion !== 'number' || !Number.isInteger(fromVersion) || fromVersion < 0) {
     return { kind: 'invalid', problem: 'schemaVersion is not a whole number' };
@@ -83,6 +88,13 @@ export function migrate(raw: unknown, context: MigrationContext): MigrationOutco
     current = step(current, context);
   }
   return { kind: 'ok', data: current, fromVersion };
+}
+
+/** The first prototype always wrote its Netatmo tokens or client credentials (snake_case). */
+function looksLikeVersion0(data: Json): boolean {
+  const tokens = asObject(data.tokens);
+  if (tokens && (asString(tokens.refresh_token) ?? asString(tokens.refreshToken))) return true;
+  return [data.client_id, data.client_secret, data.bridge_id, data.lan_token].some((value) => asString(value) !== undefined);
 }
 
 function asObject(value: unknown): Json | undefined {

@@ -19,6 +19,8 @@ export interface HealthSignalOptions {
   lastHubPollAt: () => string | null;
   /** Monotonic clock (ms): the hub link ages on it, whatever the wall clock does. */
   monotonicNow: () => number;
+  /** false while the Netatmo sign-in lives only in memory (the data file refused it). */
+  tokenSaved?: () => boolean;
 }
 
 export class HealthSignal {
@@ -52,7 +54,7 @@ export class HealthSignal {
   current(): HealthKey {
     this.syncTokenFlags();
     const status: NetatmoStatus = this.options.health.status();
-    return { status, stale: this.options.health.isStale(), hubLinked: this.hubLinked() };
+    return { status, stale: this.options.health.isStale(), hubLinked: this.hubLinked(), tokenSaved: this.options.tokenSaved?.() ?? true };
   }
 
   /** Re-evaluates; returns true when what clients see changed (the revision rose). */

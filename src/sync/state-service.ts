@@ -27,6 +27,8 @@ export interface HealthKey {
   stale: boolean;
   /** A hub polled the LAN API recently. */
   hubLinked: boolean;
+  /** false while the Netatmo sign-in lives only in memory (absent = saved). */
+  tokenSaved?: boolean;
 }
 
 export class StateService {
@@ -96,7 +98,8 @@ export class StateService {
   noteHealth(key: HealthKey): boolean {
     const previous = this.#healthKey;
     this.#healthKey = key;
-    if (previous === null || (previous.status === key.status && previous.stale === key.stale && previous.hubLinked === key.hubLinked)) return false;
+    const same = (a: HealthKey, b: HealthKey): boolean => a.status === b.status && a.stale === b.stale && a.hubLinked === b.hubLinked && (a.tokenSaved ?? true) === (b.tokenSaved ?? true);
+    if (previous === null || same(previous, key)) return false;
     this.#bump(this.#homes, false);
     return true;
   }

@@ -1,17 +1,15 @@
-// Finishing a Netatmo connection: exchange the authorization code for the first token pair, then
-// store client id/secret and tokens. On a real bridge they go through the token manager and a poll
-// follows at once; in the demo they go into the REAL data file (the demo runs on its own), and the
-// bridge restarts on the real account.
+// Finishing a Netatmo connection: the token manager exchanges the authorization code and stores
+// client id/secret and tokens in one write (kept in memory when the disk refuses). On a real
+// bridge a poll follows at once; in the demo the connection goes into the REAL data file (the demo
+// runs on its own) through a token manager over that file, and the bridge restarts on the account.
 import type { BridgeContext } from '../context.js';
 import { NetatmoError } from '../netatmo/errors.js';
-import { DEFAULT_SCOPES } from '../netatmo/oauth.js';
-import { postTokenRequest } from '../netatmo/token-endpoint.js';
-import { tokensFromResponse } from '../netatmo/tokens.js';
+import { TokenManager, type ConnectResult } from '../netatmo/tokens.js';
 import type { Store } from '../store/index.js';
 import type { PendingConnect } from './auth/sessions.js';
 
 export type ConnectOutcome =
-  | { ok: true; mode: 'live'; homes: number; pollOk: boolean }
+  | { ok: true; mode: 'live'; homes: number; pollOk: boolean; notSavedBecause: string | null }
   | { ok: true; mode: 'restart'; restarting: boolean }
   | { ok: false; message: string };
 
@@ -20,40 +18,41 @@ const FIRST_POLL_WAIT_MS = 10_000;
 
 export async function finishNetatmoConnect(context: BridgeContext, realStore: Store, pending: PendingConnect, code: string): Promise<ConnectOutcome> {
   const credentials = { clientId: pending.clientId, clientSecret: pending.clientSecret };
-  let tokens;
+  const tokens = context.simulator ? realAccountTokens(context, realStore) : context.tokens;
+  let result: ConnectResult;
   try {
-    const response = await postTokenRequest(
-      {
-        grant_type: 'authorization_code',
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret,
-        code,
-        redirect_uri: pending.redirectUri,
-        scope: DEFAULT_SCOPES.join(' '),
-      },
-      { tokenUrl: `${context.config.netatmo.apiUrl}/oauth2/token`, budget: context.budget, timeoutMs: 10_000, now: context.now },
-    );
-    tokens = tokensFromResponse(response, context.now());
+    result = await tokens.connect(credentials, { kind: 'authorization_code', code, redirectUri: pending.redirectUri });
   } catch (error) {
     context.logger.warn({ kind: error instanceof NetatmoError ? error.kind : 'unknown' }, 'Netatmo code exchange failed');
     return { ok: false, message: exchangeProblem(error) };
   }
 
   if (context.simulator) {
-    await realStore.update((draft) => {
-      draft.netatmo.credentials = credentials;
-      draft.netatmo.tokens = tokens;
-    });
+    if (!result.saved) {
+      return {
+        ok: false,
+        message: `Netatmo accepted the connection, but the bridge could not save it to its data file, so it cannot leave the demo. ${result.notSavedBecause ?? ''} Then connect again.`,
+      };
+    }
     await realStore.flush();
     context.logger.info('Netatmo connected from the demo: credentials and tokens saved to the real data file');
     return { ok: true, mode: 'restart', restarting: context.requestRestart('Netatmo connected') };
   }
 
-  await context.tokens.storeCredentials(credentials);
-  await context.tokens.storeNewTokens(tokens);
   context.poller.markTopologyDirty();
   const poll = await firstPoll(context);
-  return { ok: true, mode: 'live', homes: context.state.homes.length, pollOk: poll };
+  return { ok: true, mode: 'live', homes: context.state.homes.length, pollOk: poll, notSavedBecause: result.notSavedBecause };
+}
+
+/** The demo's own token manager serves the simulator; the real account gets one over the real data file. */
+function realAccountTokens(context: BridgeContext, realStore: Store): TokenManager {
+  return new TokenManager({
+    store: realStore,
+    tokenUrl: `${context.config.netatmo.apiUrl}/oauth2/token`,
+    budget: context.budget,
+    logger: context.logger,
+    now: context.now,
+  });
 }
 
 async function firstPoll(context: BridgeContext): Promise<boolean> {

@@ -105,9 +105,15 @@ function respondToOutcome(deps: WebDeps, res: Response, session: Session, outcom
     sendMessagePage(deps, res, 200, 'Netatmo connected', text, { refreshToStatus: outcome.restarting });
     return;
   }
-  const text = outcome.pollOk
+  const read = outcome.pollOk
     ? `Netatmo is connected: ${outcome.homes} home${outcome.homes === 1 ? '' : 's'} found.`
     : 'Netatmo is connected. The first read has not finished yet; the status page shows the homes when it has.';
-  if (signedInPage) backToAdmin(res, session, { kind: 'success', text });
-  else sendMessagePage(deps, res, 200, 'Netatmo connected', text);
+  const text = outcome.notSavedBecause === null ? read : `${read} ${notSavedWarning(outcome.notSavedBecause)}`;
+  const kind = outcome.notSavedBecause === null ? 'success' : 'error';
+  if (signedInPage) backToAdmin(res, session, { kind, text });
+  else sendMessagePage(deps, res, 200, outcome.notSavedBecause === null ? 'Netatmo connected' : 'Netatmo connected, but not saved', text);
+}
+
+function notSavedWarning(reason: string): string {
+  return `But the bridge could not save the new sign-in to its data file, so it only lasts until the bridge restarts: ${reason} The bridge saves it by itself once the data file can be written.`;
 }

@@ -23,7 +23,7 @@ export function renderStatusBody(view: StatusView): SafeHtml {
 }
 
 export function renderStatusPanel(view: StatusView): SafeHtml {
-  return html`${view.bridge.simulated ? demoBanner() : ''}
+  return html`${view.bridge.simulated ? demoBanner() : ''}${view.dataFile.problem ? dataFileBanner(view.dataFile.problem) : ''}
 <div class="overview">
 ${netatmoCard(view)}
 ${hubCard(view)}
@@ -36,6 +36,13 @@ function demoBanner(): SafeHtml {
   return html`<div class="demo-banner" role="note" aria-label="Demo mode">
   <p><strong>SIMULATED HOME (demo)</strong></p>
   <p>The homes below come from the bridge's built-in Netatmo simulator, not from your account. Connect Netatmo on the <a href="/admin">Admin</a> page to bridge your real heating.</p>
+</div>`;
+}
+
+function dataFileBanner(problem: string): SafeHtml {
+  return html`<div class="card status-card tone-bad" role="alert" id="data-file-problem">
+  <p class="headline"><span class="tone-symbol" aria-hidden="true">${TONE_SYMBOL.bad}</span> The bridge cannot save its data file</p>
+  <p>${problem}</p>
 </div>`;
 }
 

@@ -18,6 +18,7 @@ export function currentStatusView(context: BridgeContext): StatusView {
     hubs: context.hubs.hubs(),
     lastHubPollAt: context.hubs.lastPollAt(),
     pairingClosesAt: context.pairing.closesAt(),
+    storeProblem: context.store.problem(),
     nowMs: context.now(),
   });
 }

@@ -5,6 +5,7 @@ import { driverUpdateAdvice, LAN_API_LEVEL } from '../lan/driver-version.js';
 import type { HubSeen } from '../lan/hub-activity.js';
 import type { BridgeInfo } from '../lan/state-document.js';
 import type { Home, NetatmoHealth, NetatmoStatus, Room } from '../model/types.js';
+import type { StoreProblem } from '../store/index.js';
 import { ageOf, formatCelsius, formatClock, formatSeconds, untilText } from './words.js';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
@@ -16,6 +17,8 @@ export interface StatusSource {
   hubs: HubSeen[];
   lastHubPollAt: string | null;
   pairingClosesAt: string | null;
+  /** Why the data file is not saved right now (Store.problem()), or null. */
+  storeProblem: StoreProblem | null;
   nowMs: number;
 }
 
@@ -74,7 +77,11 @@ export interface StatusView {
     pollPolicy: 'adaptive' | 'fixed';
     /** When the next poll comes and why, in words. */
     pollingText: string;
+    /** false while the Netatmo sign-in in use exists only in memory. */
+    tokenSaved: boolean;
   };
+  /** Whether the bridge can save its data file, and if not, why (in words for the user). */
+  dataFile: { saving: boolean; problem: string | null; since: string | null };
   homes: HomeView[];
   hubs: {
     lastPollAt: string | null;
@@ -119,9 +126,17 @@ export function pollingText(health: NetatmoHealth): string {
   return `adaptive: ${next} (${health.pollReason}; every ${formatSeconds(health.currentIntervalS)} now, at most ${formatSeconds(health.effectivePollIntervalS)} apart)`;
 }
 
+/** Said instead of "Connected" while the rotated (or just connected) sign-in lives only in memory. */
+const NOT_SAVED_WORDS = {
+  tone: 'warn' as Tone,
+  headline: 'Connected, but the Netatmo sign-in is not saved',
+  explanation:
+    'Netatmo issued a new sign-in that the bridge could not write to its data file. It works now, but after a restart Netatmo would have to be reconnected. The bridge saves it by itself as soon as the data file can be written.',
+};
+
 export function buildStatusView(source: StatusSource): StatusView {
   const { health, nowMs } = source;
-  const words = STATUS_WORDS[health.status];
+  const words = health.status === 'ok' && !health.tokenSaved ? NOT_SAVED_WORDS : STATUS_WORDS[health.status];
   const age = ageOf(health.lastSuccessAt, nowMs);
   const errorAge = health.lastError ? ageOf(health.lastError.at, nowMs) : null;
   const stale = health.stale && health.status === 'ok' && health.lastSuccessAt !== null;
@@ -154,7 +169,9 @@ export function buildStatusView(source: StatusSource): StatusView {
       backoffEndsText: untilText(health.backoffUntil, nowMs),
       pollPolicy: health.pollPolicy,
       pollingText: pollingText(health),
+      tokenSaved: health.tokenSaved,
     },
+    dataFile: { saving: source.storeProblem === null, problem: source.storeProblem?.message ?? null, since: source.storeProblem?.since ?? null },
     homes: source.homes.map((home) => homeView(home, nowMs)),
     hubs: {
       lastPollAt: source.lastHubPollAt,

@@ -3,6 +3,7 @@
 // file" with writeFromOtherProcess() and see whether reload() picks it up. Writes can be made to
 // fail (failWrites) to test what happens when the disk is full.
 import { createDefaultData } from '../../src/store/defaults.js';
+import type { StoreProblem } from '../../src/store/errors.js';
 import type { Store } from '../../src/store/store.js';
 import type { NetatmoCredentials, NetatmoTokens, StoreData } from '../../src/store/types.js';
 
@@ -68,6 +69,10 @@ export class MemoryStore implements Store {
 
   flush(): Promise<void> {
     return this.queue;
+  }
+
+  problem(): StoreProblem | null {
+    return null;
   }
 
   /** Another process wrote the data file: only `disk` changes until reload(). */

@@ -15,6 +15,8 @@ export interface ScriptedAnswer {
   headers?: Record<string, string>;
   /** Never answer (the client must time out). */
   hang?: boolean;
+  /** Answer only once this settles (Netatmo slow on this one request). */
+  after?: Promise<unknown>;
 }
 
 export type ScriptedHandler = (request: RecordedRequest) => ScriptedAnswer;
@@ -136,6 +138,7 @@ export class ScriptedNetatmo {
     this.requests.push(record);
 
     const answer = this.next(record);
+    if (answer.after) await answer.after;
     if (answer.hang) {
       this.hanging.add(res);
       return;

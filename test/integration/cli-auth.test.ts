@@ -6,8 +6,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import { openFileStore } from '../../src/store/index.js';
+import { silentLogger } from '../../src/util/logger.js';
 import { cliEnv } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/spawned-bridge.js';
 
@@ -78,6 +81,27 @@ describe('netatmo-bridge auth', () => {
     for (const secret of [tokens?.refreshToken ?? '', tokens?.accessToken ?? '', simulator.clientSecret]) {
       expect(cli.stdout() + cli.stderr()).not.toContain(secret);
     }
+  }, 30_000);
+
+  it('takes the data file lock like every writer: waits while another process holds it, then saves', async () => {
+    const store = await openFileStore({ dataDir: path.join(dir, 'data'), logger: silentLogger() });
+    const before = await readFile(store.filePath, 'utf8');
+    const cli = spawnCli(['auth'], env, dir);
+    const authorizeUrl = await vi.waitFor(() => /(http:\/\/127\.0\.0\.1:\d+\/oauth2\/authorize\?\S+)/.exec(cli.stdout())?.[1] ?? Promise.reject(new Error('no address yet')), { timeout: 15_000, interval: 50 });
+    // Another writer (a bridge in the middle of a save) holds the lock from now on.
+    const release = await lockfile.lock(store.filePath, { lockfilePath: `${store.filePath}.lock`, realpath: false, stale: 3_000 });
+    cli.child.stdin.end(`${await allowInBrowser(authorizeUrl)}\n`);
+    await vi.waitFor(() => expect(simulator.calls.count('oauth2/token')).toBe(1), { timeout: 15_000, interval: 20 });
+
+    // Netatmo has answered; the CLI must not write beside the lock holder.
+    const exitedWhileLocked = await Promise.race([cli.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_500))]);
+    expect(exitedWhileLocked).toBe(false);
+    expect(await readFile(store.filePath, 'utf8')).toBe(before);
+
+    await release();
+    expect(await cli.exited).toBe(0);
+    const data = JSON.parse(await readFile(store.filePath, 'utf8')) as { netatmo: { tokens: { refreshToken: string } | null } };
+    expect(data.netatmo.tokens?.refreshToken).toBeTruthy();
   }, 30_000);
 
   it('asks for a missing client id and secret, uses --redirect-uri, and saves both with the tokens', async () => {

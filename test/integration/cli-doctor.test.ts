@@ -1,12 +1,13 @@
 // `doctor` on prepared installations: each broken thing is named with a fix, and a healthy
 // installation passes.
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { openFileStore } from '../../src/store/index.js';
 import { silentLogger } from '../../src/util/logger.js';
+import { startTestBridge } from '../helpers/bridge.js';
 import { cliEnv, closedLoopbackPort, runCliInProcess } from '../helpers/cli.js';
 
 function problemLines(stdout: string): string[] {
@@ -69,6 +70,29 @@ describe('netatmo-bridge doctor', () => {
     const run = await runCliInProcess(['doctor'], env, dir);
     expect(run.code).toBe(1);
     expect(problemLines(run.stdout)).toEqual([expect.stringMatching(/Netatmo login: Netatmo refused the saved login \(auth_required\) → reconnect on the admin page \(\/admin\), or stop the bridge and run "netatmo-bridge auth"/)]);
+  });
+
+  it('names a running bridge that stopped saving (a newer bridge wrote its file) and a sign-in that lives only in memory', async () => {
+    const tb = await startTestBridge({ dataDir: path.join(dir, 'data') });
+    try {
+      expect((await tb.bridge.context.poller.pollNow()).ok).toBe(true);
+      const file = path.join(tb.dataDir, 'bridge.json');
+      await writeFile(file, `${JSON.stringify({ schemaVersion: 99, bridgeId: 'from-the-future' })}\n`);
+      // Netatmo rotates the token; the bridge must not overwrite the newer file, so it keeps the pair in memory.
+      tb.simulator.expireAccessTokens();
+      expect((await tb.bridge.context.poller.pollNow()).ok).toBe(true);
+
+      const env = await cliEnv(tb.dataDir, tb.simulator);
+      const run = await runCliInProcess(['doctor', '--url', tb.bridge.url], env, dir);
+      expect(run.code).toBe(1);
+      const problems = problemLines(run.stdout);
+      expect(problems.find((l) => l.includes('written by a newer version'))).toMatch(/data format 99.*→ run the newer version/);
+      expect(problems.find((l) => l.includes('has stopped saving'))).toMatch(/newer version of the bridge.*→ fix what the line says/);
+      expect(problems.find((l) => l.includes('exists only in memory'))).toMatch(/Netatmo login: .*restart.*→ make the data file writable/);
+      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 99, bridgeId: 'from-the-future' });
+    } finally {
+      await tb.stop();
+    }
   });
 
   it('passes a healthy installation, and --refresh proves the login with a real refresh', async () => {

@@ -1,13 +1,15 @@
 // Fault matrix, token side: an access token that expires in the middle of a poll, a refresh token
 // Netatmo no longer accepts, and a refresh token rotated by another process sharing the data file.
 // Real bridge + simulator over HTTP, fake clock; every token call is counted at the simulator.
+import * as nodeFs from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RateBudget } from '../../src/netatmo/budget.js';
 import { TokenManager } from '../../src/netatmo/tokens.js';
-import { openFileStore } from '../../src/store/index.js';
-import { silentLogger } from '../../src/util/logger.js';
+import { openFileStore, type StoreFs } from '../../src/store/index.js';
+import { silentLogger, type Logger } from '../../src/util/logger.js';
+import { LogCapture } from '../helpers/bridge.js';
 import { API_ENDPOINTS, rigTracker, type FaultRig } from './fault-rig.js';
 
 const rigs = rigTracker();
@@ -30,8 +32,11 @@ function grantTypes(rig: FaultRig, mark: number): unknown[] {
 
 
 /** A second process on the same data directory (a second bridge, `doctor --refresh`): its own store and token manager. */
-async function anotherProcess(rig: { t: { dataDir: string }; sim: { url: string; clientId: string; clientSecret: string }; now: () => number }) {
-  const otherStore = await openFileStore({ dataDir: rig.t.dataDir, logger: silentLogger() });
+async function anotherProcess(
+  rig: { t: { dataDir: string }; sim: { url: string; clientId: string; clientSecret: string }; now: () => number },
+  seams: { fs?: StoreFs; logger?: Logger } = {},
+) {
+  const otherStore = await openFileStore({ dataDir: rig.t.dataDir, logger: seams.logger ?? silentLogger(), fs: seams.fs });
   const otherTokens = new TokenManager({
     store: otherStore,
     tokenUrl: `${rig.sim.url}/oauth2/token`,
@@ -41,6 +46,29 @@ async function anotherProcess(rig: { t: { dataDir: string }; sim: { url: string;
     now: rig.now,
   });
   return { otherStore, otherTokens };
+}
+
+/** node:fs/promises whose renames onto bridge.json can be held (a slow disk) and are reported. */
+function gatedDisk() {
+  let armed = false;
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let reachedGate: () => void = () => undefined;
+  const reached = new Promise<void>((resolve) => (reachedGate = resolve));
+  const renamed: string[] = [];
+  const fs: StoreFs = {
+    ...nodeFs,
+    rename: (async (from: string, to: string) => {
+      if (armed && to.endsWith('bridge.json')) {
+        armed = false;
+        reachedGate();
+        await released;
+      }
+      await nodeFs.rename(from, to);
+      renamed.push(path.basename(to));
+    }) as StoreFs['rename'],
+  };
+  return { fs, arm: () => (armed = true), reached, release, renamed };
 }
 
 describe('fault matrix: tokens', () => {
@@ -147,5 +175,41 @@ describe('fault matrix: tokens', () => {
     const next = await rig.nextPoll();
     expect(next.error?.message ?? 'ok').toBe('ok');
     expect(rig.ctx.netatmoHealth().status).toBe('ok');
+  });
+
+  it('the interleaving that lost the rotated pair: the state save read the file, the other process rotated and wrote, the save landed last', async () => {
+    const bridgeDisk = gatedDisk();
+    const rig = await rigs.start({ storeFs: bridgeDisk.fs });
+    const otherDisk = gatedDisk();
+    const otherLogs = new LogCapture();
+    const { otherStore, otherTokens } = await anotherProcess(rig, { fs: otherDisk.fs, logger: otherLogs.logger() });
+    const before = await storedRefreshToken(rig);
+
+    // The bridge saves its state after a failed poll; its write is held just before the rename.
+    bridgeDisk.arm();
+    rig.sim.faults.inject({ kind: 'server_error', endpoints: ['homestatus'], count: 1 });
+    expect((await rig.nextPoll()).ok).toBe(false);
+    await bridgeDisk.reached;
+
+    // Meanwhile the other process refreshes (Netatmo rotates) and saves. The held write goes on as
+    // soon as the other one has landed — or is waiting for the data file's lock.
+    const otherWaits = async (): Promise<void> => {
+      while (otherLogs.find('locked by another writer').length === 0 && !otherDisk.renamed.includes('bridge.json')) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    const rotation = otherTokens.refreshAfterRejection(otherStore.data.netatmo.tokens?.accessToken ?? '');
+    await otherWaits();
+    bridgeDisk.release();
+    await rotation;
+    await rig.ctx.store.flush();
+
+    const rotated = otherStore.data.netatmo.tokens?.refreshToken;
+    expect(rotated).not.toBe(before);
+    expect(await storedRefreshToken(rig)).toBe(rotated);
+    // And the bridge carries on with the other process's pair.
+    expect((await rig.nextPoll()).ok).toBe(true);
+    expect(rig.ctx.netatmoHealth().status).toBe('ok');
+    expect(await storedRefreshToken(rig)).toBe(rig.ctx.store.data.netatmo.tokens?.refreshToken);
   });
 });

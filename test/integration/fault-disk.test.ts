@@ -83,6 +83,12 @@ describe('fault matrix: data directory read-only or full', () => {
     const served = await rig.state();
     expect(served.revision).toBeGreaterThan(saved.state.revision);
     expect(served.netatmo.status).toBe('ok');
+    // …but says the rotated token is not saved: the status page must not claim "Connected".
+    expect(served.netatmo.tokenSaved).toBe(false);
+    const page = (await (await fetch(`${rig.t.bridge.url}/status.json`)).json()) as { netatmo: { headline: string }; dataFile: { saving: boolean; problem: string } };
+    expect(page.netatmo.headline).toBe('Connected, but the Netatmo sign-in is not saved');
+    expect(page.dataFile.saving).toBe(false);
+    expect(page.dataFile.problem).toMatch(MESSAGES[code]);
     expect((await rig.nextPoll()).ok).toBe(true);
 
     disk.fail(null);
@@ -100,5 +106,6 @@ describe('fault matrix: data directory read-only or full', () => {
     expect(after.netatmo.tokens?.refreshToken).toBe(rig.ctx.store.data.netatmo.tokens?.refreshToken);
     expect(after.netatmo.tokens?.refreshToken).not.toBe(saved.netatmo.tokens?.refreshToken);
     expect(rig.t.logs.find('Saving the bridge data works again').length).toBeGreaterThan(0);
+    expect((await rig.state()).netatmo.tokenSaved).toBe(true);
   });
 });

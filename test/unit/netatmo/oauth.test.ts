@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetatmoError } from '../../../src/netatmo/errors.js';
-import { buildAuthorizeUrl, exchangeAuthorizationCode, parseRedirectedUrl } from '../../../src/netatmo/oauth.js';
+import { buildAuthorizeUrl, parseRedirectedUrl } from '../../../src/netatmo/oauth.js';
+import { TEST_CREDENTIALS } from '../../fakes/memory-store.js';
 import { oauthError, tokenAnswer } from '../../fakes/scripted-netatmo.js';
 import { caught, startHarness, T0, type Harness } from './harness.js';
 
@@ -40,8 +41,8 @@ describe('parseRedirectedUrl', () => {
   });
 });
 
-describe('exchangeAuthorizationCode', () => {
-  it('posts the code with the client credentials and stores the pair (leaving auth_required)', async () => {
+describe('TokenManager.connect with an authorization code', () => {
+  it('posts the code with the client credentials and stores pair and credentials in one write (leaving auth_required)', async () => {
     h = await startHarness({ storedTokens: null });
     h.server.enqueue('oauth2/token', oauthError('invalid_grant'), tokenAnswer('from-code'));
     // Get into auth_required first: a dead env token.
@@ -49,7 +50,11 @@ describe('exchangeAuthorizationCode', () => {
     await caught(() => dead.tokens.getAccessToken());
     expect(dead.tokens.status()).toBe('auth_required');
 
-    const stored = await exchangeAuthorizationCode({ code: 'the-code', redirectUri: 'http://localhost:5000/cb', tokens: dead.tokens, now: () => T0 });
+    const writesBefore = h.store.writeCount;
+    const { tokens: stored, saved } = await dead.tokens.connect(TEST_CREDENTIALS, { kind: 'authorization_code', code: 'the-code', redirectUri: 'http://localhost:5000/cb' });
+    expect(saved).toBe(true);
+    expect(h.store.writeCount).toBe(writesBefore + 1);
+    expect(h.store.diskData.netatmo.credentials).toEqual(TEST_CREDENTIALS);
     expect(stored).toMatchObject({ accessToken: 'access-from-code', refreshToken: 'refresh-from-code', expiresAt: new Date(T0 + 10_800_000).toISOString() });
     expect(h.server.requestsTo('oauth2/token')[1]?.form).toEqual({
       grant_type: 'authorization_code',
@@ -66,7 +71,7 @@ describe('exchangeAuthorizationCode', () => {
   it('reports a rejected code as a NetatmoError and stores nothing', async () => {
     h = await startHarness({ storedTokens: null });
     h.server.enqueue('oauth2/token', oauthError('invalid_grant'));
-    const error = await caught(() => exchangeAuthorizationCode({ code: 'used', redirectUri: 'http://localhost/cb', tokens: h!.tokens }));
+    const error = await caught(() => h!.tokens.connect(TEST_CREDENTIALS, { kind: 'authorization_code', code: 'used', redirectUri: 'http://localhost/cb' }));
     expect(error).toBeInstanceOf(NetatmoError);
     expect((error as NetatmoError).kind).toBe('invalid_grant');
     expect(h.store.writeCount).toBe(0);

@@ -159,8 +159,49 @@ describe('TokenManager invalid_grant', () => {
     await caught(() => h!.tokens.getAccessToken());
     expect(h.server.requestsTo('oauth2/token')).toHaveLength(1);
     expect(h.tokens.status()).toBe('auth_required');
-    await h.tokens.storeCredentials({ clientId: 'test-client-id', clientSecret: 'corrected-secret' });
+    await h.store.update((d) => {
+      d.netatmo.credentials = { clientId: 'test-client-id', clientSecret: 'corrected-secret' };
+    });
     expect(h.tokens.status()).toBe('ok');
+  });
+});
+
+describe('TokenManager.connect', () => {
+  it('waits for a refresh of the old account in flight: its pair never lands over the new connection', async () => {
+    h = await startHarness({ storedTokens: expiring('old-account') });
+    let answerRefresh: () => void = () => undefined;
+    h.server.enqueue('oauth2/token', { ...tokenAnswer('old-rotated'), after: new Promise<void>((resolve) => (answerRefresh = resolve)) }, tokenAnswer('new-account'));
+    const refresh = h.tokens.getAccessToken();
+    for (let i = 0; i < 200 && h.server.requestsTo('oauth2/token').length === 0; i++) await new Promise((resolve) => setImmediate(resolve));
+    const newCredentials = { clientId: 'new-client', clientSecret: 'new-secret' };
+    const connecting = h.tokens.connect(newCredentials, { kind: 'authorization_code', code: 'c', redirectUri: 'http://localhost' });
+    // While the refresh is in flight the connect does not go to Netatmo (else the refresh's answer
+    // could be saved after, and over, the new account's pair).
+    for (let i = 0; i < 500 && h.server.requestsTo('oauth2/token').length < 2; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(h.server.requestsTo('oauth2/token').map((r) => r.form.grant_type)).toEqual(['refresh_token']);
+    answerRefresh();
+    expect(await refresh).toBe('access-old-rotated');
+    const result = await connecting;
+    expect(result).toMatchObject({ saved: true, notSavedBecause: null });
+    expect(h.server.requestsTo('oauth2/token').map((r) => r.form.grant_type)).toEqual(['refresh_token', 'authorization_code']);
+    expect(h.store.diskData.netatmo.tokens?.refreshToken).toBe('refresh-new-account');
+    expect(h.store.diskData.netatmo.credentials).toEqual(newCredentials);
+    expect(await h.tokens.getAccessToken()).toBe('access-new-account');
+  });
+
+  it('keeps a new connection in memory when the data file refuses it, and saves pair and credentials together later', async () => {
+    h = await startHarness({ storedTokens: null });
+    h.server.enqueue('oauth2/token', tokenAnswer('connected'));
+    h.store.failWrites(2);
+    const newCredentials = { clientId: 'new-client', clientSecret: 'new-secret' };
+    const result = await h.tokens.connect(newCredentials, { kind: 'refresh_token', refreshToken: 'typed' });
+    expect(result.saved).toBe(false);
+    expect(h.tokens.isSaved()).toBe(false);
+    expect(h.tokens.credentials()).toEqual(newCredentials);
+    expect(h.store.diskData.netatmo.tokens).toBeNull();
+    expect(await h.tokens.getAccessToken()).toBe('access-connected');
+    expect(h.tokens.isSaved()).toBe(true);
+    expect(h.store.diskData.netatmo).toMatchObject({ credentials: newCredentials, tokens: { refreshToken: 'refresh-connected' } });
   });
 });
 

@@ -49,15 +49,17 @@ describe('migrations', () => {
     expect(reopened.data.bridgeId).toBe(store.data.bridgeId);
   });
 
-  it('treats a version 0 token with an unknown expiry as expired, and a file without tokens as unconnected', () => {
+  it('treats a version 0 token with an unknown expiry as expired, a version 0 file without tokens as unconnected, and `{}` as damage', () => {
     const withToken = migrate({ tokens: { refresh_token: 'r' } }, { now });
     expect(withToken.kind).toBe('ok');
     if (withToken.kind === 'ok') {
       expect(withToken.fromVersion).toBe(0);
       expect((withToken.data.netatmo as { tokens: { expiresAt: string } }).tokens.expiresAt).toBe('1970-01-01T00:00:00.000Z');
     }
-    const without = migrate({}, { now });
+    const without = migrate({ client_id: 'cid', client_secret: 'secret' }, { now });
     expect(without.kind === 'ok' && (without.data.netatmo as { tokens: unknown }).tokens).toBeNull();
+    expect(migrate({}, { now })).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('no format version') });
+    expect(migrate({ hello: 'world', tokens: {} }, { now })).toMatchObject({ kind: 'invalid' });
   });
 
   it('upgrades a version 1 file to 2: everything kept, an empty store of learnt activity added, the original kept as .v1', async () => {

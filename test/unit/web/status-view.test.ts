@@ -10,7 +10,7 @@ const NOW = Date.parse('2025-01-15T12:00:00Z');
 const bridge: BridgeInfo = { id: 'b', name: 'Netatmo Bridge', version: '1.0.0', startedAt: '2025-01-15T10:00:00Z', preferredPath: 'lan', simulated: false };
 const health: NetatmoHealth = {
   status: 'ok', stale: false, lastSuccessAt: '2025-01-15T11:59:00Z', consecutiveFailures: 0, lastError: null,
-  callsLastHour: 42, callsLast10s: 1, budgetPerHour: 400, budgetPer10s: 40, pollIntervalS: 60, effectivePollIntervalS: 60, backoffUntil: null,
+  callsLastHour: 42, callsLast10s: 1, budgetPerHour: 400, budgetPer10s: 40, pollIntervalS: 60, effectivePollIntervalS: 60, backoffUntil: null, tokenSaved: true,
   pollPolicy: 'adaptive', pollReason: 'quiet hours', nextPollInS: 37, currentIntervalS: 55,
 };
 const room: Room = {
@@ -23,7 +23,7 @@ const home: Home = {
 };
 
 function source(overrides: Partial<StatusSource> = {}): StatusSource {
-  return { bridge, health, homes: [home], hubs: [], lastHubPollAt: null, pairingClosesAt: null, nowMs: NOW, ...overrides };
+  return { bridge, health, homes: [home], hubs: [], lastHubPollAt: null, pairingClosesAt: null, storeProblem: null, nowMs: NOW, ...overrides };
 }
 
 describe('buildStatusView', () => {
@@ -33,6 +33,14 @@ describe('buildStatusView', () => {
     expect(buildStatusView(source({ health: { ...health, status: 'not_configured', lastSuccessAt: null } })).netatmo).toMatchObject({ tone: 'warn', dataAgeText: 'no data read yet' });
     expect(buildStatusView(source({ health: { ...health, status: 'down', stale: true } })).netatmo.tone).toBe('bad');
     expect(buildStatusView(source({ health: { ...health, stale: true } })).netatmo.headline).toBe('Connected, but the data is old');
+  });
+
+  it('never says "Connected" while the sign-in lives only in memory, and says why the data file is not saved', () => {
+    const unsaved = buildStatusView(source({ health: { ...health, tokenSaved: false } }));
+    expect(unsaved.netatmo).toMatchObject({ tone: 'warn', headline: 'Connected, but the Netatmo sign-in is not saved', tokenSaved: false });
+    expect(unsaved.dataFile).toEqual({ saving: true, problem: null, since: null });
+    const stopped = buildStatusView(source({ storeProblem: { reason: 'newer_file', message: 'Stopped saving the bridge data: …', since: '2025-01-15T11:00:00Z' } }));
+    expect(stopped.dataFile).toEqual({ saving: false, problem: 'Stopped saving the bridge data: …', since: '2025-01-15T11:00:00Z' });
   });
 
   it('says the bridge is starting, and why a home is not current', () => {
