@@ -1,0 +1,48 @@
+// Français de ce que la page d’état dit de la passerelle.
+import type { statusWords } from '../en/status-words.js';
+import type { Translation } from '../messages.js';
+
+export const statusWordsFr: Translation<typeof statusWords> = {
+  'netatmo.starting.headline': 'Démarrage : lecture de Netatmo',
+  'netatmo.starting.explanation': 'La passerelle vient de démarrer ; jusqu’à la fin de sa première lecture, elle montre les dernières valeurs connues.',
+  'netatmo.ok.headline': 'Connectée à Netatmo',
+  'netatmo.ok.explanation': 'La passerelle lit votre chauffage chez Netatmo comme prévu.',
+  'netatmo.degraded.headline': 'Netatmo rencontre des difficultés',
+  'netatmo.degraded.explanation':
+    'Plusieurs lectures de suite ont échoué, ou certains de vos logements ne peuvent pas être lus (voir plus bas) ; les autres données affichées sont récentes. La passerelle continue d’essayer.',
+  'netatmo.down.headline': 'Netatmo est injoignable',
+  'netatmo.down.explanation': 'Les lectures échouent encore et encore et les données ci-dessous sont périmées. La passerelle continue d’essayer.',
+  'netatmo.auth_required.headline': 'Netatmo doit être reconnecté',
+  'netatmo.auth_required.explanation': 'Netatmo a refusé l’autorisation enregistrée. Ouvrez l’administration et reconnectez Netatmo.',
+  'netatmo.not_configured.headline': 'Netatmo n’est pas encore connecté',
+  'netatmo.not_configured.explanation': 'Ouvrez l’administration et connectez votre compte Netatmo.',
+  'netatmo.notSaved.headline': 'Connectée, mais l’autorisation Netatmo n’est pas enregistrée',
+  'netatmo.notSaved.explanation':
+    'Netatmo a délivré une nouvelle autorisation que la passerelle n’a pas pu écrire dans son fichier de données. Tout fonctionne pour l’instant, mais après un redémarrage il faudrait reconnecter Netatmo. La passerelle l’enregistre d’elle-même dès que le fichier de données peut être écrit.',
+  'netatmo.stale.headline': 'Connectée, mais les données sont anciennes',
+  'netatmo.stale.explanation': 'La dernière lecture réussie est plus ancienne que le seuil de péremption.',
+  'netatmo.updated': 'mises à jour {age}',
+  'netatmo.noData': 'aucune donnée lue pour l’instant',
+
+  'home.unreachable': 'Netatmo ne peut pas joindre ce logement pour le moment',
+  'home.mode.schedule': 'Suit le planning',
+  'home.mode.away': 'Absent',
+  'home.mode.frostguard': 'Hors-gel',
+  'home.until': '{mode} jusqu’à {time}',
+
+  'room.mode.schedule': 'Planning',
+  'room.mode.manual': 'Manuel',
+  'room.mode.boost': 'Boost',
+  'room.mode.off': 'Arrêt',
+  'room.mode.away': 'Absent',
+  'room.mode.frostguard': 'Hors-gel',
+  'room.noBattery': 'pas de données de pile',
+  'room.batteryLow': 'Faible, {percent} %',
+  'room.battery': '{percent} %',
+  'room.unknown': 'inconnu',
+  'room.windowOpen': 'Ouverte',
+  'room.windowClosed': 'Fermée',
+  'room.notHeating': 'Ne chauffe pas',
+  'room.heating': 'Chauffe',
+  'room.heatingPower': 'Chauffe ({percent} %)',
+};
