@@ -14,7 +14,7 @@ import { DATA_FILE_NAME, openFileStore, type Store, type StoreData } from '../st
 import { silentLogger } from '../util/logger.js';
 import { parseStoreText } from '../store/load.js';
 import { resolveDataLocation, SERVICE_UNIT_FILE, type DataLocation } from './data-location.js';
-import type { CliIo } from './io.js';
+import { cliTranslator, type CliIo } from './io.js';
 import { isSourceCheckout } from './package-info.js';
 import { englishTranslator, type Translator } from '../i18n/translator.js';
 
@@ -87,7 +87,7 @@ function fallbackConfig(options: { env: NodeJS.ProcessEnv; cwd: string; envFile:
   }
   const bare = loadConfig({ ...base, env: minimal });
   if (bare.ok) return bare.config;
-  throw new Error('the configuration cannot be read at all');
+  throw new Error(cliTranslator(options).t('cli.configUnreadable'));
 }
 
 /**
@@ -146,7 +146,7 @@ export async function readDataFile(file: string): Promise<DataFileRead> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'unreadable', problem: `cannot be read (${code ?? 'error'})`, code: code ?? 'error' };
+    return { kind: 'unreadable', problem: code ?? 'error', code: code ?? 'error' };
   }
   const parsed = parseStoreText(text, new Date());
   if (parsed.kind === 'ok') return { kind: 'ok', data: parsed.data };

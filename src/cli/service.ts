@@ -77,7 +77,8 @@ function unitParams(args: ParsedArgs, system: ServiceSystem): UnitParams {
 function install(io: CliIo, system: ServiceSystem, params: UnitParams, dryRun: boolean, tr: Translator): number {
   const problem = unitPathProblem(params);
   if (problem) {
-    complain(io, tr.t('service.cannotWrite', { problem }));
+    const why = problem.kind === 'user' ? tr.t('service.badUser', { user: problem.value }) : tr.t('service.badPath', { what: tr.t(`service.path.${problem.what}`), path: problem.value });
+    complain(io, tr.t('service.cannotWrite', { problem: why }));
     return 1;
   }
   const unit = renderServiceUnit(params);

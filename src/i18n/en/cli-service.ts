@@ -15,6 +15,12 @@ export const cliService = {
     'systemd is not running on this machine (no /run/systemd/system), so there is no service to manage. Use Docker (docs/operations.md), or start the bridge with "netatmo-bridge start" from your init system. "netatmo-bridge service install --dry-run" still prints the unit.',
   'service.needsRoot': '"service {action}" changes system files and needs root. Run:\n  {command}',
   'service.cannotWrite': 'Cannot write the unit: {problem}.',
+  'service.badPath': 'the path of {what} ({path}) must be absolute without spaces, quotes, % or $ for a systemd unit',
+  'service.badUser': '"{user}" is not a valid user name',
+  'service.path.node': 'node',
+  'service.path.package': 'the package',
+  'service.path.dataDir': 'the data directory',
+  'service.path.envFile': 'the settings file',
   'service.dryRun':
     '# dry run: nothing changed. "sudo netatmo-bridge service install" would write {unit}, create the user {user} if missing, {dataDir} (mode 0700) and {envDir}, then run systemctl daemon-reload and systemctl enable --now {service}.',
   'service.stepUser': 'user {user}',

@@ -19,6 +19,7 @@ export const cli = {
   'cli.argUnknownNear': 'unknown option {option} (did you mean --{near}?)',
   'cli.argNeedsValue': '{option} needs a value',
   'cli.argNoValue': '{option} takes no value',
+  'cli.configUnreadable': 'the configuration cannot be read at all',
   'cli.serviceUserHint': ' The data belongs to the service: run it as its user, sudo -u {user} netatmo-bridge {command}',
 
   'main.usage': 'Usage: node dist/main.js [options]   (npm start, npm run demo)',

@@ -17,6 +17,12 @@ export const cliServiceFr: Translation<typeof cliService> = {
     'systemd ne tourne pas sur cette machine (pas de /run/systemd/system) : il n’y a donc pas de service à gérer. Utilisez Docker (docs/operations.md), ou démarrez la passerelle avec "netatmo-bridge start" depuis votre système d’init. "netatmo-bridge service install --dry-run" affiche quand même l’unité.',
   'service.needsRoot': '"service {action}" modifie des fichiers système et demande root. Lancez :\n  {command}',
   'service.cannotWrite': 'Impossible d’écrire l’unité : {problem}.',
+  'service.badPath': 'le chemin de {what} ({path}) doit être absolu, sans espaces, guillemets, % ni $ pour une unité systemd',
+  'service.badUser': '"{user}" n’est pas un nom d’utilisateur valide',
+  'service.path.node': 'node',
+  'service.path.package': 'le paquet',
+  'service.path.dataDir': 'le dossier de données',
+  'service.path.envFile': 'le fichier de réglages',
   'service.dryRun':
     '# simulation : rien n’a changé. "sudo netatmo-bridge service install" écrirait {unit}, créerait l’utilisateur {user} s’il manque, {dataDir} (droits 0700) et {envDir}, puis lancerait systemctl daemon-reload et systemctl enable --now {service}.',
   'service.stepUser': 'utilisateur {user}',

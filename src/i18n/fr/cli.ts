@@ -23,6 +23,7 @@ export const cliFr: Translation<typeof cli> = {
   'cli.argUnknownNear': 'option inconnue {option} (vouliez-vous dire --{near} ?)',
   'cli.argNeedsValue': '{option} attend une valeur',
   'cli.argNoValue': '{option} ne prend pas de valeur',
+  'cli.configUnreadable': 'la configuration est totalement illisible',
   'cli.serviceUserHint': ' Les données appartiennent au service : lancez la commande sous son utilisateur, sudo -u {user} netatmo-bridge {command}',
 
   'main.usage': 'Usage : node dist/main.js [options]   (npm start, npm run demo)',
