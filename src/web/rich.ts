@@ -32,7 +32,3 @@ export function rich<K extends MessageKey>(tr: Translator, key: K, tags: TagWrap
   return new SafeHtml(out + text(template.slice(last)));
 }
 
-/** The message's text without its markup (for attributes and plain-text places). */
-export function plainText<K extends MessageKey>(tr: Translator, key: K, ...params: ParamArgs<K>): string {
-  return tr.t(key, ...params).replace(TAG, '$2');
-}

@@ -31,7 +31,7 @@ export const statusFr: Translation<typeof status> = {
   'status.holdingBackText': 'Netatmo a demandé à la passerelle de ralentir, ou les échecs se répètent ; prochain essai <time>{when}</time>',
 
   'status.hubTitle': 'Hub SmartThings',
-  'status.lastHubPoll': 'Dernière interrogation par un hub',
+  'status.lastHubPoll': 'Dernier contact d’un hub',
   'status.pairingWindow': 'Fenêtre d’appairage',
   'status.pairingOpen': 'ouverte, se ferme <time>{when}</time>',
   'status.pairingClosed': 'fermée',
