@@ -16,6 +16,8 @@ export interface PageOptions {
   version: string;
   /** Scripts from /assets to load (deferred); the page then carries the scripts' words too. */
   scripts?: string[];
+  /** The zone of the clock times the scripts show (default the bridge's). */
+  timeZone?: string;
 }
 
 export function page(options: PageOptions): string {
@@ -33,7 +35,7 @@ export function page(options: PageOptions): string {
 <title>${options.title} · ${tr.t('layout.siteName')}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assetUrl('app.css')}">
-${scripts.length > 0 ? pageTextsBlock(tr) : ''}
+${scripts.length > 0 ? pageTextsBlock(tr, options.timeZone) : ''}
 ${scripts}
 </head>
 <body>

@@ -11,12 +11,13 @@ export interface PageTexts {
   messages: Record<string, string>;
 }
 
-export function pageTextsOf(tr: Translator): PageTexts {
-  return { locale: tr.intlLocale, timeZone: tr.timeZone, messages: Object.fromEntries(CLIENT_KEYS.map((key) => [key, tr.template(key)])) };
+/** `timeZone`: the zone the script shows clock times in (the page's; default the translator's, the bridge's). */
+export function pageTextsOf(tr: Translator, timeZone = tr.timeZone): PageTexts {
+  return { locale: tr.intlLocale, timeZone, messages: Object.fromEntries(CLIENT_KEYS.map((key) => [key, tr.template(key)])) };
 }
 
-export function pageTextsBlock(tr: Translator): SafeHtml {
+export function pageTextsBlock(tr: Translator, timeZone?: string): SafeHtml {
   // "<" as \u003c: no "</script>" or "<!--" can end the block early, whatever a message holds.
-  const json = JSON.stringify(pageTextsOf(tr)).replace(/</g, '\\u003c');
+  const json = JSON.stringify(pageTextsOf(tr, timeZone)).replace(/</g, '\\u003c');
   return raw(`<script type="application/json" id="page-texts">${json}</script>`);
 }

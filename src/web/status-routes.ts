@@ -40,7 +40,10 @@ export function statusRouter(context: BridgeContext, history: HistoryService): R
     const tr = translatorFor(req);
     const view = currentStatusView(context, tr);
     const body = renderStatusBody(view, tr);
-    res.type('html').send(page({ tr, title: tr.t('status.title'), current: 'status', version: view.bridge.version, body, scripts: ['chart.js', 'status.js'] }));
+    // The script's clock ("Updated at …") in the home's zone, as the page's other times; the bridge's
+    // own zone (often UTC in a container) only without a home.
+    const timeZone = view.homes[0]?.timeZone;
+    res.type('html').send(page({ tr, title: tr.t('status.title'), current: 'status', version: view.bridge.version, body, scripts: ['chart.js', 'status.js'], timeZone }));
   });
 
   router.get('/status/panel', (req, res) => {

@@ -42,6 +42,11 @@ describe('pages in the person’s language', () => {
     // A temperature with the French decimal comma.
     expect(page).toMatch(/data-measured>\d+,\d °C</);
 
+    // The script's words travel in the page, with the Intl locale and the home's time zone.
+    const texts = JSON.parse(/<script type="application\/json" id="page-texts">([^<]*)<\/script>/.exec(page)?.[1] ?? 'null') as { locale: string; timeZone: string; messages: Record<string, string> };
+    expect(texts).toMatchObject({ locale: 'fr-FR', timeZone: tb.bridge.context.state.homes[0]?.timezone });
+    expect(texts.messages['client.loading']).toBe('Chargement de l’historique depuis Netatmo…');
+
     const english = await (await fetch(`${tb.bridge.url}/`, { headers: { 'accept-language': 'es, de;q=0.9' } })).text();
     expect(english).toContain('<html lang="en">');
     expect(english).toMatch(/data-measured>\d+\.\d °C</);
