@@ -69,15 +69,20 @@ export function createTranslator(locale: Locale, options: { timeZone?: string | 
   };
 }
 
-const english = new Map<string, Translator>();
+const cached = new Map<string, Translator>();
 
-/** The English translator (tests, machine-facing defaults); one per time zone. */
-export function englishTranslator(timeZone?: string): Translator {
-  const id = timeZone ?? '';
-  let tr = english.get(id);
+/** A translator in this process's time zone (or `timeZone`), made once per language and zone. */
+export function translatorFor(locale: Locale, timeZone?: string): Translator {
+  const id = `${locale}/${timeZone ?? ''}`;
+  let tr = cached.get(id);
   if (!tr) {
-    tr = createTranslator('en', { timeZone });
-    english.set(id, tr);
+    tr = createTranslator(locale, { timeZone });
+    cached.set(id, tr);
   }
   return tr;
+}
+
+/** The English translator (tests, machine-facing defaults). */
+export function englishTranslator(timeZone?: string): Translator {
+  return translatorFor('en', timeZone);
 }

@@ -6,20 +6,9 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { LANGUAGE_COOKIE, localeForPage } from '../i18n/negotiate.js';
-import { LOCALES, type Locale } from '../i18n/locale.js';
-import { createTranslator, type Translator } from '../i18n/translator.js';
+import { LOCALES } from '../i18n/locale.js';
+import { translatorFor as translatorForLocale, type Translator } from '../i18n/translator.js';
 import { isHttps, originAllowed, readCookie } from './auth/cookies.js';
-
-const translators = new Map<Locale, Translator>();
-
-export function translatorForLocale(locale: Locale): Translator {
-  let tr = translators.get(locale);
-  if (!tr) {
-    tr = createTranslator(locale);
-    translators.set(locale, tr);
-  }
-  return tr;
-}
 
 export function translatorFor(req: Request): Translator {
   return translatorForLocale(localeForPage({ acceptLanguage: req.get('accept-language'), cookie: readCookie(req, LANGUAGE_COOKIE) }));

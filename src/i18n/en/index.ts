@@ -9,9 +9,11 @@ import { client } from './client.js';
 import { common } from './common.js';
 import { connect } from './connect.js';
 import { history } from './history.js';
+import { smartappChecks } from './smartapp-checks.js';
+import { smartapp } from './smartapp.js';
 import { statusWords } from './status-words.js';
 import { status } from './status.js';
 
-export const EN_AREAS = { common, status, statusWords, admin, connect, client, history, cli, cliDoctor, cliAuth, cliService } as const;
+export const EN_AREAS = { common, status, statusWords, admin, connect, client, history, cli, cliDoctor, cliAuth, cliService, smartapp, smartappChecks } as const;
 
-export const en = { ...common, ...status, ...statusWords, ...admin, ...connect, ...client, ...history, ...cli, ...cliDoctor, ...cliAuth, ...cliService } as const;
+export const en = { ...common, ...status, ...statusWords, ...admin, ...connect, ...client, ...history, ...cli, ...cliDoctor, ...cliAuth, ...cliService, ...smartapp, ...smartappChecks } as const;

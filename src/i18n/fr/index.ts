@@ -10,6 +10,8 @@ import { clientFr } from './client.js';
 import { commonFr } from './common.js';
 import { connectFr } from './connect.js';
 import { historyFr } from './history.js';
+import { smartappChecksFr } from './smartapp-checks.js';
+import { smartappFr } from './smartapp.js';
 import { statusWordsFr } from './status-words.js';
 import { statusFr } from './status.js';
 
@@ -25,6 +27,8 @@ export const FR_AREAS = {
   cliDoctor: cliDoctorFr,
   cliAuth: cliAuthFr,
   cliService: cliServiceFr,
+  smartapp: smartappFr,
+  smartappChecks: smartappChecksFr,
 } as const;
 
 export const fr: Translation<typeof en> = {
@@ -39,4 +43,6 @@ export const fr: Translation<typeof en> = {
   ...cliDoctorFr,
   ...cliAuthFr,
   ...cliServiceFr,
+  ...smartappFr,
+  ...smartappChecksFr,
 };

@@ -17,6 +17,7 @@ const SAME_IN_FRENCH = new Set([
   'unit.celsius', 'unit.percent', 'unit.none', 'time.seconds', 'time.minutes', 'time.hours', 'time.weekdayTime', 'time.dateTime',
   'room.mode.boost', 'room.battery', 'status.pathCloud', 'admin.pathCloud', 'admin.settingsPathCloud', 'client.degrees',
   'doctor.config', 'doctor.version', 'doctor.port', 'doctor.restartService', 'service.stepOk', 'service.path.node', 'status.roomMode',
+  'smartapp.boostMinutes', 'smartapp.netatmo', 'smartapp.optionsPage',
 ]);
 
 describe('the catalogues', () => {

@@ -1,4 +1,4 @@
-// Every word a person reads on the pages, in the status page's script and from the CLI comes
+// Every word a person reads on the pages, in the status page's script, the SmartApp's pages and from the CLI comes
 // from the catalogue: a scan of the renderers, routes, scripts and commands for English written
 // straight into the code (test/helpers/english-scan.ts). The allowlist says why each entry is not
 // a sentence for a person.
@@ -27,11 +27,12 @@ function sources(): string[] {
     readdirSync(path.join(REPO_ROOT, dir), { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile() && /\.(ts|js)$/.test(e.name))
       .map((e) => path.relative(REPO_ROOT, path.join(e.parentPath, e.name)));
-  return [...under('src/web'), ...under('src/cli'), 'src/main.ts'].filter((file) => !SKIP.has(file));
+  const smartappPages = ['pages.ts', 'pages-account.ts', 'pages-options.ts', 'page-widgets.ts', 'netatmo-account.ts', 'settings-schema.ts'].map((f) => `src/smartthings/${f}`);
+  return [...under('src/web'), ...under('src/cli'), 'src/main.ts', ...smartappPages].filter((file) => !SKIP.has(file));
 }
 
 describe('no user-visible English outside the catalogue', () => {
-  it('finds none in the page renderers, routes, page scripts and CLI commands', () => {
+  it('finds none in the page renderers, routes, page scripts, SmartApp pages and CLI commands', () => {
     const files = sources();
     expect(files).toEqual(expect.arrayContaining(['src/web/status-render.ts', 'src/web/admin-render.ts', 'src/web/assets/status.js', 'src/web/assets/chart.js', 'src/cli/doctor.ts']));
     const found = files.flatMap((file) => scanSource(file, readFileSync(path.join(REPO_ROOT, file), 'utf8'), ALLOW));
