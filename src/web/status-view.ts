@@ -173,7 +173,7 @@ function homeView(home: Home, nowMs: number, tr: Translator): HomeView {
     name: home.name,
     timeZone: validTimeZone(home.timezone) ?? tr.timeZone,
     reachable: home.reachable,
-    problem: home.error?.message ?? (home.reachable ? null : tr.t('home.unreachable')),
+    problem: homeProblem(home, tr),
     mode: home.mode,
     modeText: home.modeEndsAt ? tr.t('home.until', { mode, time: formatClock(home.modeEndsAt, nowMs, home.timezone, tr) }) : mode,
     schedule: home.schedules.find((s) => s.selected)?.name ?? null,
@@ -206,6 +206,12 @@ function roomView(room: Room, home: Home, nowMs: number, tr: Translator): RoomVi
     openWindow: room.openWindow,
     windowText: room.openWindow === null ? tr.t('room.unknown') : tr.t(room.openWindow ? 'room.windowOpen' : 'room.windowClosed'),
   };
+}
+
+/** Why a home is not current: the bridge's own sentence for an offline relay, Netatmo's explanation otherwise. */
+function homeProblem(home: Home, tr: Translator): string | null {
+  if (home.error?.kind === 'relay_offline') return tr.t('home.relayOffline');
+  return home.error?.message ?? (home.reachable ? null : tr.t('home.unreachable'));
 }
 
 function batteryWords(percent: number | null, low: boolean, tr: Translator): string {

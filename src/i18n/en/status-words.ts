@@ -22,6 +22,7 @@ export const statusWords = {
   'netatmo.noData': 'no data read yet',
 
   'home.unreachable': 'Netatmo cannot reach this home right now',
+  'home.relayOffline': "Netatmo cannot reach this home's relay (or OpenTherm gateway): check its power and Wi-Fi; the last known values are shown",
   'home.mode.schedule': 'Following the schedule',
   'home.mode.away': 'Away',
   'home.mode.frostguard': 'Frost guard',

@@ -25,6 +25,7 @@ export const statusWordsFr: Translation<typeof statusWords> = {
   'netatmo.noData': 'aucune donnée lue pour l’instant',
 
   'home.unreachable': 'Netatmo ne peut pas joindre ce logement pour le moment',
+  'home.relayOffline': 'Netatmo ne joint pas le relais de ce logement (ou la passerelle OpenTherm) : vérifiez son alimentation et son Wi-Fi ; les dernières valeurs connues sont affichées',
   'home.mode.schedule': 'Suit le planning',
   'home.mode.away': 'Absent',
   'home.mode.frostguard': 'Hors-gel',
