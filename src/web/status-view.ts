@@ -9,6 +9,7 @@ import type { HubSeen } from '../lan/hub-activity.js';
 import type { BridgeInfo } from '../lan/state-document.js';
 import type { Home, NetatmoHealth, NetatmoStatus, Room } from '../model/types.js';
 import type { StoreProblem } from '../store/index.js';
+import { storeProblemText } from './store-problem.js';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
 
@@ -140,7 +141,7 @@ export function buildStatusView(source: StatusSource, tr: Translator = englishTr
       backoffEndsText: untilText(health.backoffUntil, nowMs, tr),
       tokenSaved: health.tokenSaved,
     },
-    dataFile: { saving: source.storeProblem === null, problem: source.storeProblem?.message ?? null, since: source.storeProblem?.since ?? null },
+    dataFile: dataFileView(source.storeProblem, tr),
     homes: source.homes.map((home) => homeView(home, nowMs, tr)),
     hubs: {
       lastPollAt: source.lastHubPollAt,
@@ -157,6 +158,10 @@ export function buildStatusView(source: StatusSource, tr: Translator = englishTr
     },
     pairing: { open: source.pairingClosesAt !== null, closesAt: source.pairingClosesAt, closesText: untilText(source.pairingClosesAt, nowMs, tr) },
   };
+}
+
+function dataFileView(problem: StoreProblem | null, tr: Translator): StatusView['dataFile'] {
+  return { saving: problem === null, problem: problem ? storeProblemText(problem, tr) : null, since: problem?.since ?? null };
 }
 
 /** What to do about a hub whose driver speaks an older LAN API (driverUpdateNeeded), in words. */

@@ -43,4 +43,19 @@ export const statusWords = {
   'room.notHeating': 'Not heating',
   'room.heating': 'Heating',
   'room.heatingPower': 'Heating ({percent} %)',
+
+  'store.locked':
+    'Could not save the bridge data to {path}: another process (a second bridge, "npm run auth" or "npm run doctor -- --refresh") kept the file locked ({path}.lock). The previous data is kept (on disk and in memory) and the next change is retried automatically.',
+  'store.newerFile':
+    'Stopped saving the bridge data: {path} was changed meanwhile by a newer version of the bridge{detail}, and this version does not overwrite it. The bridge keeps running with the data it has in memory and does not save until the file is fixed: a restart now would lose what changed since. Stop the other bridge, then start the newer version only (or put a backup of the file back).',
+  'store.damagedFile':
+    'Stopped saving the bridge data: {path} was damaged meanwhile{detail}, for example by a hand edit; it is left exactly as it is. The bridge keeps running with the data it has in memory and does not save until the file is fixed: a restart now would lose what changed since. Fix the file or put a backup back; or restart the bridge, which moves the damaged file aside and recovers from {path}.bak.',
+  'store.readOnly':
+    'Could not save the bridge data to {path}: the file system is read-only. Mount the data directory writable (e.g. drop ":ro" from the volume). The previous data is kept (on disk and in memory) and the next change is retried automatically.',
+  'store.diskFull':
+    'Could not save the bridge data to {path}: the disk is full. Free some space on that disk. The previous data is kept (on disk and in memory) and the next change is retried automatically.',
+  'store.permission':
+    'Could not save the bridge data to {path}: permission denied. Make the data directory writable for the user running the bridge. The previous data is kept (on disk and in memory) and the next change is retried automatically.',
+  'store.io':
+    'Could not save the bridge data to {path}: input/output error{code}. Check the disk. The previous data is kept (on disk and in memory) and the next change is retried automatically.',
 } as const;

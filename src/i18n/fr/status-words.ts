@@ -46,4 +46,19 @@ export const statusWordsFr: Translation<typeof statusWords> = {
   'room.notHeating': 'Ne chauffe pas',
   'room.heating': 'Chauffe',
   'room.heatingPower': 'Chauffe ({percent} %)',
+
+  'store.locked':
+    'Impossible d’enregistrer les données de la passerelle dans {path} : un autre processus (une deuxième passerelle, "npm run auth" ou "npm run doctor -- --refresh") a gardé le fichier verrouillé ({path}.lock). Les données précédentes sont conservées (sur le disque et en mémoire) et la prochaine modification est retentée automatiquement.',
+  'store.newerFile':
+    'Enregistrement des données arrêté : {path} a été modifié entre-temps par une version plus récente de la passerelle{detail}, et cette version ne l’écrase pas. La passerelle continue avec les données qu’elle a en mémoire et n’enregistre plus tant que le fichier n’est pas réparé : un redémarrage maintenant perdrait ce qui a changé depuis. Arrêtez l’autre passerelle, puis ne lancez que la version plus récente (ou remettez une sauvegarde du fichier).',
+  'store.damagedFile':
+    'Enregistrement des données arrêté : {path} a été endommagé entre-temps{detail}, par exemple par une modification à la main ; il est laissé tel quel. La passerelle continue avec les données qu’elle a en mémoire et n’enregistre plus tant que le fichier n’est pas réparé : un redémarrage maintenant perdrait ce qui a changé depuis. Réparez le fichier ou remettez une sauvegarde ; ou redémarrez la passerelle, qui met le fichier endommagé de côté et repart de {path}.bak.',
+  'store.readOnly':
+    'Impossible d’enregistrer les données de la passerelle dans {path} : le système de fichiers est en lecture seule. Montez le dossier de données en écriture (par exemple, retirez ":ro" du volume). Les données précédentes sont conservées (sur le disque et en mémoire) et la prochaine modification est retentée automatiquement.',
+  'store.diskFull':
+    'Impossible d’enregistrer les données de la passerelle dans {path} : le disque est plein. Libérez de la place sur ce disque. Les données précédentes sont conservées (sur le disque et en mémoire) et la prochaine modification est retentée automatiquement.',
+  'store.permission':
+    'Impossible d’enregistrer les données de la passerelle dans {path} : permission refusée. Rendez le dossier de données accessible en écriture à l’utilisateur de la passerelle. Les données précédentes sont conservées (sur le disque et en mémoire) et la prochaine modification est retentée automatiquement.',
+  'store.io':
+    'Impossible d’enregistrer les données de la passerelle dans {path} : erreur d’entrée/sortie{code}. Vérifiez le disque. Les données précédentes sont conservées (sur le disque et en mémoire) et la prochaine modification est retentée automatiquement.',
 };
