@@ -88,7 +88,7 @@ export const cliDoctorFr: Translation<typeof cliDoctor> = {
   'doctor.notRunning': '{installed} installée ; la passerelle n’est pas lancée',
   'doctor.versionUnknown': '{installed} installée ; la passerelle en marche ne donne pas sa version',
   'doctor.versionRuns': '{installed} en marche',
-  'doctor.versionDiffers': 'la passerelle en marche est la {running}, celle installée la {installed}',
+  'doctor.versionDiffers': 'la passerelle en marche est en version {running}, celle installée en version {installed}',
   'doctor.versionDiffersFix': 'redémarrez-la pour lancer la version installée ({hint})',
   'doctor.restartService': 'sudo systemctl restart netatmo-bridge',
   'doctor.restartOther': 'arrêtez-la et relancez-la',

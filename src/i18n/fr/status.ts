@@ -53,7 +53,7 @@ export const statusFr: Translation<typeof status> = {
   'status.driverOlder': 'ancien, sans numéro de version (API LAN {level})',
   'status.noHubPoll': 'aucun hub n’a interrogé la passerelle depuis son démarrage',
   'status.driverAdvice':
-    'Le hub utilise {which}, qui parle l’API LAN {level} ; cette passerelle parle la {bridgeLevel}. Il continue de fonctionner, mais mettez le pilote à jour pour tout avoir : lancez "npm run driver:package" puis suivez les étapes du SmartThings CLI dans driver/README.md ("To update the driver later").',
+    'Le hub utilise {which}, qui parle l’API LAN {level} ; cette passerelle parle l’API LAN {bridgeLevel}. Il continue de fonctionner, mais mettez le pilote à jour pour tout avoir : lancez "npm run driver:package" puis suivez les étapes du SmartThings CLI dans driver/README.md ("To update the driver later").',
   'status.driverWhich': 'le pilote {version}',
   'status.driverWhichUnknown': 'un ancien pilote (il n’envoie pas sa version)',
 
