@@ -1,6 +1,6 @@
 // The adaptive policy's learnt hours of activity, to and from the data file. Each saved profile
 // is checked on reading; a damaged one is dropped (relearnt over days) instead of failing the
-// file. Saves happen a few times a day (one per observed change or command), one at a time.
+// file. Saves happen a few times a day (one per observed change or command).
 import { z } from 'zod';
 import { HOURS_PER_DAY, type ActivityProfile } from '../polling/activity-profile.js';
 import type { Store } from '../store/index.js';
@@ -25,18 +25,16 @@ export function loadActivityProfiles(activity: Readonly<Record<string, unknown>>
 }
 
 export function activitySaver(store: Store, logger: Logger): (homeId: string, profile: ActivityProfile) => void {
-  let chain: Promise<void> = Promise.resolve();
   return (homeId, profile) => {
     const stored = { hours: [...profile.hours], updatedAt: new Date(profile.updatedAt).toISOString() };
-    chain = chain
-      .then(() =>
-        store.update((draft) => {
-          const activity = { ...(draft.polling?.activity ?? {}), [homeId]: stored };
-          const homes = Object.keys(activity);
-          for (const old of homes.slice(0, Math.max(0, homes.length - MAX_HOMES))) delete activity[old];
-          draft.polling = { ...draft.polling, activity };
-        }),
-      )
+    // At once (the store serialises writes): a stop's flush then waits for it.
+    store
+      .update((draft) => {
+        const activity = { ...(draft.polling?.activity ?? {}), [homeId]: stored };
+        const homes = Object.keys(activity);
+        for (const old of homes.slice(0, Math.max(0, homes.length - MAX_HOMES))) delete activity[old];
+        draft.polling = { ...draft.polling, activity };
+      })
       .catch((error: unknown) => logger.warn({ err: error }, 'could not save the hours of activity; they are saved with the next change'));
   };
 }

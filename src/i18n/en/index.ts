@@ -1,0 +1,19 @@
+// The English catalogue: every area's messages in one flat object. Keys are "area.name" (see
+// docs/web.md, "Adding a message"); an area may not repeat another's key (catalogue test).
+import { admin } from './admin.js';
+import { cliAuth } from './cli-auth.js';
+import { cliDoctor } from './cli-doctor.js';
+import { cliService } from './cli-service.js';
+import { cli } from './cli.js';
+import { client } from './client.js';
+import { common } from './common.js';
+import { connect } from './connect.js';
+import { history } from './history.js';
+import { smartappChecks } from './smartapp-checks.js';
+import { smartapp } from './smartapp.js';
+import { statusWords } from './status-words.js';
+import { status } from './status.js';
+
+export const EN_AREAS = { common, status, statusWords, admin, connect, client, history, cli, cliDoctor, cliAuth, cliService, smartapp, smartappChecks } as const;
+
+export const en = { ...common, ...status, ...statusWords, ...admin, ...connect, ...client, ...history, ...cli, ...cliDoctor, ...cliAuth, ...cliService, ...smartapp, ...smartappChecks } as const;
