@@ -3,7 +3,10 @@
 import { optionLines, parseCommandArgs } from './args.js';
 import { authCommand } from './auth.js';
 import type { Command } from './command.js';
+import { diagnosticsCommand } from './diagnostics.js';
 import { doctorCommand } from './doctor.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
 import { complain, say, type CliIo } from './io.js';
 import { PACKAGE_VERSION } from './package-info.js';
 import { pairCommand } from './pair.js';
@@ -11,7 +14,7 @@ import { serviceCommand } from './service.js';
 import { demoCommand, startCommand } from './start.js';
 import { statusCommand } from './status.js';
 
-export const COMMANDS: readonly Command[] = [startCommand, demoCommand, statusCommand, pairCommand, doctorCommand, authCommand, serviceCommand];
+export const COMMANDS: readonly Command[] = [startCommand, demoCommand, statusCommand, pairCommand, doctorCommand, authCommand, serviceCommand, exportCommand, importCommand, diagnosticsCommand];
 
 export function usageText(): string[] {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -105,6 +105,10 @@ export function checkTokens(facts: TokenFacts): Finding[] {
     return [bad(subject, 'no Netatmo client id and secret', 'set NETATMO_CLIENT_ID and NETATMO_CLIENT_SECRET in .env (dev.netatmo.com → your app), or enter them on the admin page (/admin)')];
   }
   const tokens = data?.netatmo.tokens ?? null;
+  const moved = data?.netatmo.moved ?? null;
+  if (moved) {
+    return [bad(subject, `moved to another machine on ${moved.at} (exported): this bridge no longer calls Netatmo`, `stop this bridge once the new machine runs it, or undo the move with "${cliName()} import --undo-move" if you gave the move up`)];
+  }
   if (!tokens && !config.netatmo.refreshToken) {
     return [bad(subject, 'not connected yet (no tokens)', `connect Netatmo on the admin page (/admin), or run "${cliName()} auth" while the bridge is stopped`)];
   }

@@ -22,6 +22,7 @@ const stateSchema = z.object({
       pollIntervalS: z.number(),
       effectivePollIntervalS: z.number().optional(),
       backoffUntil: z.string().nullable().optional(),
+      movedAt: z.string().optional(),
     })
     .loose(),
   homes: z.array(z.object({ name: z.string(), reachable: z.boolean().optional(), rooms: z.array(z.unknown()) }).loose()),
@@ -44,6 +45,7 @@ export function describeState(state: StateDocument, nowMs: number): { lines: str
     down: `Netatmo: NOT reachable — ${data}; the hubs show it as stale.`,
     auth_required: `Netatmo: the saved login was refused. Reconnect on the admin page (/admin), or stop the bridge and run "${cliName()} auth".`,
     not_configured: `Netatmo: not connected yet. Connect it on the admin page (/admin), or stop the bridge and run "${cliName()} auth".`,
+    moved: `Netatmo: MOVED to another machine (exported ${n.movedAt ?? 'earlier'}); this bridge no longer calls Netatmo. Stop it once the new one runs, or undo with "${cliName()} import --undo-move".`,
   };
   const rooms = state.homes.reduce((sum, home) => sum + home.rooms.length, 0);
   const demo = state.bridge.simulated === true;

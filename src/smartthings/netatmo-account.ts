@@ -67,6 +67,8 @@ function bridgeAccountStatus(context: BridgeContext): AccountCheck {
       return { ok: false, message: 'The bridge must be reconnected to Netatmo: open its status page, or turn this option off and enter new credentials.' };
     case 'not_configured':
       return { ok: false, message: 'This bridge is not connected to Netatmo yet: turn this option off and enter your Netatmo app credentials.' };
+    case 'moved':
+      return { ok: false, message: 'This bridge\'s Netatmo connection was moved to another machine: install the SmartApp against the new bridge, or undo the move on this bridge\'s admin page.' };
   }
 }
 

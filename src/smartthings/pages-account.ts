@@ -92,5 +92,7 @@ function accountStatusText(context: BridgeContext): string {
       return 'This bridge must be reconnected to Netatmo.';
     case 'not_configured':
       return 'This bridge is not connected to Netatmo yet.';
+    case 'moved':
+      return 'This bridge\'s Netatmo connection was moved to another machine.';
   }
 }

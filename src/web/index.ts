@@ -2,7 +2,7 @@
 // history chart's data and the bundled assets. Registered in defaultFeatures() (src/app.ts).
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { BridgeContext, Feature } from '../context.js';
-import { openFileStore, type Store } from '../store/index.js';
+import { realStoreOf } from '../real-store.js';
 import { moduleLogger } from '../util/logger.js';
 import { adminRouter } from './admin-routes.js';
 import { assetsRouter } from './assets.js';
@@ -16,7 +16,7 @@ import { sendMessagePage, type WebDeps } from './web-deps.js';
 
 export async function webFeature(context: BridgeContext): Promise<Feature> {
   const logger = moduleLogger(context.logger, 'web');
-  const realStore = await openRealStore(context);
+  const realStore = await realStoreOf(context);
   const password = await prepareAdminPassword({ store: realStore, configured: context.config.adminPassword, logger });
   const deps: WebDeps = {
     context: { ...context, logger },
@@ -41,15 +41,6 @@ export async function webFeature(context: BridgeContext): Promise<Feature> {
       if (realStore !== context.store) await realStore.flush();
     },
   };
-}
-
-/**
- * The data file of the real Netatmo account. The demo runs on its own data file (DATA_DIR/simulator),
- * but the admin password and a Netatmo account connected from the demo belong in the real one.
- */
-async function openRealStore(context: BridgeContext): Promise<Store> {
-  if (!context.simulator) return context.store;
-  return openFileStore({ dataDir: context.config.dataDir, logger: moduleLogger(context.logger, 'store'), presetLanToken: context.config.lanToken });
 }
 
 const OWN_PATHS = /^\/(?:$|status|admin|oauth\/|history\/|assets\/)/;

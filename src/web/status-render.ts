@@ -58,6 +58,7 @@ function netatmoCard(view: StatusView): SafeHtml {
   <h2 id="netatmo-title">Netatmo connection</h2>
   <p class="headline"><span class="tone-symbol" aria-hidden="true">${TONE_SYMBOL[n.tone]}</span> <span id="netatmo-headline">${n.headline}</span></p>
   <p>${n.explanation}</p>
+  ${n.movedAt ? html`<p id="netatmo-moved">Exported <time datetime="${n.movedAt}">${n.movedAgoText ?? n.movedAt}</time>.</p>` : ''}
   <dl class="facts">
     <div><dt>Data</dt><dd id="data-age">${n.dataAgeText}${n.stale && n.lastSuccessAt ? ' (stale)' : ''}</dd></div>
     <div><dt>Last error</dt><dd id="last-error">${n.lastError ? html`${n.lastError.message} <span class="muted">(${n.lastError.agoText})</span>` : 'none'}</dd></div>

@@ -76,6 +76,9 @@ export interface StatusView {
     backoffEndsText: string | null;
     /** false while the Netatmo sign-in in use exists only in memory. */
     tokenSaved: boolean;
+    /** When the connection was exported to another machine (status `moved`), else null. */
+    movedAt: string | null;
+    movedAgoText: string | null;
   };
   /** Whether the bridge can save its data file, and if not, why (in words for the user). */
   dataFile: { saving: boolean; problem: string | null; since: string | null };
@@ -109,6 +112,12 @@ const STATUS_WORDS: Record<NetatmoStatus, { tone: Tone; headline: string; explan
     explanation: 'Netatmo refused the saved sign-in. Open Admin and connect Netatmo again.',
   },
   not_configured: { tone: 'warn', headline: 'Netatmo is not connected yet', explanation: 'Open Admin and connect your Netatmo account.' },
+  moved: {
+    tone: 'warn',
+    headline: 'Moved to another machine',
+    explanation:
+      'The Netatmo connection was exported to another machine, so this bridge no longer talks to Netatmo; the values below are the last known ones. Stop this bridge once the new one runs, or undo the move on the Admin page if you gave it up.',
+  },
 };
 
 /** Said instead of "Connected" while the rotated (or just connected) sign-in lives only in memory. */
@@ -153,6 +162,8 @@ export function buildStatusView(source: StatusSource): StatusView {
       backoffUntil: health.backoffUntil,
       backoffEndsText: untilText(health.backoffUntil, nowMs),
       tokenSaved: health.tokenSaved,
+      movedAt: health.movedAt ?? null,
+      movedAgoText: ageOf(health.movedAt ?? null, nowMs)?.text ?? null,
     },
     dataFile: { saving: source.storeProblem === null, problem: source.storeProblem?.message ?? null, since: source.storeProblem?.since ?? null },
     homes: source.homes.map((home) => homeView(home, nowMs)),
