@@ -75,7 +75,7 @@ async function runTakeOver(installation: Installation, io: CliIo, request: { fil
   let result: ImportResult;
   let next: string;
   if (link.kind === 'running') {
-    const answer = await askBridge<ImportResult & { restarting: boolean }>(link, 'POST', '/import', request);
+    const answer = await askBridge<ImportResult & { restarting: boolean }>(link, 'POST', '/import', { file: request.fileText, passphrase: request.passphrase, force: request.force });
     if (!answer.ok) return fail(io, answer.status === 0 ? moveMessages.runningUnreachable(link.url) : answer.message);
     result = answer.body;
     next = answer.body.restarting ? moveMessages.restarting : moveMessages.restartNeeded;

@@ -3,6 +3,7 @@
 import type { Flash } from './auth/sessions.js';
 import { POLL_TIMING } from '../config/poll-timing.js';
 import { html, type SafeHtml } from './html.js';
+import { diagnosticsSection, moveSection, type MoveView } from './move-render.js';
 
 export interface SignInView {
   error: string | null;
@@ -20,6 +21,7 @@ export interface AdminView {
   settings: { pollIntervalS: number; staleThresholdS: number; preferredPath: 'lan' | 'cloud' };
   /** The SmartApp settings are complete, so the cloud path can be preferred. */
   smartappConfigured: boolean;
+  move: MoveView;
 }
 
 export function renderSignIn(view: SignInView): SafeHtml {
@@ -58,6 +60,8 @@ ${lanTokenSection(view, csrf)}
   <form method="post" action="/admin/refresh">${csrf}<button type="submit">Refresh from Netatmo now</button></form>
 </section>
 ${settingsSection(view, csrf)}
+${moveSection(view.move, csrf)}
+${diagnosticsSection(csrf)}
 <form method="post" action="/admin/sign-out" class="sign-out">${csrf}<button type="submit" class="secondary">Sign out</button></form>`;
 }
 

@@ -187,6 +187,7 @@ function adminView(deps: WebDeps, req: Request, session: Session, flash: Session
     lanTokenFromEnv: Boolean(context.config.lanToken),
     pairing: { closesAt: context.pairing.closesAt(), closesText: untilText(context.pairing.closesAt(), context.now()) },
     smartappConfigured: cloudPathMissing(context.config).length === 0,
+    move: { movedAt: deps.realStore.data.netatmo.moved?.at ?? null },
     settings: {
       pollIntervalS: settings.pollIntervalS ?? context.config.pollIntervalS,
       staleThresholdS: settings.staleThresholdS ?? context.config.staleThresholdS,

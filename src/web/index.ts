@@ -10,6 +10,8 @@ import { prepareAdminPassword } from './auth/admin-password.js';
 import { SessionStore } from './auth/sessions.js';
 import { SignInThrottle } from './auth/throttle.js';
 import { HistoryService } from './history.js';
+import { moveActions } from '../moving/actions.js';
+import { moveRouter } from './move-routes.js';
 import { oauthRouter } from './oauth-routes.js';
 import { statusRouter } from './status-routes.js';
 import { sendMessagePage, type WebDeps } from './web-deps.js';
@@ -33,6 +35,7 @@ export async function webFeature(context: BridgeContext): Promise<Feature> {
   router.use(statusRouter(deps.context, history));
   router.use(adminRouter(deps));
   router.use(oauthRouter(deps));
+  router.use(moveRouter(deps, moveActions(context, realStore)));
   router.use(formErrors(deps));
   return {
     name: 'web',
