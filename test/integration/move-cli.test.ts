@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readControlFile } from '../../src/local/control-file.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
 import { cliEnv, runCliInProcess } from '../helpers/cli.js';
@@ -193,5 +194,22 @@ describe('netatmo-bridge export / import', () => {
     expect(data.bridgeId).toBe(old.bridge.context.store.data.bridgeId);
     expect(data.netatmo.tokens).not.toBeNull();
     expect(data.netatmo.moved).toBeNull();
+  });
+
+  it('the control channel answers only its key, only from this machine, never through a proxy', async () => {
+    const bridge = await oldMachine();
+    const control = await readControlFile(bridge.dataDir);
+    expect(control?.url).toBe(bridge.bridge.url);
+    expect((await stat(path.join(bridge.dataDir, 'local-control.json'))).mode & 0o777).toBe(0o600);
+    const ask = (headers: Record<string, string>) => fetch(`${bridge.bridge.url}/local/v1/undo-move`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    expect((await ask({})).status).toBe(401);
+    expect((await ask({ authorization: `Bearer ${bridge.lanToken()}` })).status).toBe(401);
+    expect((await ask({ authorization: `Bearer ${control?.key ?? ''}`, 'x-forwarded-for': '203.0.113.9' })).status).toBe(403);
+    const right = await ask({ authorization: `Bearer ${control?.key ?? ''}` });
+    expect(right.status).toBe(400);
+    expect(((await right.json()) as { error: { code: string } }).error.code).toBe('not_moved');
+    await bridge.stop({ keepData: true, keepSimulator: true });
+    bridges.splice(bridges.indexOf(bridge), 1);
+    expect(await readControlFile(bridge.dataDir)).toBeNull();
   });
 });
