@@ -8,6 +8,7 @@ import type { DiagnosticsBundle } from '../diagnostics/bundle.js';
 import type { MoveActions } from '../moving/actions.js';
 import { MAX_EXPORT_BYTES, PASSPHRASE_MAX_LENGTH } from '../moving/envelope.js';
 import { MoveError } from '../moving/errors.js';
+import { StoreWriteError } from '../store/index.js';
 import { localMessages } from './messages.js';
 
 export const LOCAL_PREFIX = '/local/v1';
@@ -78,6 +79,10 @@ function localErrors(): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     if (res.headersSent) {
       next(error);
+      return;
+    }
+    if (error instanceof StoreWriteError) {
+      res.status(503).json({ error: { code: 'data_file', message: error.message } });
       return;
     }
     if (error instanceof MoveError) {

@@ -8,7 +8,9 @@ const REPLACEMENTS: readonly [RegExp, string][] = [
   // Authorization headers and bearer tokens in any form.
   [/\b(Bearer|Basic)\s+[^\s"',;]+/gi, '$1 [redacted]'],
   // secret-named keys in JSON or query strings: "refreshToken":"…", access_token=…, client_secret: …
-  [/("?(?:access|refresh|id|auth|lan)_?token"?|"?client_?secret"?|"?password(?:Hash)?"?|"?passphrase"?|"?secret"?|"?api_?key"?|"?code"?)(\s*[:=]\s*)"?[^\s"&,;}]{6,}"?/gi, '$1$2"[redacted]"'],
+  [/("?(?:access|refresh|id|auth|lan)?_?token"?|"?client_?secret"?|"?password(?:Hash)?"?|"?passphrase"?|"?secret"?|"?api_?key"?)(\s*[:=]\s*)"?[^\s"&,;}]{6,}"?/gi, '$1$2"[redacted]"'],
+  // OAuth authorization codes in addresses (…?state=…&code=…); a plain "code" key is an error code.
+  [/([?&]code=)[^&\s"]+/g, '$1[redacted]'],
   // JSON Web Tokens.
   [/\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*/g, '[redacted-jwt]'],
   // Netatmo's token shape: <24 hex user id>|<32 hex>.

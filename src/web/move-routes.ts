@@ -9,6 +9,7 @@ import type { MoveActions } from '../moving/actions.js';
 import { MAX_EXPORT_BYTES, PASSPHRASE_MAX_LENGTH } from '../moving/envelope.js';
 import { MoveError } from '../moving/errors.js';
 import { moveMessages } from '../moving/messages.js';
+import { StoreWriteError } from '../store/index.js';
 import { formParser } from './admin-routes.js';
 import { moveWebMessages as m } from './move-messages.js';
 import { authorisePost, backToAdmin, sendMessagePage, sessionOf, type WebDeps } from './web-deps.js';
@@ -81,7 +82,8 @@ export function moveRouter(deps: WebDeps, actions: MoveActions): Router {
 }
 
 function refuse(res: Response, session: NonNullable<ReturnType<typeof sessionOf>>, error: unknown): void {
-  if (!(error instanceof MoveError)) throw error;
+  // A refusal, or a data file that cannot be written (its message says why; nothing changed).
+  if (!(error instanceof MoveError) && !(error instanceof StoreWriteError)) throw error;
   backToAdmin(res, session, { kind: 'error', text: error.message }, '#move');
 }
 

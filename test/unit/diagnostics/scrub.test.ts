@@ -14,15 +14,17 @@ describe('scrubText', () => {
       'mail jane.doe+bridge@example.org',
       'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
       'key c2VjcmV0LXZhbHVlLXRoYXQtaXMtbG9uZy1lbm91Z2gtMTIzNDU2Nzg5MA==',
+      'landed on http://localhost/?state=abc&code=oauth-code-value',
+      '{"token":"pairing-token-value"}',
     ].join('\n');
     const out = scrubText(text);
-    for (const secret of ['abc.def-ghi', '0123456789abcdef0123456789abcdef', lanToken, 'opaque-value-123', 'jane.doe', 'sflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c', 'c2VjcmV0LXZhbHVl']) {
+    for (const secret of ['abc.def-ghi', '0123456789abcdef0123456789abcdef', lanToken, 'opaque-value-123', 'jane.doe', 'sflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c', 'c2VjcmV0LXZhbHVl', 'oauth-code-value', 'pairing-token-value']) {
       expect(out).not.toContain(secret);
     }
   });
 
   it('keeps ordinary text, Netatmo ids, UUIDs and paths', () => {
-    const text = 'home 5f0c6e2a8d4b4c1e9a7f2b3c room 2255031728 bridge 5f0c6e2a-8d4b-4c1e-9a7f-2b3c4d5e6f70 file /home/pi/.local/share/netatmo-bridge/bridge.json Netatmo poll failed: timeout';
+    const text = '{"code":"EACCES","tokenSaved":true} home 5f0c6e2a8d4b4c1e9a7f2b3c room 2255031728 bridge 5f0c6e2a-8d4b-4c1e-9a7f-2b3c4d5e6f70 file /home/pi/.local/share/netatmo-bridge/bridge.json Netatmo poll failed: timeout';
     expect(scrubText(text)).toBe(text);
   });
 });
