@@ -31,7 +31,8 @@ async function describedId(url: string): Promise<string | null> {
   }
 }
 
-export type BridgeAnswer<T> = { ok: true; body: T } | { ok: false; status: number; code: string; message: string };
+/** A refusal carries its code, the English message and the facts to say it again in the user's language. */
+export type BridgeAnswer<T> = { ok: true; body: T } | { ok: false; status: number; code: string; message: string; details: Record<string, unknown> };
 
 /** One request to /local/v1 (a minute at most: an export derives a key, an import restarts). */
 export async function askBridge<T>(link: { url: string; key: string }, method: 'GET' | 'POST', route: string, body?: unknown): Promise<BridgeAnswer<T>> {
@@ -44,9 +45,11 @@ export async function askBridge<T>(link: { url: string; key: string }, method: '
       signal: AbortSignal.timeout(60_000),
     });
   } catch (error) {
-    return { ok: false, status: 0, code: 'unreachable', message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, status: 0, code: 'unreachable', message: error instanceof Error ? error.message : String(error), details: {} };
   }
-  const parsed = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const parsed = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
   if (res.ok && parsed !== null) return { ok: true, body: parsed as T };
-  return { ok: false, status: res.status, code: parsed?.error?.code ?? 'unknown', message: parsed?.error?.message ?? `HTTP ${res.status}` };
+  const error = parsed?.error;
+  const details = typeof error?.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
+  return { ok: false, status: res.status, code: error?.code ?? 'unknown', message: error?.message ?? `HTTP ${res.status}`, details };
 }

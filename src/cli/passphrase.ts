@@ -4,37 +4,38 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { moveMessages } from '../moving/messages.js';
+import type { Translator } from '../i18n/translator.js';
 import type { CliIo } from './io.js';
 import { LineReader } from './prompt.js';
 
 export type PassphraseResult = { ok: true; passphrase: string } | { ok: false; message: string };
 
-export async function readPassphrase(io: CliIo, options: { file: string | undefined; confirm: boolean }): Promise<PassphraseResult> {
+/** The passphrase, or why there is none in the user's language (`tr`, which also speaks the prompts). */
+export async function readPassphrase(io: CliIo, options: { file: string | undefined; confirm: boolean }, tr: Translator): Promise<PassphraseResult> {
   if (options.file !== undefined) {
     try {
       const text = (await readFile(options.file, 'utf8')).replace(/\r?\n$/, '');
-      return text === '' ? { ok: false, message: moveMessages.noPassphrase } : { ok: true, passphrase: text };
+      return text === '' ? { ok: false, message: tr.t('cliMove.noPassphrase') } : { ok: true, passphrase: text };
     } catch (error) {
-      return { ok: false, message: moveMessages.passphraseFileUnreadable(options.file, (error as NodeJS.ErrnoException).code ?? 'error') };
+      return { ok: false, message: tr.t('cliMove.passphraseFileUnreadable', { file: options.file, code: (error as NodeJS.ErrnoException).code ?? 'error' }) };
     }
   }
   const answers: (string | null)[] = [];
   if (io.interactive) {
-    answers.push(await askHidden(io, moveMessages.passphrasePrompt));
-    if (options.confirm && answers[0]) answers.push(await askHidden(io, moveMessages.passphraseRepeat));
+    answers.push(await askHidden(io, tr.t('cliMove.passphrasePrompt')));
+    if (options.confirm && answers[0]) answers.push(await askHidden(io, tr.t('cliMove.passphraseRepeat')));
   } else {
     const reader = new LineReader(io);
     try {
-      answers.push(await reader.ask(moveMessages.passphrasePrompt));
-      if (options.confirm && answers[0]) answers.push(await reader.ask(moveMessages.passphraseRepeat));
+      answers.push(await reader.ask(tr.t('cliMove.passphrasePrompt')));
+      if (options.confirm && answers[0]) answers.push(await reader.ask(tr.t('cliMove.passphraseRepeat')));
     } finally {
       reader.close();
     }
   }
   const [first, second] = answers;
-  if (!first) return { ok: false, message: moveMessages.noPassphrase };
-  if (options.confirm && first !== second) return { ok: false, message: moveMessages.failure('passphrase_mismatch', {}) };
+  if (!first) return { ok: false, message: tr.t('cliMove.noPassphrase') };
+  if (options.confirm && first !== second) return { ok: false, message: tr.t('move.passphraseMismatch') };
   return { ok: true, passphrase: first };
 }
 

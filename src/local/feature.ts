@@ -8,7 +8,6 @@ import { moveActions } from '../moving/actions.js';
 import { realStoreOf } from '../real-store.js';
 import { moduleLogger } from '../util/logger.js';
 import { newControlKey, removeControlFile, writeControlFile } from './control-file.js';
-import { localMessages } from './messages.js';
 import { localControlRouter } from './routes.js';
 
 export async function localControlFeature(context: BridgeContext): Promise<Feature> {
@@ -31,7 +30,10 @@ export async function localControlFeature(context: BridgeContext): Promise<Featu
       try {
         await writeControlFile(dataDir, { url, key, pid: process.pid, startedAt: new Date(context.now()).toISOString() });
       } catch (error) {
-        log.warn({ code: (error as NodeJS.ErrnoException).code }, localMessages.controlFileUnwritable);
+        log.warn(
+          { code: (error as NodeJS.ErrnoException).code },
+          'Could not write the control file for the netatmo-bridge command; export, import and diagnostics from the command line need the bridge stopped meanwhile',
+        );
       }
     },
     async stop() {

@@ -1,18 +1,26 @@
 // The CLI's control channel on the running bridge (/local/v1/…): export, import, undo a move, and
 // the diagnostics bundle. Only from this machine (a loopback peer, or the bridge's own address) and
 // never through a proxy, with the key of <dataDir>/local-control.json. Bodies are JSON and small.
+// Errors are for the netatmo-bridge command, which says them in its user's language from `code`
+// and `details` (the facts of the sentence); `message` stays English, like the LAN API's.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { DiagnosticsBundle } from '../diagnostics/bundle.js';
 import type { MoveActions } from '../moving/actions.js';
-import { MAX_EXPORT_BYTES, PASSPHRASE_MAX_LENGTH } from '../moving/envelope.js';
+import { MAX_EXPORT_BYTES, PASSPHRASE_MAX_LENGTH } from '../moving/limits.js';
 import { MoveError } from '../moving/errors.js';
 import { StoreWriteError } from '../store/index.js';
-import { localMessages } from './messages.js';
 
 export const LOCAL_PREFIX = '/local/v1';
 const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
+
+const MESSAGES = {
+  localOnly: 'This address only answers the netatmo-bridge command on the same machine.',
+  wrongKey: "The control key is wrong: run the command as the user of the bridge's data directory.",
+  badRequest: 'The request could not be read.',
+  tooLarge: 'The request is larger than any export file.',
+} as const;
 
 const exportBody = z.strictObject({ passphrase: z.string().min(1).max(PASSPHRASE_MAX_LENGTH) });
 const importBody = z.strictObject({ file: z.string().min(1).max(MAX_EXPORT_BYTES), passphrase: z.string().min(1).max(PASSPHRASE_MAX_LENGTH), force: z.boolean().default(false) });
@@ -58,12 +66,12 @@ export function fromThisMachine(req: Request): boolean {
 function localOnly(key: () => string): RequestHandler {
   return (req, res, next) => {
     if (!fromThisMachine(req)) {
-      res.status(403).json({ error: { code: 'local_only', message: localMessages.localOnly } });
+      res.status(403).json({ error: { code: 'local_only', message: MESSAGES.localOnly } });
       return;
     }
     const presented = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
     if (!sameKey(presented, key())) {
-      res.status(401).json({ error: { code: 'unauthorized', message: localMessages.wrongKey } });
+      res.status(401).json({ error: { code: 'unauthorized', message: MESSAGES.wrongKey } });
       return;
     }
     next();
@@ -82,19 +90,20 @@ function localErrors(): ErrorRequestHandler {
       return;
     }
     if (error instanceof StoreWriteError) {
-      res.status(503).json({ error: { code: 'data_file', message: error.message } });
+      const details = { reason: error.reason, path: error.path, code: error.code, detail: error.detail };
+      res.status(503).json({ error: { code: 'data_file', message: error.message, details } });
       return;
     }
     if (error instanceof MoveError) {
-      res.status(error.reason === 'account_present' || error.reason === 'already_moved' ? 409 : 400).json({ error: { code: error.reason, message: error.message } });
+      res.status(error.reason === 'account_present' || error.reason === 'already_moved' ? 409 : 400).json({ error: { code: error.reason, message: error.message, details: error.facts } });
       return;
     }
     if (error instanceof z.ZodError || (error as { type?: string } | null)?.type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: 'invalid_request', message: localMessages.badRequest } });
+      res.status(400).json({ error: { code: 'invalid_request', message: MESSAGES.badRequest } });
       return;
     }
     if ((error as { type?: string } | null)?.type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'payload_too_large', message: localMessages.tooLarge } });
+      res.status(413).json({ error: { code: 'payload_too_large', message: MESSAGES.tooLarge } });
       return;
     }
     next(error);

@@ -12,13 +12,12 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
 import { MoveError } from './errors.js';
+import { MAX_EXPORT_BYTES, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './limits.js';
+
+export { MAX_EXPORT_BYTES, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH };
 
 export const EXPORT_FORMAT = 'netatmo-bridge-export';
 export const ENVELOPE_VERSION = 1;
-/** No export comes near this (a few KiB); bigger input is refused before it is parsed. */
-export const MAX_EXPORT_BYTES = 256 * 1024;
-export const PASSPHRASE_MIN_LENGTH = 12;
-export const PASSPHRASE_MAX_LENGTH = 1024;
 export const DEFAULT_KDF = { N: 2 ** 17, r: 8, p: 1 } as const;
 /** scrypt needs 128·N·r bytes; a file asking for more than this is refused unopened. */
 export const MAX_KDF_MEMORY = 256 * 1024 * 1024;

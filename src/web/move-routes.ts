@@ -6,12 +6,15 @@ import { z } from 'zod';
 import { liveBundle } from '../diagnostics/live.js';
 import { readControlFile } from '../local/control-file.js';
 import type { MoveActions } from '../moving/actions.js';
-import { MAX_EXPORT_BYTES, PASSPHRASE_MAX_LENGTH } from '../moving/envelope.js';
+import { formatDateTime } from '../i18n/format.js';
+import type { Translator } from '../i18n/translator.js';
 import { MoveError } from '../moving/errors.js';
-import { moveMessages } from '../moving/messages.js';
+import { moveFailureText } from '../moving/failure-text.js';
+import { MAX_EXPORT_BYTES, PASSPHRASE_MAX_LENGTH } from '../moving/limits.js';
 import { StoreWriteError } from '../store/index.js';
 import { formParser } from './admin-routes.js';
-import { moveWebMessages as m } from './move-messages.js';
+import { translatorFor } from './language.js';
+import { storeWriteErrorText } from './store-problem.js';
 import { authorisePost, backToAdmin, sendMessagePage, sessionOf, type WebDeps } from './web-deps.js';
 
 const csrf = z.string().min(1).max(200);
@@ -29,41 +32,47 @@ export function moveRouter(deps: WebDeps, actions: MoveActions): Router {
   router.post('/admin/move/export', formParser, async (req, res) => {
     const session = authorisePost(deps, req, res);
     if (!session) return;
+    const tr = translatorFor(req);
     const form = exportForm.safeParse(req.body);
-    if (!form.success) return backToAdmin(res, session, { kind: 'error', text: m.formRefused }, '#move');
-    if (form.data.passphrase !== form.data.passphraseAgain) return backToAdmin(res, session, { kind: 'error', text: m.mismatch }, '#move');
+    if (!form.success) return backToAdmin(res, session, { kind: 'error', text: tr.t('message.formUnreadable') }, '#move');
+    if (form.data.passphrase !== form.data.passphraseAgain) return backToAdmin(res, session, { kind: 'error', text: tr.t('move.passphraseMismatch') }, '#move');
     try {
       const result = await actions.exportData(form.data.passphrase);
-      session.flash = { kind: 'success', text: m.exportedFlash(result.movedAt) };
+      const text = result.movedAt ? tr.t('adminMove.exported', { time: formatDateTime(result.movedAt, tr) }) : tr.t('adminMove.exportedNoAccount');
+      session.flash = { kind: 'success', text };
       const day = new Date(context.now()).toISOString().slice(0, 10);
       res.set('cache-control', 'no-store').attachment(`netatmo-bridge-export-${day}.json`).type('application/json').send(result.fileText);
     } catch (error) {
-      refuse(res, session, error);
+      refuse(res, session, error, tr);
     }
   });
 
   router.post('/admin/move/import', signedIn(deps), receiveUpload(deps), async (req, res) => {
     const session = authorisePost(deps, req, res);
     if (!session) return;
+    const tr = translatorFor(req);
     const form = importForm.safeParse(req.body);
-    if (!form.success) return backToAdmin(res, session, { kind: 'error', text: m.formRefused }, '#move');
-    if (!req.file) return backToAdmin(res, session, { kind: 'error', text: m.noFile }, '#move');
+    if (!form.success) return backToAdmin(res, session, { kind: 'error', text: tr.t('message.formUnreadable') }, '#move');
+    if (!req.file) return backToAdmin(res, session, { kind: 'error', text: tr.t('adminMove.noFile') }, '#move');
     try {
       const result = await actions.importData(req.file.buffer.toString('utf8'), form.data.passphrase, form.data.force === 'yes');
-      const next = result.restarting ? moveMessages.restarting : moveMessages.restartNeeded;
-      sendMessagePage(deps, res, 200, m.importedTitle, `${moveMessages.imported(result.connected)} ${next}`, { refreshToStatus: result.restarting });
+      const done = tr.t(result.connected ? 'move.imported' : 'move.importedNoAccount');
+      const next = tr.t(result.restarting ? 'move.restarting' : 'move.restartNeeded');
+      sendMessagePage(deps, req, res, 200, tr.t('adminMove.importedTitle'), `${done} ${next}`, { refreshToStatus: result.restarting });
     } catch (error) {
-      refuse(res, session, error);
+      refuse(res, session, error, tr);
     }
   });
 
   router.post('/admin/move/undo', formParser, async (req, res) => {
     const session = authorisePost(deps, req, res);
     if (!session) return;
+    const tr = translatorFor(req);
     try {
-      backToAdmin(res, session, { kind: 'success', text: m.undoneFlash(await actions.undoMove()) }, '#move');
+      const at = await actions.undoMove();
+      backToAdmin(res, session, { kind: 'success', text: tr.t('adminMove.undone', { time: formatDateTime(at, tr) }) }, '#move');
     } catch (error) {
-      refuse(res, session, error);
+      refuse(res, session, error, tr);
     }
   });
 
@@ -71,7 +80,7 @@ export function moveRouter(deps: WebDeps, actions: MoveActions): Router {
     const session = authorisePost(deps, req, res);
     if (!session) return;
     const form = checkboxForm.safeParse(req.body);
-    if (!form.success) return backToAdmin(res, session, { kind: 'error', text: m.formRefused }, '#diagnostics');
+    if (!form.success) return backToAdmin(res, session, { kind: 'error', text: translatorFor(req).t('message.formUnreadable') }, '#diagnostics');
     const control = await readControlFile(context.config.dataDir);
     const bundle = liveBundle(context, deps.realStore, { keepNames: form.data.keepNames === 'yes', extraSecrets: control ? [control.key] : [] });
     const day = new Date(context.now()).toISOString().slice(0, 10);
@@ -81,17 +90,19 @@ export function moveRouter(deps: WebDeps, actions: MoveActions): Router {
   return router;
 }
 
-function refuse(res: Response, session: NonNullable<ReturnType<typeof sessionOf>>, error: unknown): void {
-  // A refusal, or a data file that cannot be written (its message says why; nothing changed).
-  if (!(error instanceof MoveError) && !(error instanceof StoreWriteError)) throw error;
-  backToAdmin(res, session, { kind: 'error', text: error.message }, '#move');
+function refuse(res: Response, session: NonNullable<ReturnType<typeof sessionOf>>, error: unknown, tr: Translator): void {
+  // A refusal, or a data file that cannot be written (it says why; nothing changed).
+  if (error instanceof MoveError) return backToAdmin(res, session, { kind: 'error', text: moveFailureText(error.reason, error.facts, tr) }, '#move');
+  if (error instanceof StoreWriteError) return backToAdmin(res, session, { kind: 'error', text: storeWriteErrorText(error, tr) }, '#move');
+  throw error;
 }
 
 /** No upload is read for a visitor who is not signed in. */
 function signedIn(deps: WebDeps): express.RequestHandler {
   return (req, res, next) => {
+    const tr = translatorFor(req);
     if (sessionOf(deps, req)) next();
-    else sendMessagePage(deps, res, 401, 'Please sign in', 'Your admin session has ended (or you never signed in). Sign in again on the Admin page.');
+    else sendMessagePage(deps, req, res, 401, tr.t('message.signInTitle'), tr.t('message.signInText'));
   };
 }
 
@@ -101,9 +112,10 @@ function receiveUpload(deps: WebDeps): express.RequestHandler {
     upload(req, res, (error: unknown) => {
       if (!error) return next();
       const session = sessionOf(deps, req);
-      const text = error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE' ? m.uploadTooLarge : m.uploadRefused;
+      const tr = translatorFor(req);
+      const text = tr.t(error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE' ? 'adminMove.uploadTooLarge' : 'adminMove.uploadRefused');
       if (session) backToAdmin(res, session, { kind: 'error', text }, '#move');
-      else sendMessagePage(deps, res, 400, 'Form refused', text);
+      else sendMessagePage(deps, req, res, 400, tr.t('message.formRefusedTitle'), text);
     });
   };
 }

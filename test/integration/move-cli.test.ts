@@ -78,7 +78,7 @@ describe('netatmo-bridge export / import', () => {
     const status = (await (await fetch(`${old.bridge.url}/status.json`)).json()) as { netatmo: { status: string; movedAt: string | null } };
     expect(status.netatmo).toMatchObject({ status: 'moved', movedAt: state.netatmo.movedAt });
     const doctor = await cli(['doctor'], old.dataDir);
-    expect(doctor.stdout).toMatch(/FIX {3}Netatmo login: moved to another machine on \d{4}-/);
+    expect(doctor.stdout).toMatch(/FIX {3}Netatmo login: moved to another machine on \d{2}\/\d{2}\/\d{4}, /);
 
     // The new machine (never started): import while stopped, then start on the imported data.
     const fresh = path.join(dir, 'new');
