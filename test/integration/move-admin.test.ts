@@ -1,7 +1,7 @@
 // Moving with the admin page, over real HTTP as a browser posts its forms: the export download
 // (passphrase typed twice), the status and admin pages saying the bridge moved, undo, and the
 // import upload on the new machine (restart), with a wrong passphrase, an oversized file and a
-// visitor who is not signed in refused and nothing changed.
+// visitor who is not signed in refused and nothing changed; the same in French for a French browser.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,12 +12,14 @@ import { adminSession, postAdminForm } from '../helpers/admin-http.js';
 const ADMIN_PASSWORD = 'admin-password-for-moving';
 const PASSPHRASE = 'moving day passphrase';
 
-async function upload(url: string, session: { cookie: string; csrf: string } | null, fields: Record<string, string>, file: string): Promise<Response> {
+const FRENCH = { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' };
+
+async function upload(url: string, session: { cookie: string; csrf: string } | null, fields: Record<string, string>, file: string, headers: Record<string, string> = {}): Promise<Response> {
   const form = new FormData();
   if (session) form.append('_csrf', session.csrf);
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append('file', new Blob([file], { type: 'application/json' }), 'netatmo-bridge-export.json');
-  return fetch(`${url}/admin/move/import`, { method: 'POST', body: form, redirect: 'manual', headers: session ? { cookie: session.cookie } : {} });
+  return fetch(`${url}/admin/move/import`, { method: 'POST', body: form, redirect: 'manual', headers: { ...headers, ...(session ? { cookie: session.cookie } : {}) } });
 }
 
 describe('moving from the admin page', () => {
@@ -56,6 +58,16 @@ describe('moving from the admin page', () => {
     const statusPage = await (await fetch(`${old.bridge.url}/`)).text();
     expect(statusPage).toContain('Moved to another machine');
     expect(statusPage).toContain('id="netatmo-moved"');
+    // The same pages for a French browser: the moved box, the status card and its export time.
+    const adminFr = await (await fetch(`${old.bridge.url}/admin`, { headers: { cookie: session.cookie, ...FRENCH } })).text();
+    expect(adminFr).toContain('<h2 id="move-title">Transférer vers une nouvelle machine</h2>');
+    expect(adminFr).toMatch(/La connexion Netatmo de cette passerelle a été exportée le <time datetime="\d{4}-[^"]+">\d{2}\/\d{2}\/\d{4} /);
+    expect(adminFr).toContain('Annuler le transfert (utiliser de nouveau Netatmo ici)');
+    expect(adminFr).toContain('Diagnostic pour signaler un problème');
+    expect(adminFr).not.toContain('Move to a new machine');
+    const statusFr = await (await fetch(`${old.bridge.url}/`, { headers: FRENCH })).text();
+    expect(statusFr).toContain('Transférée vers une autre machine');
+    expect(statusFr).toMatch(/<p id="netatmo-moved">Exportée <time datetime="[^"]+">(?:à l’instant|il y a )/);
 
     // The new machine: a bridge with no account yet; a wrong passphrase, an oversized file and a
     // visitor without a session change nothing.
@@ -70,6 +82,11 @@ describe('moving from the admin page', () => {
     expect(wrong.status).toBe(303);
     const afterWrong = await (await fetch(`${fresh.bridge.url}/admin`, { headers: { cookie: freshSession.cookie } })).text();
     expect(afterWrong).toContain('The passphrase is not the one this file was exported with');
+    const wrongFr = await upload(fresh.bridge.url, freshSession, { passphrase: 'not the right passphrase' }, fileText, FRENCH);
+    expect(wrongFr.status).toBe(303);
+    const afterWrongFr = await (await fetch(`${fresh.bridge.url}/admin`, { headers: { cookie: freshSession.cookie, ...FRENCH } })).text();
+    expect(afterWrongFr).toContain('Ce n’est pas la phrase secrète avec laquelle ce fichier a été exporté. Rien n’a été modifié');
+    expect(afterWrongFr).toContain('<h3>Importer</h3>');
     const huge = await upload(fresh.bridge.url, freshSession, { passphrase: PASSPHRASE }, 'x'.repeat(300 * 1024));
     expect(huge.status).toBe(303);
     expect(await (await fetch(`${fresh.bridge.url}/admin`, { headers: { cookie: freshSession.cookie } })).text()).toContain('larger than any export');

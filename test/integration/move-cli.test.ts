@@ -2,7 +2,8 @@
 // from a running bridge (it stops calling Netatmo, the LAN API answers the last state as stale,
 // its commands are refused), import on a stopped "new machine" that then carries on with the
 // moved token (it works once more, rotation goes on), wrong passphrase / damaged file / connected
-// account refused with nothing changed, undo, and the offline export of a stopped bridge.
+// account refused with nothing changed, undo, and the offline export of a stopped bridge; in French
+// with LANG=fr_FR.UTF-8 (refusals made here and refusals the running bridge sends, prompts, help).
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +39,9 @@ describe('netatmo-bridge export / import', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const cli = async (args: string[], dataDir: string, input = '') => runCliInProcess([...args, '--data-dir', dataDir], await cliEnv(dataDir, simulator), dir, input);
+  const cli = async (args: string[], dataDir: string, input = '', env: Record<string, string> = {}) =>
+    runCliInProcess([...args, '--data-dir', dataDir], await cliEnv(dataDir, simulator, env), dir, input);
+  const FRENCH = { LANG: 'fr_FR.UTF-8' };
   const oldMachine = async (dataDir = path.join(dir, 'old')) => {
     const bridge = await startTestBridge({ existingSimulator: simulator, dataDir });
     bridges.push(bridge);
@@ -119,6 +122,9 @@ describe('netatmo-bridge export / import', () => {
     const refusedWrong = await cli(['import', file, '--passphrase-file', wrong, '--force'], target.dataDir);
     expect(refusedWrong.code).toBe(1);
     expect(refusedWrong.stderr).toContain('The passphrase is not the one this file was exported with. Nothing was changed');
+    const refusedWrongFr = await cli(['import', file, '--passphrase-file', wrong, '--force'], target.dataDir, '', FRENCH);
+    expect(refusedWrongFr.code).toBe(1);
+    expect(refusedWrongFr.stderr).toBe('Ce n’est pas la phrase secrète avec laquelle ce fichier a été exporté. Rien n’a été modifié ; réessayez.\n');
 
     const envelope = JSON.parse(await readFile(file, 'utf8')) as { ciphertext: string };
     const damaged = path.join(dir, 'damaged.json');
@@ -149,6 +155,10 @@ describe('netatmo-bridge export / import', () => {
     const again = await cli(['export', path.join(dir, 'again.json'), '--passphrase-file', passphraseFile], old.dataDir);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('was already exported on');
+    // The running bridge refuses over the control channel; the CLI says it in French from the code and facts.
+    const againFr = await cli(['export', path.join(dir, 'again-fr.json'), '--passphrase-file', passphraseFile], old.dataDir, '', FRENCH);
+    expect(againFr.code).toBe(1);
+    expect(againFr.stderr).toMatch(/^La connexion Netatmo de cette passerelle a déjà été exportée le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} /);
     const undo = await cli(['import', '--undo-move'], old.dataDir);
     expect(undo.stderr).toBe('');
     expect(undo.code).toBe(0);
@@ -170,12 +180,26 @@ describe('netatmo-bridge export / import', () => {
     expect(out.code).toBe(0);
     const mismatch = await cli(['export', path.join(dir, 'other.json')], dataDir, `${PASSPHRASE}\nsomething else entirely\n`);
     expect(mismatch.stderr).toContain('The two passphrases are not the same');
+    const mismatchFr = await cli(['export', path.join(dir, 'other.json')], dataDir, `${PASSPHRASE}\nsomething else entirely\n`, FRENCH);
+    expect(mismatchFr.stderr).toBe('Les deux phrases secrètes ne sont pas identiques. Rien n’a été exporté.\n');
     const restarted = await startTestBridge({ existingSimulator: simulator, dataDir, withRefreshToken: false });
     bridges.push(restarted);
     const calls = simulator.calls.count();
     expect((await restarted.bridge.context.poller.pollNow()).ok).toBe(false);
     expect(restarted.bridge.context.netatmoHealth().status).toBe('moved');
     expect(simulator.calls.count()).toBe(calls);
+  });
+
+  it('the help of export, import and diagnostics follows LANG', async () => {
+    const help = async (command: string) => (await cli([command, '--help'], path.join(dir, 'none'), '', FRENCH)).stdout;
+    const exportHelp = await help('export');
+    expect(exportHelp).toContain('enregistre les données de cette passerelle');
+    expect(exportHelp).toContain('Demande deux fois une phrase secrète (au moins 12 caractères).');
+    expect(exportHelp).toMatch(/--passphrase-file FILE +lit la phrase secrète sur la première ligne de FILE/);
+    expect(await help('import')).toMatch(/--undo-move +annule un export sur cette machine/);
+    expect(await help('diagnostics')).toMatch(/--keep-names +garde les noms des logements, pièces et plannings/);
+    const english = (await cli(['export', '--help'], path.join(dir, 'none'))).stdout;
+    expect(english).toContain('Asks for a passphrase twice (at least 12 characters).');
   });
 
   it('import into a running bridge restarts it on the imported data', async () => {
