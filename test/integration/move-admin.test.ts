@@ -66,7 +66,7 @@ describe('moving from the admin page', () => {
     expect(adminFr).toContain('Diagnostic pour signaler un problème');
     expect(adminFr).not.toContain('Move to a new machine');
     const statusFr = await (await fetch(`${old.bridge.url}/`, { headers: FRENCH })).text();
-    expect(statusFr).toContain('Transférée vers une autre machine');
+    expect(statusFr).toContain('Connexion transférée vers une autre machine');
     expect(statusFr).toMatch(/<p id="netatmo-moved">Exportée <time datetime="[^"]+">(?:à l’instant|il y a )/);
 
     // The new machine: a bridge with no account yet; a wrong passphrase, an oversized file and a

@@ -21,7 +21,7 @@ export const cliMoveFr: Translation<typeof cliMove> = {
 
   'import.summary': 'reprend les données d’un fichier d’export (nouvelle machine), ou --undo-move (ancienne machine, transfert abandonné)',
   'import.details':
-    'Demande la phrase secrète de l’export. Fonctionne passerelle en marche (elle redémarre sur les données importées)\nou arrêtée. Refuse de remplacer le compte Netatmo auquel cette machine est connectée, sauf avec --force.\n--undo-move rend Netatmo à l’ANCIENNE machine — seulement si la nouvelle n’a jamais démarré avec le fichier.',
+    'Demande la phrase secrète de l’export. Fonctionne que la passerelle soit en marche (elle redémarre\nalors sur les données importées) ou arrêtée. Refuse de remplacer le compte Netatmo auquel cette\nmachine est connectée, sauf avec --force. --undo-move rend Netatmo à l’ANCIENNE machine — seulement\nsi la nouvelle n’a jamais démarré avec le fichier.',
   'import.positionals': 'le fichier d’export',
   'import.optForce': 'remplace la connexion Netatmo que cette machine a déjà',
   'import.optUndoMove': 'annule un export sur cette machine (transfert abandonné) ; ne prend pas de fichier',
@@ -43,7 +43,7 @@ export const cliMoveFr: Translation<typeof cliMove> = {
     'Une passerelle répond à {url}, mais cette commande ne peut pas lui parler (version plus ancienne, ou lancée par un autre utilisateur). Arrêtez-la, puis relancez la commande.',
   'cliMove.bridgeRefused': 'La passerelle en marche a refusé (HTTP {status}) : {message}',
 
-  'diagnostics.summary': 'un rapport JSON expurgé pour signaler un problème (sortie standard, ou --out FILE) ; fonctionne aussi passerelle arrêtée',
+  'diagnostics.summary': 'un rapport JSON expurgé pour signaler un problème (sortie standard, ou --out FILE) ; fonctionne aussi quand la passerelle est arrêtée',
   'diagnostics.details':
     'Les jetons, secrets, mots de passe et adresses e-mail sont retirés ; les noms des logements, pièces et plannings\nsont remplacés par "home 1", "room 1.2"… sauf avec --keep-names.',
   'diagnostics.optOut': 'écrit le rapport dans FILE au lieu de la sortie standard',
