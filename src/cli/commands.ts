@@ -3,7 +3,10 @@
 import { optionLines, parseCommandArgs } from './args.js';
 import { authCommand } from './auth.js';
 import type { Command } from './command.js';
+import { diagnosticsCommand } from './diagnostics.js';
 import { doctorCommand } from './doctor.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
 import type { Translator } from '../i18n/translator.js';
 import { cliTranslator, complain, say, type CliIo } from './io.js';
 import { PACKAGE_VERSION } from './package-info.js';
@@ -12,7 +15,7 @@ import { serviceCommand } from './service.js';
 import { demoCommand, startCommand } from './start.js';
 import { statusCommand } from './status.js';
 
-export const COMMANDS: readonly Command[] = [startCommand, demoCommand, statusCommand, pairCommand, doctorCommand, authCommand, serviceCommand];
+export const COMMANDS: readonly Command[] = [startCommand, demoCommand, statusCommand, pairCommand, doctorCommand, authCommand, serviceCommand, exportCommand, importCommand, diagnosticsCommand];
 
 export function usageText(tr: Translator): string[] {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

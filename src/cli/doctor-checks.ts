@@ -9,6 +9,7 @@ import { access, stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import type { Config } from '../config/index.js';
+import { formatDateTime } from '../i18n/format.js';
 import type { Translator } from '../i18n/translator.js';
 import type { StoreData } from '../store/index.js';
 import type { DataFileRead } from './installation.js';
@@ -106,6 +107,10 @@ export function checkTokens(facts: TokenFacts, tr: Translator): Finding[] {
     return [bad(subject, tr.t('doctor.noCredentials'), tr.t('doctor.noCredentialsFix'))];
   }
   const tokens = data?.netatmo.tokens ?? null;
+  const moved = data?.netatmo.moved ?? null;
+  if (moved) {
+    return [bad(subject, tr.t('doctor.moved', { time: formatDateTime(moved.at, tr) }), tr.t('doctor.movedFix', { cli }))];
+  }
   if (!tokens && !config.netatmo.refreshToken) {
     return [bad(subject, tr.t('doctor.noTokens'), tr.t('doctor.noTokensFix', { cli }))];
   }

@@ -29,6 +29,7 @@ const stateSchema = z.object({
       pollReason: z.string().optional(),
       nextPollInS: z.number().optional(),
       currentIntervalS: z.number().optional(),
+      movedAt: z.string().optional(),
     })
     .loose(),
   homes: z.array(z.object({ name: z.string(), reachable: z.boolean().optional(), rooms: z.array(z.unknown()) }).loose()),
@@ -85,6 +86,8 @@ function netatmoLine(state: StateDocument, data: string, tr: Translator): string
       return tr.t('cliStatus.authRequired', { cli });
     case 'not_configured':
       return tr.t('cliStatus.notConfigured', { cli });
+    case 'moved':
+      return n.movedAt ? tr.t('cliStatus.moved', { time: formatDateTime(n.movedAt, tr), cli }) : tr.t('cliStatus.movedEarlier', { cli });
     default:
       return tr.t('cliStatus.other', { status: n.status, data });
   }

@@ -57,6 +57,8 @@ function bridgeAccountStatus(context: BridgeContext, tr: Translator): AccountChe
       return { ok: false, message: tr.t('account.bridgeAuthRequired') };
     case 'not_configured':
       return { ok: false, message: tr.t('account.bridgeNotConfigured') };
+    case 'moved':
+      return { ok: false, message: tr.t('account.bridgeMoved') };
   }
 }
 

@@ -85,5 +85,7 @@ function accountStatusText(context: BridgeContext, tr: Translator): string {
       return tr.t('smartapp.statusAuthRequired');
     case 'not_configured':
       return tr.t('smartapp.statusNotConfigured');
+    case 'moved':
+      return tr.t('smartapp.statusMoved');
   }
 }

@@ -4,6 +4,7 @@ import { POLL_TIMING } from '../config/poll-timing.js';
 import { englishTranslator, type Translator } from '../i18n/translator.js';
 import type { Flash } from './auth/sessions.js';
 import { html, type SafeHtml } from './html.js';
+import { diagnosticsSection, moveSection, type MoveView } from './move-render.js';
 import { rich } from './rich.js';
 
 export interface SignInView {
@@ -22,6 +23,7 @@ export interface AdminView {
   settings: { pollPolicy: 'adaptive' | 'fixed'; pollIntervalS: number; staleThresholdS: number; preferredPath: 'lan' | 'cloud' };
   /** The SmartApp settings are complete, so the cloud path can be preferred. */
   smartappConfigured: boolean;
+  move: MoveView;
 }
 
 export function renderSignIn(view: SignInView, tr: Translator = englishTranslator()): SafeHtml {
@@ -60,6 +62,8 @@ ${lanTokenSection(view, csrf, tr)}
   <form method="post" action="/admin/refresh">${csrf}<button type="submit">${tr.t('admin.refreshButton')}</button></form>
 </section>
 ${settingsSection(view, csrf, tr)}
+${moveSection(view.move, csrf, tr)}
+${diagnosticsSection(csrf, tr)}
 <form method="post" action="/admin/sign-out" class="sign-out">${csrf}<button type="submit" class="secondary">${tr.t('admin.signOut')}</button></form>`;
 }
 function connectSection(view: AdminView, csrf: SafeHtml, tr: Translator): SafeHtml {

@@ -198,6 +198,7 @@ function adminView(deps: WebDeps, req: Request, session: Session, flash: Session
     lanTokenFromEnv: Boolean(context.config.lanToken),
     pairing: { closesAt: context.pairing.closesAt(), closesText: untilText(context.pairing.closesAt(), context.now(), tr) },
     smartappConfigured: cloudPathMissing(context.config).length === 0,
+    move: { movedAt: deps.realStore.data.netatmo.moved?.at ?? null },
     settings: {
       pollPolicy: settings.pollPolicy ?? context.config.pollPolicy,
       pollIntervalS: settings.pollIntervalS ?? context.config.pollIntervalS,

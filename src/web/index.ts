@@ -2,7 +2,7 @@
 // history chart's data and the bundled assets. Registered in defaultFeatures() (src/app.ts).
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { BridgeContext, Feature } from '../context.js';
-import { openFileStore, type Store } from '../store/index.js';
+import { realStoreOf } from '../real-store.js';
 import { moduleLogger } from '../util/logger.js';
 import { adminRouter, formParser } from './admin-routes.js';
 import { assetsRouter } from './assets.js';
@@ -11,13 +11,15 @@ import { SessionStore } from './auth/sessions.js';
 import { SignInThrottle } from './auth/throttle.js';
 import { HistoryService } from './history.js';
 import { languageRouter, translatorFor } from './language.js';
+import { moveActions } from '../moving/actions.js';
+import { moveRouter } from './move-routes.js';
 import { oauthRouter } from './oauth-routes.js';
 import { statusRouter } from './status-routes.js';
 import { sendMessagePage, type WebDeps } from './web-deps.js';
 
 export async function webFeature(context: BridgeContext): Promise<Feature> {
   const logger = moduleLogger(context.logger, 'web');
-  const realStore = await openRealStore(context);
+  const realStore = await realStoreOf(context);
   const password = await prepareAdminPassword({ store: realStore, configured: context.config.adminPassword, logger });
   const deps: WebDeps = {
     context: { ...context, logger },
@@ -41,6 +43,7 @@ export async function webFeature(context: BridgeContext): Promise<Feature> {
   router.use(statusRouter(deps.context, history));
   router.use(adminRouter(deps));
   router.use(oauthRouter(deps));
+  router.use(moveRouter(deps, moveActions(context, realStore)));
   router.use(formErrors(deps));
   return {
     name: 'web',
@@ -49,15 +52,6 @@ export async function webFeature(context: BridgeContext): Promise<Feature> {
       if (realStore !== context.store) await realStore.flush();
     },
   };
-}
-
-/**
- * The data file of the real Netatmo account. The demo runs on its own data file (DATA_DIR/simulator),
- * but the admin password and a Netatmo account connected from the demo belong in the real one.
- */
-async function openRealStore(context: BridgeContext): Promise<Store> {
-  if (!context.simulator) return context.store;
-  return openFileStore({ dataDir: context.config.dataDir, logger: moduleLogger(context.logger, 'store'), presetLanToken: context.config.lanToken });
 }
 
 const OWN_PATHS = /^\/(?:$|status|admin|oauth\/|history\/|assets\/|language$)/;

@@ -56,6 +56,7 @@ function netatmoCard(view: StatusView, tr: Translator): SafeHtml {
   <h2 id="netatmo-title">${tr.t('status.netatmoTitle')}</h2>
   <p class="headline"><span class="tone-symbol" aria-hidden="true">${TONE_SYMBOL[n.tone]}</span> <span id="netatmo-headline">${n.headline}</span></p>
   <p>${n.explanation}</p>
+  ${n.movedAt ? html`<p id="netatmo-moved">${rich(tr, 'status.exported', { time: time(n.movedAt) }, { when: n.movedAgoText ?? n.movedAt })}</p>` : ''}
   <dl class="facts">
     <div><dt>${tr.t('status.data')}</dt><dd id="data-age">${n.stale && n.lastSuccessAt ? tr.t('status.stale', { age: n.dataAgeText }) : n.dataAgeText}</dd></div>
     <div><dt>${tr.t('status.lastError')}</dt><dd id="last-error">${n.lastError ? html`${n.lastError.message} <span class="muted">(${n.lastError.agoText})</span>` : tr.t('status.none')}</dd></div>

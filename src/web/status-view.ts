@@ -85,6 +85,9 @@ export interface StatusView {
     pollingText: string;
     /** false while the Netatmo sign-in in use exists only in memory. */
     tokenSaved: boolean;
+    /** When the connection was exported to another machine (status `moved`), else null. */
+    movedAt: string | null;
+    movedAgoText: string | null;
   };
   /** Whether the bridge can save its data file, and if not, why (in words for the user). */
   dataFile: { saving: boolean; problem: string | null; since: string | null };
@@ -100,7 +103,7 @@ export interface StatusView {
 }
 
 /** How each Netatmo status looks (a symbol and a colour, always with words). */
-const STATUS_TONE: Record<NetatmoStatus, Tone> = { starting: 'neutral', ok: 'ok', degraded: 'warn', down: 'bad', auth_required: 'bad', not_configured: 'warn' };
+const STATUS_TONE: Record<NetatmoStatus, Tone> = { starting: 'neutral', ok: 'ok', degraded: 'warn', down: 'bad', auth_required: 'bad', not_configured: 'warn', moved: 'warn' };
 
 /** e.g. "adaptive: next poll in 17 s (active hours; every 24 s now, at most 60 s apart)". */
 export function pollingText(health: NetatmoHealth, tr: Translator): string {
@@ -159,6 +162,8 @@ export function buildStatusView(source: StatusSource, tr: Translator = englishTr
       pollPolicy: health.pollPolicy,
       pollingText: pollingText(health, tr),
       tokenSaved: health.tokenSaved,
+      movedAt: health.movedAt ?? null,
+      movedAgoText: ageOf(health.movedAt ?? null, nowMs, tr)?.text ?? null,
     },
     dataFile: dataFileView(source.storeProblem, tr),
     homes: source.homes.map((home) => homeView(home, nowMs, tr)),

@@ -25,3 +25,9 @@ export function storeProblemText(problem: StoreProblem, tr: Translator): string 
       return tr.t('store.io', { path, code: problem.code ? ` (${problem.code})` : '' });
   }
 }
+
+/** A write the store refused (an export or import on the admin page or the CLI), in the reader's language. */
+export function storeWriteErrorText(error: Pick<StoreProblem, 'reason' | 'message' | 'code' | 'detail'> & { path: string }, tr: Translator): string {
+  const { reason, message, path, code, detail } = error;
+  return storeProblemText({ reason, message, since: '', path, ...(code ? { code } : {}), ...(detail ? { detail } : {}) }, tr);
+}

@@ -38,6 +38,8 @@ export const cliDoctor = {
   'doctor.login': 'Netatmo login',
   'doctor.noCredentials': 'no Netatmo client id and secret',
   'doctor.noCredentialsFix': 'set NETATMO_CLIENT_ID and NETATMO_CLIENT_SECRET in .env (dev.netatmo.com → your app), or enter them on the admin page (/admin)',
+  'doctor.moved': 'moved to another machine on {time} (exported): this bridge no longer calls Netatmo',
+  'doctor.movedFix': 'stop this bridge once the new machine runs it, or undo the move with "{cli} import --undo-move" if you gave the move up',
   'doctor.noTokens': 'not connected yet (no tokens)',
   'doctor.noTokensFix': 'connect Netatmo on the admin page (/admin), or run "{cli} auth" while the bridge is stopped',
   'doctor.loginRefused': 'Netatmo refused the saved login (auth_required)',

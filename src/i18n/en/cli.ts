@@ -43,6 +43,10 @@ export const cli = {
   'cliStatus.down': 'Netatmo: NOT reachable — {data}; the hubs show it as stale.',
   'cliStatus.authRequired': 'Netatmo: the saved login was refused. Reconnect on the admin page (/admin), or stop the bridge and run "{cli} auth".',
   'cliStatus.notConfigured': 'Netatmo: not connected yet. Connect it on the admin page (/admin), or stop the bridge and run "{cli} auth".',
+  'cliStatus.moved':
+    'Netatmo: MOVED to another machine (exported on {time}); this bridge no longer calls Netatmo. Stop it once the new one runs, or undo with "{cli} import --undo-move".',
+  'cliStatus.movedEarlier':
+    'Netatmo: MOVED to another machine (exported earlier); this bridge no longer calls Netatmo. Stop it once the new one runs, or undo with "{cli} import --undo-move".',
   'cliStatus.other': 'Netatmo: {status} ({data}).',
   'cliStatus.demo': 'Netatmo: the SIMULATED demo home ({data}), not your heating. Connect your account on the admin page (/admin).',
   'cliStatus.homes_one': 'Homes: {names} ({count} room).',

@@ -11,6 +11,8 @@ export const smartappChecks = {
     "Using the Netatmo account connected to this bridge, but its sign-in is not saved yet (the bridge cannot write its data file): check the bridge's status page.",
   'account.bridgeAuthRequired': 'The bridge must be reconnected to Netatmo: open its status page, or turn this option off and enter new credentials.',
   'account.bridgeNotConfigured': 'This bridge is not connected to Netatmo yet: turn this option off and enter your Netatmo app credentials.',
+  'account.bridgeMoved':
+    "This bridge's Netatmo connection was moved to another machine: install the SmartApp against the new bridge, or undo the move on this bridge's admin page.",
   'account.unexpected': 'The check failed unexpectedly; try again.',
   'account.invalidGrant': 'Netatmo refused the refresh token: it is wrong or was already used (Netatmo accepts each refresh token once). Generate a new one at dev.netatmo.com.',
   'account.auth': 'Netatmo refused the client id or client secret. Copy both again from your app at dev.netatmo.com.',

@@ -13,6 +13,7 @@ export const smartapp = {
   'smartapp.statusOk': 'This bridge is connected to Netatmo.',
   'smartapp.statusAuthRequired': 'This bridge must be reconnected to Netatmo.',
   'smartapp.statusNotConfigured': 'This bridge is not connected to Netatmo yet.',
+  'smartapp.statusMoved': "This bridge's Netatmo connection was moved to another machine.",
   'smartapp.manualPage': 'Netatmo app credentials',
   'smartapp.connected': 'Netatmo connected',
   'smartapp.notConnected': 'Netatmo not connected',

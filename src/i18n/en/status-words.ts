@@ -13,6 +13,9 @@ export const statusWords = {
   'netatmo.auth_required.explanation': 'Netatmo refused the saved sign-in. Open Admin and connect Netatmo again.',
   'netatmo.not_configured.headline': 'Netatmo is not connected yet',
   'netatmo.not_configured.explanation': 'Open Admin and connect your Netatmo account.',
+  'netatmo.moved.headline': 'Moved to another machine',
+  'netatmo.moved.explanation':
+    'The Netatmo connection was exported to another machine, so this bridge no longer talks to Netatmo; the values below are the last known ones. Stop this bridge once the new one runs, or undo the move on the Admin page if you gave it up.',
   'netatmo.notSaved.headline': 'Connected, but the Netatmo sign-in is not saved',
   'netatmo.notSaved.explanation':
     'Netatmo issued a new sign-in that the bridge could not write to its data file. It works now, but after a restart Netatmo would have to be reconnected. The bridge saves it by itself as soon as the data file can be written.',

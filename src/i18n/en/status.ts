@@ -24,6 +24,7 @@ export const status = {
   'status.polling': 'Polling',
   'status.holdingBack': 'Holding back',
   'status.holdingBackText': 'Netatmo asked the bridge to slow down or kept failing; next try <time>{when}</time>',
+  'status.exported': 'Exported <time>{when}</time>.',
 
   'status.hubTitle': 'SmartThings hub',
   'status.lastHubPoll': 'Last hub poll',

@@ -42,6 +42,8 @@ export const cliDoctorFr: Translation<typeof cliDoctor> = {
   'doctor.noCredentials': 'aucun identifiant ni secret client Netatmo',
   'doctor.noCredentialsFix':
     'définissez NETATMO_CLIENT_ID et NETATMO_CLIENT_SECRET dans .env (dev.netatmo.com → votre application), ou saisissez-les sur la page d’administration (/admin)',
+  'doctor.moved': 'transférée vers une autre machine (exportée le {time}) ; cette passerelle n’appelle plus Netatmo',
+  'doctor.movedFix': 'arrêtez cette passerelle dès que la nouvelle machine la fait tourner, ou annulez le transfert avec "{cli} import --undo-move" si vous y avez renoncé',
   'doctor.noTokens': 'pas encore connecté (aucun jeton)',
   'doctor.noTokensFix': 'connectez Netatmo sur la page d’administration (/admin), ou lancez "{cli} auth" pendant que la passerelle est arrêtée',
   'doctor.loginRefused': 'Netatmo a refusé l’autorisation enregistrée (auth_required)',

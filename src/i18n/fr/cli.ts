@@ -49,6 +49,10 @@ export const cliFr: Translation<typeof cli> = {
     'Netatmo : l’autorisation enregistrée a été refusée. Reconnectez-vous sur la page d’administration (/admin), ou arrêtez la passerelle et lancez "{cli} auth".',
   'cliStatus.notConfigured':
     'Netatmo : pas encore connecté. Connectez-le sur la page d’administration (/admin), ou arrêtez la passerelle et lancez "{cli} auth".',
+  'cliStatus.moved':
+    'Netatmo : connexion TRANSFÉRÉE vers une autre machine (exportée le {time}) ; cette passerelle n’appelle plus Netatmo. Arrêtez-la dès que la nouvelle fonctionne, ou annulez avec "{cli} import --undo-move".',
+  'cliStatus.movedEarlier':
+    'Netatmo : connexion TRANSFÉRÉE vers une autre machine (exportée plus tôt) ; cette passerelle n’appelle plus Netatmo. Arrêtez-la dès que la nouvelle fonctionne, ou annulez avec "{cli} import --undo-move".',
   'cliStatus.other': 'Netatmo : {status} ({data}).',
   'cliStatus.demo': 'Netatmo : le logement de démo SIMULÉ ({data}), pas votre chauffage. Connectez votre compte sur la page d’administration (/admin).',
   'cliStatus.homes_one': 'Logements : {names} ({count} pièce).',

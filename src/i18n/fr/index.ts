@@ -1,15 +1,18 @@
 // Le catalogue français : les mêmes clés que l’anglais, zone par zone (src/i18n/en/index.ts).
 import type { en } from '../en/index.js';
 import type { Translation } from '../messages.js';
+import { adminMoveFr } from './admin-move.js';
 import { adminFr } from './admin.js';
 import { cliAuthFr } from './cli-auth.js';
 import { cliDoctorFr } from './cli-doctor.js';
+import { cliMoveFr } from './cli-move.js';
 import { cliServiceFr } from './cli-service.js';
 import { cliFr } from './cli.js';
 import { clientFr } from './client.js';
 import { commonFr } from './common.js';
 import { connectFr } from './connect.js';
 import { historyFr } from './history.js';
+import { moveFr } from './move.js';
 import { smartappChecksFr } from './smartapp-checks.js';
 import { smartappFr } from './smartapp.js';
 import { statusWordsFr } from './status-words.js';
@@ -20,6 +23,8 @@ export const FR_AREAS = {
   status: statusFr,
   statusWords: statusWordsFr,
   admin: adminFr,
+  adminMove: adminMoveFr,
+  move: moveFr,
   connect: connectFr,
   client: clientFr,
   history: historyFr,
@@ -27,6 +32,7 @@ export const FR_AREAS = {
   cliDoctor: cliDoctorFr,
   cliAuth: cliAuthFr,
   cliService: cliServiceFr,
+  cliMove: cliMoveFr,
   smartapp: smartappFr,
   smartappChecks: smartappChecksFr,
 } as const;
@@ -36,6 +42,8 @@ export const fr: Translation<typeof en> = {
   ...statusFr,
   ...statusWordsFr,
   ...adminFr,
+  ...adminMoveFr,
+  ...moveFr,
   ...connectFr,
   ...clientFr,
   ...historyFr,
@@ -43,6 +51,7 @@ export const fr: Translation<typeof en> = {
   ...cliDoctorFr,
   ...cliAuthFr,
   ...cliServiceFr,
+  ...cliMoveFr,
   ...smartappFr,
   ...smartappChecksFr,
 };

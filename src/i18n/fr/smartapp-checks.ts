@@ -16,6 +16,8 @@ export const smartappChecksFr: Translation<typeof smartappChecks> = {
     'La passerelle doit être reconnectée à Netatmo : ouvrez sa page d’état, ou désactivez cette option et saisissez de nouveaux identifiants.',
   'account.bridgeNotConfigured':
     'Cette passerelle n’est pas encore connectée à Netatmo : désactivez cette option et saisissez les identifiants de votre application Netatmo.',
+  'account.bridgeMoved':
+    'La connexion Netatmo de cette passerelle a été transférée vers une autre machine : installez la SmartApp sur la nouvelle passerelle, ou annulez le transfert sur la page d’administration de celle-ci.',
   'account.unexpected': 'La vérification a échoué de façon inattendue ; réessayez.',
   'account.invalidGrant':
     'Netatmo a refusé le jeton de renouvellement : il est faux ou a déjà servi (Netatmo n’accepte chaque jeton qu’une fois). Générez-en un nouveau sur dev.netatmo.com.',

@@ -16,6 +16,7 @@ export const smartappFr: Translation<typeof smartapp> = {
   'smartapp.statusOk': 'Cette passerelle est connectée à Netatmo.',
   'smartapp.statusAuthRequired': 'Cette passerelle doit être reconnectée à Netatmo.',
   'smartapp.statusNotConfigured': 'Cette passerelle n’est pas encore connectée à Netatmo.',
+  'smartapp.statusMoved': 'La connexion Netatmo de cette passerelle a été transférée vers une autre machine.',
   'smartapp.manualPage': 'Identifiants de l’application Netatmo',
   'smartapp.connected': 'Netatmo connecté',
   'smartapp.notConnected': 'Netatmo non connecté',

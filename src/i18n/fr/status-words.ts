@@ -16,6 +16,9 @@ export const statusWordsFr: Translation<typeof statusWords> = {
   'netatmo.auth_required.explanation': 'Netatmo a refusé l’autorisation enregistrée. Ouvrez l’administration et reconnectez Netatmo.',
   'netatmo.not_configured.headline': 'Netatmo n’est pas encore connecté',
   'netatmo.not_configured.explanation': 'Ouvrez l’administration et connectez votre compte Netatmo.',
+  'netatmo.moved.headline': 'Connexion transférée vers une autre machine',
+  'netatmo.moved.explanation':
+    'La connexion Netatmo a été exportée vers une autre machine : cette passerelle ne parle plus à Netatmo, et les valeurs ci-dessous sont les dernières connues. Arrêtez cette passerelle dès que la nouvelle fonctionne, ou annulez le transfert sur la page d’administration si vous y avez renoncé.',
   'netatmo.notSaved.headline': 'Connectée, mais l’autorisation Netatmo n’est pas enregistrée',
   'netatmo.notSaved.explanation':
     'Netatmo a délivré une nouvelle autorisation que la passerelle n’a pas pu écrire dans son fichier de données. Tout fonctionne pour l’instant, mais après un redémarrage il faudrait reconnecter Netatmo. La passerelle l’enregistre d’elle-même dès que le fichier de données peut être écrit.',

@@ -28,6 +28,7 @@ export const statusFr: Translation<typeof status> = {
   'status.polling': 'Lecture',
   'status.holdingBack': 'En retrait',
   'status.holdingBackText': 'Netatmo a demandé à la passerelle de ralentir, ou les échecs se répètent ; prochain essai <time>{when}</time>',
+  'status.exported': 'Exportée <time>{when}</time>.',
 
   'status.hubTitle': 'Hub SmartThings',
   'status.lastHubPoll': 'Dernier contact d’un hub',
