@@ -212,7 +212,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       onStateRead: (req: IncomingMessage) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent'], req.headers[DRIVER_HEADER]),
       longPolls,
     };
-    const authThrottle = new AuthFailureThrottle({ now });
+    const authThrottle = new AuthFailureThrottle({ now: monotonicNow });
     const lanAuthOptions: BearerAuthOptions = {
       expectedToken: () => store.data.lanToken,
       // Repeated wrong tokens from one address get 429 (token guessing); see lan/auth-throttle.ts.
