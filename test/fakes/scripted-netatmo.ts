@@ -60,6 +60,9 @@ export class ScriptedNetatmo {
   private readonly queues = new Map<string, ScriptedAnswer[]>();
   private readonly defaults = new Map<string, ScriptedAnswer | ScriptedHandler>();
   private readonly hanging = new Set<ServerResponse>();
+  private readonly hangClosedWaiters: (() => void)[] = [];
+  /** Hanging answers whose connection the client closed (a cancelled request). */
+  hangsClosedByClient = 0;
 
   private readonly server: Server;
   private baseUrl = '';
@@ -101,12 +104,19 @@ export class ScriptedNetatmo {
     return this;
   }
 
+  /** Resolves when the client closes the connection of a hanging answer (call it before cancelling). */
+  nextHangClosed(): Promise<void> {
+    return new Promise((resolve) => this.hangClosedWaiters.push(resolve));
+  }
+
   requestsTo(endpoint: string): RecordedRequest[] {
     return this.requests.filter((r) => r.endpoint === endpoint);
   }
 
   async close(): Promise<void> {
-    for (const res of this.hanging) res.destroy();
+    const hanging = [...this.hanging];
+    this.hanging.clear();
+    for (const res of hanging) res.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -141,6 +151,11 @@ export class ScriptedNetatmo {
     if (answer.after) await answer.after;
     if (answer.hang) {
       this.hanging.add(res);
+      res.on('close', () => {
+        if (!this.hanging.delete(res)) return;
+        this.hangsClosedByClient += 1;
+        for (const resolve of this.hangClosedWaiters.splice(0)) resolve();
+      });
       return;
     }
     const text = answer.text ?? JSON.stringify(answer.json ?? {});
