@@ -21,6 +21,7 @@ import { descriptionRouter, STATE_PATH, stateHandler, stateRouter } from './lan/
 import type { NetatmoHealth } from './model/types.js';
 import { RateBudget } from './netatmo/budget.js';
 import { NetatmoClient } from './netatmo/client.js';
+import { tokenUrlOf } from './netatmo/oauth.js';
 import { TokenManager } from './netatmo/tokens.js';
 import { prepareNetatmoSource } from './netatmo-source.js';
 import { metricsFeature } from './ops/metrics-feature.js';
@@ -95,7 +96,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const budget = new RateBudget({ now, monotonicNow, perHour: config.rateBudget.perHour, per10s: config.rateBudget.per10s });
     const tokens = new TokenManager({
       store,
-      tokenUrl: `${source.apiUrl}/oauth2/token`,
+      tokenUrl: tokenUrlOf(source.apiUrl),
       budget,
       logger: moduleLogger(logger, 'netatmo'),
       envCredentials: source.credentials,

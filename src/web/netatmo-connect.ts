@@ -4,6 +4,7 @@
 // runs on its own) through a token manager over that file, and the bridge restarts on the account.
 import type { BridgeContext } from '../context.js';
 import { NetatmoError } from '../netatmo/errors.js';
+import { tokenUrlOf } from '../netatmo/oauth.js';
 import { TokenManager, type ConnectResult } from '../netatmo/tokens.js';
 import type { Store } from '../store/index.js';
 import { withTimeout } from '../util/with-timeout.js';
@@ -49,7 +50,7 @@ export async function finishNetatmoConnect(context: BridgeContext, realStore: St
 function realAccountTokens(context: BridgeContext, realStore: Store): TokenManager {
   return new TokenManager({
     store: realStore,
-    tokenUrl: `${context.config.netatmo.apiUrl}/oauth2/token`,
+    tokenUrl: tokenUrlOf(context.config.netatmo.apiUrl),
     budget: context.budget,
     logger: context.logger,
     now: context.now,
