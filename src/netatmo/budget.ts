@@ -1,6 +1,6 @@
 // Local rate budget for every call to Netatmo (API calls and token refreshes alike). Netatmo allows
 // 50 requests / 10 s and 500 / hour per user and punishes overruns with code 26 lock-outs that
-// can last hours (netatmo-api.md §5.2), so the bridge stays under its own, lower budget:
+// can last hours (docs/netatmo.md#rate-limits), so the bridge stays under its own, lower budget:
 //
 // - rolling hour (default 400) and rolling 10 seconds (default 40), counted per call;
 // - polls stop earlier than user commands: a reserve (default 15 % of the hour) is kept for

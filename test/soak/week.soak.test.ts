@@ -19,7 +19,7 @@ const DAYS = Number(process.env.SOAK_DAYS ?? 7);
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const COMMAND_EVERY_MS = 3 * HOUR;
-/** Polling at 60 s is 60 homestatus + 1 homesdata + a token refresh every 3 h (issue 2: ≤ 70). */
+/** Polling at 60 s is 60 homestatus + 1 homesdata + a token refresh every 3 h (the target: ≤ 70). */
 const POLL_CALLS_PER_HOUR = 70;
 
 v8.setFlagsFromString('--expose-gc');
