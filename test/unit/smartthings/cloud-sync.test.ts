@@ -7,7 +7,7 @@ import type { CapabilityEvent, LinkHealth } from '../../../src/smartthings/event
 import type { StDeviceApi } from '../../../src/smartthings/st-api.js';
 import { silentLogger } from '../../../src/util/logger.js';
 import { MemoryStore } from '../../fakes/memory-store.js';
-import { home, room } from './fixtures.js';
+import { home, room } from '../../helpers/model-builders.js';
 
 class FakeApi implements StDeviceApi {
   devices: { deviceId: string; externalId: string | null }[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { patchFromWebhook } from '../../../src/sync/webhook-patch.js';
 import { parseWebhookEvent, type WebhookEvent } from '../../../src/sync/webhook-schema.js';
-import { home, room } from './fixtures.js';
+import { home, room } from '../../helpers/model-builders.js';
 
 const homes = [home('h1', [room('r1'), room('r2', { setpointMode: 'manual', setpointC: 22 })])];
 const event = (raw: unknown): WebhookEvent => parseWebhookEvent(raw)!;
