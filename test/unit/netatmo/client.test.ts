@@ -180,7 +180,8 @@ describe('NetatmoClient failures and the budget', () => {
     expect(error.message).toMatch(/did not answer/);
     await closed;
     expect(h.server.hangsClosedByClient).toBe(1);
-    expect(h.budget.snapshot().backoffUntil).not.toBeNull();
+    // The first transient failure: polls back off 30 s.
+    expect(h.budget.snapshot().backoffUntil).toBe(new Date(h.clock.ms + 30_000).toISOString());
     expect(h.calls[0]).toMatchObject({ endpoint: 'homestatus', outcome: 'timeout', httpStatus: null });
   });
 

@@ -50,7 +50,7 @@ describe('webhook patch', () => {
 
   it('ignores other homes, other events and activation pings', () => {
     expect(patchFromWebhook(homes, event({ event_type: 'therm_mode', home_id: 'other', mode: 'away' }))).toMatchObject({ home: null, confirm: false });
-    expect(patchFromWebhook(homes, event({ push_type: 'webhook_activation' })).ignored).toBeDefined();
+    expect(patchFromWebhook(homes, event({ push_type: 'webhook_activation' })).ignored).toBe('push_type webhook_activation without event_type');
     expect(patchFromWebhook(homes, event({ event_type: 'NACamera-movement', home_id: 'h1' })).home).toBeNull();
     expect(parseWebhookEvent([1, 2])).toBeNull();
     expect(parseWebhookEvent({ home_id: 5 })).toBeNull();
