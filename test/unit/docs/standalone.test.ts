@@ -2,16 +2,11 @@
 // docs (`docs/<page>.md#<section>`) names a section that exists, so a comment that says where a
 // fact comes from can be followed. Only the conformance tests read ../shared/fixtures, where CI
 // provides real captured payloads.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from '../../helpers/repo-files.js';
 import { REPO_ROOT } from '../../helpers/spawned-bridge.js';
-
-function filesUnder(dir: string, pattern: RegExp): string[] {
-  return readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && pattern.test(e.name))
-    .map((e) => path.relative(REPO_ROOT, path.join(e.parentPath, e.name)));
-}
 
 const FILES = [
   'README.md',

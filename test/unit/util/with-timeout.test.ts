@@ -16,14 +16,14 @@ function controllable<T>(value: T): { work: (signal: AbortSignal) => Promise<T>;
   };
 }
 
-describe('withTimeout', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
+describe('withTimeout', () => {
   it('passes the result through and clears its timer when the work is in time', async () => {
     const c = controllable('done');
     const running = withTimeout(1_000, c.work);
@@ -80,13 +80,6 @@ describe('withTimeout', () => {
 });
 
 describe('settlesWithin', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it("'ok' for work that fulfils in time", async () => {
     expect(await settlesWithin(Promise.resolve('x'), 1_000)).toBe('ok');
   });
