@@ -3,12 +3,14 @@
 // token check with --refresh (a real refresh rotates the tokens, so it is opt-in).
 import dgram from 'node:dgram';
 import { lookup } from 'node:dns/promises';
+import { once } from 'node:events';
 import { constants as fsConstants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import type { Config } from '../config/index.js';
 import type { StoreData } from '../store/index.js';
+import { withTimeout } from '../util/with-timeout.js';
 import type { DataFileRead } from './installation.js';
 import { cliName } from './io.js';
 
@@ -185,16 +187,14 @@ export async function checkSsdp(config: Config, running: boolean, timeoutMs = 2_
         ? [bad(subject, `UDP port ${SSDP_PORT} cannot be used (${error.code ?? 'error'})`, 'stop the other SSDP/UPnP service (e.g. minidlna), or set SSDP=off and enter the bridge address in the driver')]
         : [good(subject, `UDP port ${SSDP_PORT} is free to use`)];
     }
-    const answered = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), timeoutMs);
-      socket.once('message', (message) => {
-        clearTimeout(timer);
-        resolve(message.toString('utf8').includes(SSDP_SEARCH_TARGET));
-      });
-      socket.once('error', () => resolve(false));
+    const answered = await withTimeout(timeoutMs, async (signal) => {
+      // once() rejects on the socket's 'error' and on the time limit.
+      const reply = once(socket, 'message', { signal }) as Promise<[Buffer]>;
       const search = ['M-SEARCH * HTTP/1.1', `HOST: 127.0.0.1:${SSDP_PORT}`, 'MAN: "ssdp:discover"', 'MX: 1', `ST: ${SSDP_SEARCH_TARGET}`, '', ''].join('\r\n');
       socket.bind(0, '127.0.0.1', () => socket.send(search, SSDP_PORT, '127.0.0.1'));
-    });
+      const [message] = await reply;
+      return message.toString('utf8').includes(SSDP_SEARCH_TARGET);
+    }).catch(() => false);
     return answered
       ? [good(subject, 'the bridge answers an M-SEARCH')]
       : [bad(subject, 'the running bridge does not answer an M-SEARCH on 127.0.0.1', 'check the bridge log for SSDP errors; in Docker use network_mode: host')];
