@@ -11,6 +11,7 @@ import { createHttpApp, listen, type HttpRequestRecord, type RunningHttpServer }
 import { bearerAuth, isAuthorized, type BearerAuthOptions } from './lan/auth.js';
 import { AuthFailureThrottle, clientAddress } from './lan/auth-throttle.js';
 import { lanApiFeature } from './lan/feature.js';
+import { localControlFeature } from './local/feature.js';
 import { ssdpFeature } from './lan/ssdp.js';
 import { HubActivity } from './lan/hub-activity.js';
 import { PairingWindow } from './lan/pairing.js';
@@ -76,7 +77,7 @@ export interface Bridge {
 
 /** The product's features in start order; issues add theirs here. */
 export function defaultFeatures(): FeatureFactory[] {
-  return [metricsFeature, watchdogFeature, lanApiFeature, webFeature, netatmoWebhookFeature, smartAppFeature, ssdpFeature];
+  return [metricsFeature, watchdogFeature, lanApiFeature, webFeature, localControlFeature, netatmoWebhookFeature, smartAppFeature, ssdpFeature];
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
@@ -170,6 +171,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         effectivePollIntervalS: poller.effectiveIntervalS(),
         backoffUntil: budgetNow.backoffUntil,
         tokenSaved: tokens.isSaved(),
+        ...(snapshot.status === 'moved' ? { movedAt: store.data.netatmo.moved?.at } : {}),
       };
     };
     const heartbeat = new PollHeartbeat(() => startPollSchedule(poller, syncLog), monotonicNow);

@@ -2,23 +2,25 @@
 // its data in DATA_DIR (default ./data). The installed command is `netatmo-bridge start`
 // (src/cli/start.ts); both run the same process wrapper (src/ops/bridge-process.ts).
 import { optionLines, parseCommandArgs, stringValue, type ArgsSpec } from './cli/args.js';
+import { cliTranslator } from './cli/io.js';
 import { loadConfig } from './config/index.js';
 import { runBridgeProcess } from './ops/bridge-process.js';
 
 const spec: ArgsSpec = {
   options: {
-    demo: { type: 'boolean', help: 'run against the built-in simulated home' },
-    'data-dir': { type: 'string', value: 'DIR', help: 'data directory (default: DATA_DIR, else ./data)' },
+    demo: { type: 'boolean', help: (tr) => tr.t('main.optDemo') },
+    'data-dir': { type: 'string', value: 'DIR', help: (tr) => tr.t('main.optDataDir') },
   },
 };
 
-const parsed = parseCommandArgs(spec, process.argv.slice(2));
+const tr = cliTranslator(process);
+const parsed = parseCommandArgs(spec, process.argv.slice(2), tr);
 if (!parsed.ok) {
-  process.stderr.write(`node dist/main.js: ${parsed.problem}. Run "node dist/main.js --help" for the options.\n`);
+  process.stderr.write(`${tr.t('main.badArgs', { problem: parsed.problem })}\n`);
   process.exit(1);
 }
 if (parsed.args.help) {
-  process.stdout.write(['Usage: node dist/main.js [options]   (npm start, npm run demo)', 'Starts the bridge.', '', 'Options:', ...optionLines(spec), ''].join('\n'));
+  process.stdout.write([tr.t('main.usage'), tr.t('main.starts'), '', tr.t('cli.options'), ...optionLines(spec, tr), ''].join('\n'));
   process.exit(0);
 }
 const dataDir = stringValue(parsed.args, 'data-dir');

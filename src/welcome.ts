@@ -27,7 +27,7 @@ export interface WelcomeFacts {
   port: number;
   bridgeId: string;
   simulated: boolean;
-  netatmo: 'ok' | 'auth_required' | 'not_configured';
+  netatmo: 'ok' | 'auth_required' | 'not_configured' | 'moved';
   ssdp: boolean;
   /** ISO time the pairing window closes, or null when closed. */
   pairingClosesAt: string | null;
@@ -50,6 +50,8 @@ export function welcomeLines(facts: WelcomeFacts): { level: 'info' | 'warn'; msg
     lines.push({ level: 'warn', msg: `Next: connect your Netatmo account on the admin page ${page}admin (or run "${facts.cli} auth" on a machine without a browser).` });
   } else if (facts.netatmo === 'auth_required') {
     lines.push({ level: 'warn', msg: `Netatmo refused the saved login: reconnect on the admin page ${page}admin (or run "${facts.cli} auth"). The hubs keep the last known data meanwhile.` });
+  } else if (facts.netatmo === 'moved') {
+    lines.push({ level: 'warn', msg: `The Netatmo connection was moved to another machine: this bridge no longer calls Netatmo. Stop it once the new one runs, or undo the move ("${facts.cli} import --undo-move" or the admin page ${page}admin).` });
   }
   const discovery = facts.ssdp
     ? 'in the SmartThings app: + → Add device → Scan nearby'

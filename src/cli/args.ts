@@ -2,18 +2,19 @@
 // option (`--refersh`), a missing value or a stray word is an error with a clear sentence, never
 // silently ignored. `--help` / `-h` is part of every command and never runs it.
 import { parseArgs } from 'node:util';
+import type { Translator } from '../i18n/translator.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
   /** Shown in --help, e.g. "URL" for `--url URL`. */
   value?: string;
-  help: string;
+  help: (tr: Translator) => string;
 }
 
 export interface ArgsSpec {
   options: Record<string, OptionSpec>;
   /** Allowed words after the command (e.g. service's install|uninstall|status); none by default. */
-  positionals?: { min: number; max: number; names: string };
+  positionals?: { min: number; max: number; names: (tr: Translator) => string };
 }
 
 export interface ParsedArgs {
@@ -24,9 +25,9 @@ export interface ParsedArgs {
 
 export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; problem: string };
 
-const HELP: OptionSpec = { type: 'boolean', help: 'show this help and do nothing else' };
+const HELP: OptionSpec = { type: 'boolean', help: (tr) => tr.t('cli.optHelp') };
 
-export function parseCommandArgs(spec: ArgsSpec, argv: readonly string[]): ArgsResult {
+export function parseCommandArgs(spec: ArgsSpec, argv: readonly string[], tr: Translator): ArgsResult {
   const options = { ...spec.options, help: HELP };
   const config = Object.fromEntries(
     Object.entries(options).map(([name, option]) => [name, name === 'help' ? { type: option.type, short: 'h' } : { type: option.type }]),
@@ -35,30 +36,30 @@ export function parseCommandArgs(spec: ArgsSpec, argv: readonly string[]): ArgsR
   try {
     parsed = parseArgs({ args: [...argv], options: config, strict: true, allowPositionals: true });
   } catch (error) {
-    return { ok: false, problem: explain(error, Object.keys(options)) };
+    return { ok: false, problem: explain(error, Object.keys(options), tr) };
   }
   const help = parsed.values.help === true;
-  const range = spec.positionals ?? { min: 0, max: 0, names: '' };
+  const range = spec.positionals ?? { min: 0, max: 0, names: () => '' };
   if (!help && parsed.positionals.length > range.max) {
     const extra = parsed.positionals.slice(range.max).map((word) => JSON.stringify(word)).join(' ');
-    return { ok: false, problem: `unexpected ${extra}${range.max === 0 ? ' (this command takes no words, only options)' : ''}` };
+    return { ok: false, problem: tr.t(range.max === 0 ? 'cli.argNoWords' : 'cli.argUnexpected', { words: extra }) };
   }
-  if (!help && parsed.positionals.length < range.min) return { ok: false, problem: `say which: ${range.names}` };
+  if (!help && parsed.positionals.length < range.min) return { ok: false, problem: tr.t('cli.argSayWhich', { names: range.names(tr) }) };
   return { ok: true, args: { values: parsed.values, positionals: parsed.positionals, help } };
 }
 
 /** parseArgs' errors in one short sentence, with a "did you mean" for a near miss. */
-function explain(error: unknown, known: readonly string[]): string {
+function explain(error: unknown, known: readonly string[], tr: Translator): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const name = option.replace(/^-+/, '').split('=')[0] ?? '';
     const near = known.find((candidate) => distance(candidate, name) <= 2);
-    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ''}`;
+    return near ? tr.t('cli.argUnknownNear', { option, near }) : tr.t('cli.argUnknown', { option });
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return message.includes('argument missing') ? `${option} needs a value` : `${option} takes no value`;
+    return tr.t(message.includes('argument missing') ? 'cli.argNeedsValue' : 'cli.argNoValue', { option });
   }
   return message;
 }
@@ -88,10 +89,10 @@ export function booleanValue(args: ParsedArgs, name: string): boolean {
 }
 
 /** The options block of a command's --help. */
-export function optionLines(spec: ArgsSpec): string[] {
+export function optionLines(spec: ArgsSpec, tr: Translator): string[] {
   const entries = Object.entries({ ...spec.options, help: HELP }).map(([name, option]) => {
     const left = `--${name}${option.value ? ` ${option.value}` : ''}${name === 'help' ? ', -h' : ''}`;
-    return [left, option.help] as const;
+    return [left, option.help(tr)] as const;
   });
   const width = Math.max(...entries.map(([left]) => left.length));
   return entries.map(([left, help]) => `  ${left.padEnd(width)}  ${help}`);

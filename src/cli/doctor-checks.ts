@@ -1,6 +1,7 @@
 // The checks behind `npm run doctor`. Each returns findings: what was looked at, whether it is
 // fine, and for a problem one sentence on how to fix it. Checks never change anything, except the
-// token check with --refresh (a real refresh rotates the tokens, so it is opt-in).
+// token check with --refresh (a real refresh rotates the tokens, so it is opt-in). Every sentence
+// is in the user's language (`tr`, keys doctor.* in src/i18n/en/cli-doctor.ts).
 import dgram from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import { once } from 'node:events';
@@ -9,6 +10,8 @@ import { access, stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import type { Config } from '../config/index.js';
+import { formatDateTime } from '../i18n/format.js';
+import type { Translator } from '../i18n/translator.js';
 import type { StoreData } from '../store/index.js';
 import { withTimeout } from '../util/with-timeout.js';
 import type { DataFileRead } from './installation.js';
@@ -27,13 +30,14 @@ export interface Finding {
 const good = (subject: string, detail: string): Finding => ({ ok: true, subject, detail });
 const bad = (subject: string, detail: string, fix: string): Finding => ({ ok: false, subject, detail, fix });
 
-export function checkConfig(problems: readonly string[]): Finding[] {
-  if (problems.length === 0) return [good('Configuration', 'valid')];
-  return problems.map((problem) => bad('Configuration', problem, 'fix it in .env or the environment (.env.example documents every setting)'));
+export function checkConfig(problems: readonly string[], tr: Translator): Finding[] {
+  const subject = tr.t('doctor.config');
+  if (problems.length === 0) return [good(subject, tr.t('doctor.configValid'))];
+  return problems.map((problem) => bad(subject, problem, tr.t('doctor.configFix')));
 }
 
-export async function checkDataFile(file: string, read: DataFileRead): Promise<Finding[]> {
-  const subject = `Data file ${file}`;
+export async function checkDataFile(file: string, read: DataFileRead, tr: Translator): Promise<Finding[]> {
+  const subject = tr.t('doctor.dataFile', { file });
   if (read.kind === 'missing') {
     const dir = path.dirname(file);
     const writable = await access(dir, fsConstants.W_OK).then(
@@ -41,52 +45,49 @@ export async function checkDataFile(file: string, read: DataFileRead): Promise<F
       (error: NodeJS.ErrnoException) => error.code === 'ENOENT', // created at first start
     );
     return writable
-      ? [good(subject, 'not created yet (the bridge creates it at its first start)')]
-      : [bad(subject, `the data directory ${dir} is not writable`, `give the bridge's user write access to ${dir} (or set DATA_DIR)`)];
+      ? [good(subject, tr.t('doctor.dataNotCreated'))]
+      : [bad(subject, tr.t('doctor.dataDirNotWritable', { dir }), tr.t('doctor.dataDirFix', { dir }))];
   }
   const findings: Finding[] = [];
   if (read.kind === 'newer') {
-    findings.push(
-      bad(subject, `was written by a newer version of the bridge (data format ${read.fileVersion}); this version does not change it`, 'run the newer version of the bridge (or put back a backup of the data directory made with this version)'),
-    );
+    findings.push(bad(subject, tr.t('doctor.dataNewer', { version: read.fileVersion }), tr.t('doctor.dataNewerFix')));
   } else if (read.kind === 'unreadable') {
-    findings.push(
-      bad(subject, `is damaged: ${read.problem}`, `start the bridge: it moves the file aside and recovers from ${path.basename(file)}.bak; or restore a backup of the data directory`),
-    );
+    const problem = read.code ? tr.t('doctor.dataUnreadable', { code: read.code }) : read.problem;
+    findings.push(bad(subject, tr.t('doctor.dataDamaged', { problem }), tr.t('doctor.dataDamagedFix', { backup: `${path.basename(file)}.bak` })));
   } else {
-    findings.push(good(subject, 'parses and has the expected shape'));
+    findings.push(good(subject, tr.t('doctor.dataOk')));
   }
   const info = await stat(file);
   const mode = info.mode & 0o777;
   if (mode !== 0o600) {
-    findings.push(bad(subject, `has mode 0${mode.toString(8)}, but it holds secrets (tokens)`, `chmod 600 ${file}`));
+    findings.push(bad(subject, tr.t('doctor.dataMode', { mode: mode.toString(8) }), `chmod 600 ${file}`));
   }
   const writable = await Promise.all([access(file, fsConstants.W_OK), access(path.dirname(file), fsConstants.W_OK)]).then(
     () => true,
     () => false,
   );
-  if (!writable) findings.push(bad(subject, 'is not writable (the bridge must save rotated tokens)', `give the bridge's user write access to ${file} and its directory`));
+  if (!writable) findings.push(bad(subject, tr.t('doctor.dataNotWritable'), tr.t('doctor.dataNotWritableFix', { file })));
   return findings;
 }
 
 /** DNS (for a name) and one HTTP request: any HTTP answer means Netatmo is reachable. */
-export async function checkNetatmoReachable(apiUrl: string, timeoutMs = 5_000): Promise<Finding[]> {
-  const subject = `Netatmo API ${apiUrl}`;
+export async function checkNetatmoReachable(apiUrl: string, tr: Translator, timeoutMs = 5_000): Promise<Finding[]> {
+  const subject = tr.t('doctor.api', { url: apiUrl });
   const host = new URL(apiUrl).hostname.replace(/^\[|\]$/g, '');
   if (net.isIP(host) === 0) {
     try {
       await lookup(host);
     } catch {
-      return [bad(subject, `the name ${host} does not resolve (DNS)`, 'check the network and DNS of this machine (or NETATMO_API_URL)')];
+      return [bad(subject, tr.t('doctor.apiDns', { host }), tr.t('doctor.apiDnsFix'))];
     }
   }
   try {
     const res = await fetch(apiUrl, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
     await res.body?.cancel();
-    return [good(subject, `reachable (HTTP ${res.status})`)];
+    return [good(subject, tr.t('doctor.apiReachable', { status: res.status }))];
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error instanceof Error ? error.message : 'error');
-    return [bad(subject, `not reachable (${cause})`, 'check the internet connection, a firewall or proxy, and NETATMO_API_URL')];
+    return [bad(subject, tr.t('doctor.apiUnreachable', { cause }), tr.t('doctor.apiUnreachableFix'))];
   }
 }
 
@@ -99,16 +100,21 @@ export interface TokenFacts {
 }
 
 /** Netatmo login state from the data file (and the running bridge), without any refresh. */
-export function checkTokens(facts: TokenFacts): Finding[] {
-  const subject = 'Netatmo login';
+export function checkTokens(facts: TokenFacts, tr: Translator): Finding[] {
+  const subject = tr.t('doctor.login');
+  const cli = cliName();
   const { config, data } = facts;
   const credentials = data?.netatmo.credentials ?? (config.netatmo.clientId && config.netatmo.clientSecret ? { clientId: config.netatmo.clientId } : null);
   if (!credentials) {
-    return [bad(subject, 'no Netatmo client id and secret', 'set NETATMO_CLIENT_ID and NETATMO_CLIENT_SECRET in .env (dev.netatmo.com → your app), or enter them on the admin page (/admin)')];
+    return [bad(subject, tr.t('doctor.noCredentials'), tr.t('doctor.noCredentialsFix'))];
   }
   const tokens = data?.netatmo.tokens ?? null;
+  const moved = data?.netatmo.moved ?? null;
+  if (moved) {
+    return [bad(subject, tr.t('doctor.moved', { time: formatDateTime(moved.at, tr) }), tr.t('doctor.movedFix', { cli }))];
+  }
   if (!tokens && !config.netatmo.refreshToken) {
-    return [bad(subject, 'not connected yet (no tokens)', `connect Netatmo on the admin page (/admin), or run "${cliName()} auth" while the bridge is stopped`)];
+    return [bad(subject, tr.t('doctor.noTokens'), tr.t('doctor.noTokensFix', { cli }))];
   }
   const lastError = data?.health.lastError ?? null;
   const refusedOnDisk =
@@ -117,15 +123,12 @@ export function checkTokens(facts: TokenFacts): Finding[] {
       (lastError.kind === 'invalid_grant' || lastError.kind === 'auth') &&
       (data?.health.lastSuccessAt === null || Date.parse(lastError.at) > Date.parse(data?.health.lastSuccessAt ?? '')));
   if (facts.liveStatus === 'auth_required' || (facts.liveStatus === null && refusedOnDisk)) {
-    return [bad(subject, 'Netatmo refused the saved login (auth_required)', `reconnect on the admin page (/admin), or stop the bridge and run "${cliName()} auth"`)];
+    return [bad(subject, tr.t('doctor.loginRefused'), tr.t('doctor.reconnectFix', { cli }))];
   }
-  if (!tokens) return [good(subject, 'NETATMO_REFRESH_TOKEN is set; the bridge stores the rotated pair at its first refresh')];
+  if (!tokens) return [good(subject, tr.t('doctor.envRefreshToken'))];
   const expiresAt = Date.parse(tokens.expiresAt);
-  const access =
-    Number.isFinite(expiresAt) && expiresAt > facts.nowMs
-      ? `access token valid for ${Math.round((expiresAt - facts.nowMs) / 60_000)} more minutes`
-      : 'access token expired (normal: the bridge refreshes it before the next call)';
-  return [good(subject, `connected; ${access}`)];
+  const valid = Number.isFinite(expiresAt) && expiresAt > facts.nowMs;
+  return [good(subject, valid ? tr.t('doctor.accessValid', { count: Math.round((expiresAt - facts.nowMs) / 60_000) }) : tr.t('doctor.accessExpired'))];
 }
 
 /** What the running bridge's status page says about saving (GET /status.json; nothing secret). */
@@ -135,35 +138,31 @@ export interface LiveSaving {
 }
 
 /** The running bridge keeps going from memory when it cannot save: say so, and what is at stake. */
-export function checkLiveSaving(file: string, live: LiveSaving | null): Finding[] {
+export function checkLiveSaving(file: string, live: LiveSaving | null, tr: Translator): Finding[] {
   if (!live) return [];
   const findings: Finding[] = [];
   if (!live.dataFile.saving) {
-    findings.push(bad(`Data file ${file}`, `the running bridge has stopped saving it: ${live.dataFile.problem ?? 'see its log'}`, 'fix what the line says; the bridge saves again by itself, no restart needed'));
+    const problem = live.dataFile.problem ?? tr.t('doctor.seeLog');
+    findings.push(bad(tr.t('doctor.dataFile', { file }), tr.t('doctor.liveNotSaving', { problem }), tr.t('doctor.liveNotSavingFix')));
   }
-  if (!live.tokenSaved) {
-    findings.push(
-      bad('Netatmo login', 'the running bridge uses a Netatmo sign-in it could not save (it exists only in memory): a restart now would need Netatmo to be reconnected', 'make the data file writable again (see the data file line); the bridge then saves the sign-in by itself'),
-    );
-  }
+  if (!live.tokenSaved) findings.push(bad(tr.t('doctor.login'), tr.t('doctor.liveNotSaved'), tr.t('doctor.liveNotSavedFix')));
   return findings;
 }
 
 /** Is the bridge running (answers /healthz), or else is its port free to listen on? */
-export async function checkPort(config: Config, running: boolean, bridgeUrl: string): Promise<Finding[]> {
-  const subject = `Port ${config.port}`;
-  if (running) return [good(subject, `the bridge is running and answers at ${bridgeUrl}/`)];
-  if (config.port === 0) return [good(subject, 'PORT=0: a random port is chosen at start')];
+export async function checkPort(config: Config, running: boolean, bridgeUrl: string, tr: Translator): Promise<Finding[]> {
+  const { host, port } = config;
+  const subject = tr.t('doctor.port', { port });
+  if (running) return [good(subject, tr.t('doctor.portRunning', { url: bridgeUrl }))];
+  if (port === 0) return [good(subject, tr.t('doctor.portRandom'))];
   const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
     const server = net.createServer();
     server.once('error', (e: NodeJS.ErrnoException) => resolve(e));
     server.listen(config.port, config.host, () => server.close(() => resolve(null)));
   });
-  if (!error) return [good(subject, `free on ${config.host} (the bridge is not running)`)];
-  if (error.code === 'EADDRINUSE') {
-    return [bad(subject, `used by another program on ${config.host}, and it is not this bridge`, `stop that program or choose another PORT (find it with: ss -ltnp | grep :${config.port})`)];
-  }
-  return [bad(subject, `cannot listen on ${config.host}:${config.port} (${error.code ?? 'error'})`, 'check HOST (an address of this machine, or 0.0.0.0) and PORT')];
+  if (!error) return [good(subject, tr.t('doctor.portFree', { host }))];
+  if (error.code === 'EADDRINUSE') return [bad(subject, tr.t('doctor.portUsed', { host }), tr.t('doctor.portUsedFix', { port }))];
+  return [bad(subject, tr.t('doctor.portError', { host, port, code: error.code ?? 'error' }), tr.t('doctor.portErrorFix'))];
 }
 
 export const SSDP_PORT = 1900;
@@ -173,9 +172,9 @@ export const SSDP_SEARCH_TARGET = 'urn:netatmo-smartthings-bridge:device:bridge:
  * SSDP: with the bridge running, a unicast M-SEARCH to 127.0.0.1 must be answered (never multicast
  * from here); without it, UDP port 1900 must be bindable the way the responder binds it.
  */
-export async function checkSsdp(config: Config, running: boolean, timeoutMs = 2_000): Promise<Finding[]> {
-  const subject = 'SSDP discovery';
-  if (!config.ssdp) return [good(subject, 'off (SSDP=off): hubs need the bridge address as a driver setting')];
+export async function checkSsdp(config: Config, running: boolean, tr: Translator, timeoutMs = 2_000): Promise<Finding[]> {
+  const subject = tr.t('doctor.ssdp');
+  if (!config.ssdp) return [good(subject, tr.t('doctor.ssdpOff'))];
   const socket = dgram.createSocket({ type: 'udp4', reuseAddr: true });
   try {
     if (!running) {
@@ -184,8 +183,8 @@ export async function checkSsdp(config: Config, running: boolean, timeoutMs = 2_
         socket.bind(SSDP_PORT, () => resolve(null));
       });
       return error
-        ? [bad(subject, `UDP port ${SSDP_PORT} cannot be used (${error.code ?? 'error'})`, 'stop the other SSDP/UPnP service (e.g. minidlna), or set SSDP=off and enter the bridge address in the driver')]
-        : [good(subject, `UDP port ${SSDP_PORT} is free to use`)];
+        ? [bad(subject, tr.t('doctor.ssdpBusy', { port: SSDP_PORT, code: error.code ?? 'error' }), tr.t('doctor.ssdpBusyFix'))]
+        : [good(subject, tr.t('doctor.ssdpFree', { port: SSDP_PORT }))];
     }
     const answered = await withTimeout(timeoutMs, async (signal) => {
       // once() rejects on the socket's 'error' and on the time limit.
@@ -196,8 +195,8 @@ export async function checkSsdp(config: Config, running: boolean, timeoutMs = 2_
       return message.toString('utf8').includes(SSDP_SEARCH_TARGET);
     }).catch(() => false);
     return answered
-      ? [good(subject, 'the bridge answers an M-SEARCH')]
-      : [bad(subject, 'the running bridge does not answer an M-SEARCH on 127.0.0.1', 'check the bridge log for SSDP errors; in Docker use network_mode: host')];
+      ? [good(subject, tr.t('doctor.ssdpAnswers'))]
+      : [bad(subject, tr.t('doctor.ssdpSilent'), tr.t('doctor.ssdpSilentFix'))];
   } finally {
     socket.close();
   }

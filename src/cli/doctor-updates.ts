@@ -3,6 +3,7 @@
 // open /status.json (no secrets there).
 import { z } from 'zod';
 import { LAN_API_LEVEL } from '../lan/driver-version.js';
+import type { Translator } from '../i18n/translator.js';
 import type { Finding } from './doctor-checks.js';
 import { PACKAGE_VERSION } from './package-info.js';
 
@@ -11,27 +12,29 @@ const statusJson = z.object({
   hubs: z.object({ list: z.array(z.object({ address: z.string(), driverText: z.string().optional(), driverUpdate: z.string().nullable().optional() }).loose()) }).loose(),
 });
 
-export async function checkVersions(bridgeUrl: string, running: boolean, restartHint: string): Promise<Finding[]> {
-  const subject = 'Version';
-  const installed = `netatmo-bridge ${PACKAGE_VERSION} (LAN API ${LAN_API_LEVEL})`;
-  if (!running) return [{ ok: true, subject, detail: `${installed} installed; the bridge is not running` }];
+export async function checkVersions(bridgeUrl: string, running: boolean, restartHint: string, tr: Translator): Promise<Finding[]> {
+  const subject = tr.t('doctor.version');
+  const installed = tr.t('doctor.installed', { version: PACKAGE_VERSION, level: LAN_API_LEVEL });
+  if (!running) return [{ ok: true, subject, detail: tr.t('doctor.notRunning', { installed }) }];
   let body: z.infer<typeof statusJson>;
   try {
-    const res = await fetch(`${bridgeUrl}/status.json`, { signal: AbortSignal.timeout(3_000) });
+    // The running bridge's words (driver advice) in the user's language too.
+    const res = await fetch(`${bridgeUrl}/status.json`, { headers: { 'accept-language': tr.locale }, signal: AbortSignal.timeout(3_000) });
     body = statusJson.parse(await res.json());
   } catch {
-    return [{ ok: true, subject, detail: `${installed} installed; the running bridge does not say its version` }];
+    return [{ ok: true, subject, detail: tr.t('doctor.versionUnknown', { installed }) }];
   }
   const findings: Finding[] = [];
   if (body.bridge.version === PACKAGE_VERSION) {
-    findings.push({ ok: true, subject, detail: `${installed} runs` });
+    findings.push({ ok: true, subject, detail: tr.t('doctor.versionRuns', { installed }) });
   } else {
-    findings.push({ ok: false, subject, detail: `the running bridge is ${body.bridge.version}, the installed one ${PACKAGE_VERSION}`, fix: `restart it to run the installed version (${restartHint})` });
+    const detail = tr.t('doctor.versionDiffers', { running: body.bridge.version, installed: PACKAGE_VERSION });
+    findings.push({ ok: false, subject, detail, fix: tr.t('doctor.versionDiffersFix', { hint: restartHint }) });
   }
   for (const hub of body.hubs.list) {
-    const driver = `Edge driver on hub ${hub.address}`;
-    if (hub.driverUpdate) findings.push({ ok: false, subject: driver, detail: hub.driverText ?? 'older', fix: hub.driverUpdate });
-    else findings.push({ ok: true, subject: driver, detail: `${hub.driverText ?? 'current'}, current` });
+    const driver = tr.t('doctor.driver', { address: hub.address });
+    if (hub.driverUpdate) findings.push({ ok: false, subject: driver, detail: hub.driverText ?? tr.t('doctor.driverOlder'), fix: hub.driverUpdate });
+    else findings.push({ ok: true, subject: driver, detail: hub.driverText ? tr.t('doctor.driverCurrent', { driver: hub.driverText }) : tr.t('doctor.driverCurrentUnknown') });
   }
   return findings;
 }

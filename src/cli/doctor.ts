@@ -9,28 +9,30 @@ import { bridgeIsRunning, loadInstallation, offlineTokens, readDataFile, service
 import { simulatorWanted } from '../config/index.js';
 import { booleanValue, stringValue, type ParsedArgs } from './args.js';
 import { DATA_DIR_OPTION, URL_OPTION, type Command } from './command.js';
-import { cliName, say, type CliIo } from './io.js';
+import type { Translator } from '../i18n/translator.js';
+import { cliName, cliTranslator, say, type CliIo } from './io.js';
 
-export async function runDoctorChecks(installation: Installation, options: { refresh: boolean }): Promise<Finding[]> {
+export async function runDoctorChecks(installation: Installation, options: { refresh: boolean }, tr: Translator): Promise<Finding[]> {
   const { config } = installation;
   const running = await bridgeIsRunning(installation.bridgeUrl);
   const file = await readDataFile(installation.dataFile);
   const data = file.kind === 'ok' ? file.data : null;
   const live = running && data ? await liveBridgeFacts(installation.bridgeUrl, data.lanToken) : null;
+  const { dataFile, bridgeUrl } = installation;
   // The demo is not a problem to fix: it runs until an account is connected.
   const demo = live ? live.simulated : !running && simulatorWanted(config, data ?? { netatmo: { credentials: null } });
   const findings: Finding[] = [
-    ...checkConfig(installation.configProblems),
-    ...(await checkDataFile(installation.dataFile, file)),
-    ...checkLiveSaving(installation.dataFile, running ? await liveSaving(installation.bridgeUrl) : null),
-    ...(await checkNetatmoReachable(config.netatmo.apiUrl)),
-    ...(demo ? [demoLogin(running, installation.bridgeUrl)] : checkTokens({ config, data, liveStatus: live?.status ?? null, nowMs: Date.now() })),
+    ...checkConfig(installation.configProblems, tr),
+    ...(await checkDataFile(dataFile, file, tr)),
+    ...checkLiveSaving(dataFile, running ? await liveSaving(bridgeUrl, tr) : null, tr),
+    ...(await checkNetatmoReachable(config.netatmo.apiUrl, tr)),
+    ...(demo ? [demoLogin(running, bridgeUrl, tr)] : checkTokens({ config, data, liveStatus: live?.status ?? null, nowMs: Date.now() }, tr)),
   ];
-  if (options.refresh) findings.push(await refreshCheck(installation, running));
-  findings.push(...(await checkPort(config, running, installation.bridgeUrl)));
-  findings.push(...(await checkSsdp(config, running)));
-  const restartHint = installation.location.source === 'service' ? 'sudo systemctl restart netatmo-bridge' : 'stop it and start it again';
-  findings.push(...(await checkVersions(installation.bridgeUrl, running, restartHint)));
+  if (options.refresh) findings.push(await refreshCheck(installation, running, tr));
+  findings.push(...(await checkPort(config, running, bridgeUrl, tr)));
+  findings.push(...(await checkSsdp(config, running, tr)));
+  const restartHint = tr.t(installation.location.source === 'service' ? 'doctor.restartService' : 'doctor.restartOther');
+  findings.push(...(await checkVersions(bridgeUrl, running, restartHint, tr)));
   return findings;
 }
 
@@ -46,9 +48,10 @@ async function liveBridgeFacts(url: string, lanToken: string): Promise<{ status:
   }
 }
 
-async function liveSaving(url: string): Promise<LiveSaving | null> {
+async function liveSaving(url: string, tr: Translator): Promise<LiveSaving | null> {
   try {
-    const res = await fetch(`${url}/status.json`, { headers: { 'user-agent': CLI_USER_AGENT }, signal: AbortSignal.timeout(3_000) });
+    const headers = { 'user-agent': CLI_USER_AGENT, 'accept-language': tr.locale };
+    const res = await fetch(`${url}/status.json`, { headers, signal: AbortSignal.timeout(3_000) });
     const body = (await res.json()) as { dataFile?: { saving?: unknown; problem?: unknown }; netatmo?: { tokenSaved?: unknown } };
     if (typeof body.dataFile?.saving !== 'boolean') return null;
     const problem = typeof body.dataFile.problem === 'string' ? body.dataFile.problem : null;
@@ -58,39 +61,42 @@ async function liveSaving(url: string): Promise<LiveSaving | null> {
   }
 }
 
-function demoLogin(running: boolean, bridgeUrl: string): Finding {
-  const detail = running
-    ? `no account connected: the bridge runs the simulated demo home; connect your own on the admin page (${bridgeUrl}/admin) when you are ready`
-    : 'no account connected: the bridge will start with the simulated demo home; connect your own on its admin page (/admin) or with "netatmo-bridge auth"';
-  return { ok: true, subject: 'Netatmo login', detail };
+function demoLogin(running: boolean, bridgeUrl: string, tr: Translator): Finding {
+  const detail = running ? tr.t('doctor.demoRunning', { url: bridgeUrl }) : tr.t('doctor.demoStopped');
+  return { ok: true, subject: tr.t('doctor.login'), detail };
 }
 
-async function refreshCheck(installation: Installation, running: boolean): Promise<Finding> {
-  const subject = 'Netatmo token refresh';
-  if (running) return { ok: false, subject, detail: 'skipped: the bridge is running', fix: `stop the bridge, then run "${cliName() === 'npm run' ? 'npm run doctor -- --refresh' : 'netatmo-bridge doctor --refresh'}"` };
+async function refreshCheck(installation: Installation, running: boolean, tr: Translator): Promise<Finding> {
+  const subject = tr.t('doctor.refresh');
+  if (running) {
+    const command = cliName() === 'npm run' ? 'npm run doctor -- --refresh' : 'netatmo-bridge doctor --refresh';
+    return { ok: false, subject, detail: tr.t('doctor.refreshSkipped'), fix: tr.t('doctor.refreshSkippedFix', { command }) };
+  }
   const { config } = installation;
   try {
     const { store, tokens } = await offlineTokens(config, { withEnvRefreshToken: true });
     await tokens.refreshAfterRejection(store.data.netatmo.tokens?.accessToken ?? '');
     await store.flush();
-    return { ok: true, subject, detail: 'Netatmo issued a new token pair (saved to the data file)' };
+    return { ok: true, subject, detail: tr.t('doctor.refreshOk') };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, subject, detail: `failed: ${message}`, fix: `reconnect on the admin page (/admin), or run "${cliName()} auth"` };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, subject, detail: tr.t('doctor.refreshFailed', { reason }), fix: tr.t('doctor.refreshFailedFix', { cli: cliName() }) };
   }
 }
 
-export function formatFinding(finding: Finding): string {
-  return finding.ok ? `ok    ${finding.subject}: ${finding.detail}` : `FIX   ${finding.subject}: ${finding.detail} → ${finding.fix ?? ''}`;
+/** One line per finding; "ok" and "FIX" stay as they are in every language (scripts look for them). */
+export function formatFinding(finding: Finding, tr: Translator): string {
+  const { subject, detail } = finding;
+  return finding.ok ? tr.t('doctor.ok', { subject, detail }) : tr.t('doctor.fix', { subject, detail, fix: finding.fix ?? '' });
 }
 
 export const doctorCommand: Command = {
   name: 'doctor',
-  summary: 'check config, data file, Netatmo, login, port and SSDP; says what to fix',
+  summary: (tr) => tr.t('doctor.summary'),
   usage: 'doctor [--refresh] [--url URL] [--data-dir DIR]',
   args: {
     options: {
-      refresh: { type: 'boolean', help: 'also prove the Netatmo login with a real token refresh (rotates the tokens; bridge stopped)' },
+      refresh: { type: 'boolean', help: (tr) => tr.t('doctor.optRefresh') },
       url: URL_OPTION,
       'data-dir': DATA_DIR_OPTION,
     },
@@ -99,12 +105,13 @@ export const doctorCommand: Command = {
 };
 
 async function runDoctor(args: ParsedArgs, io: CliIo): Promise<number> {
+  const tr = cliTranslator(io);
   const installation = loadInstallation(io, { url: stringValue(args, 'url'), dataDir: stringValue(args, 'data-dir') });
-  const findings = await runDoctorChecks(installation, { refresh: booleanValue(args, 'refresh') });
-  const hint = serviceUserHint(installation, 'doctor');
-  if (hint) say(io, `note  Using the installed service's data directory ${installation.config.dataDir}.${hint}`);
-  for (const finding of findings) say(io, formatFinding(finding));
+  const findings = await runDoctorChecks(installation, { refresh: booleanValue(args, 'refresh') }, tr);
+  const hint = serviceUserHint(installation, 'doctor', tr);
+  if (hint) say(io, tr.t('doctor.note', { dir: installation.config.dataDir, hint }));
+  for (const finding of findings) say(io, formatFinding(finding, tr));
   const problems = findings.filter((f) => !f.ok).length;
-  say(io, problems === 0 ? 'No problems found.' : `${problems} problem${problems === 1 ? '' : 's'} found: fix the lines marked FIX, then run "${cliName()} doctor" again.`);
+  say(io, problems === 0 ? tr.t('doctor.noProblems') : tr.t('doctor.problems', { count: problems, cli: cliName() }));
   return problems === 0 ? 0 : 1;
 }

@@ -15,8 +15,9 @@ import { DATA_FILE_NAME, openFileStore, type Store, type StoreData } from '../st
 import { silentLogger } from '../util/logger.js';
 import { parseStoreText } from '../store/load.js';
 import { resolveDataLocation, SERVICE_UNIT_FILE, type DataLocation } from './data-location.js';
-import type { CliIo } from './io.js';
+import { cliTranslator, type CliIo } from './io.js';
 import { isSourceCheckout } from './package-info.js';
+import { englishTranslator, type Translator } from '../i18n/translator.js';
 
 export interface Installation {
   /** The configuration; when it has problems, the one built from the variables that did parse. */
@@ -87,18 +88,23 @@ function fallbackConfig(options: { env: NodeJS.ProcessEnv; cwd: string; envFile:
   }
   const bare = loadConfig({ ...base, env: minimal });
   if (bare.ok) return bare.config;
-  throw new Error('the configuration cannot be read at all');
+  throw new Error(cliTranslator(options).t('cli.configUnreadable'));
 }
 
 /**
  * For a tool reading an installed service's data as another user: how to run it as the service user
  * (the data directory is 0700). Empty otherwise.
  */
-export function serviceUserHint(installation: Pick<Installation, 'location'>, command: string, who: { uid?: number; name?: string } = currentUser()): string {
+export function serviceUserHint(
+  installation: Pick<Installation, 'location'>,
+  command: string,
+  tr: Translator = englishTranslator(),
+  who: { uid?: number; name?: string } = currentUser(),
+): string {
   const { location } = installation;
   if (location.source !== 'service' || !location.serviceUser) return '';
   if (who.uid === 0 || who.name === location.serviceUser) return '';
-  return ` The data belongs to the service: run it as its user, sudo -u ${location.serviceUser} netatmo-bridge ${command}`;
+  return tr.t('cli.serviceUserHint', { user: location.serviceUser, command });
 }
 
 function currentUser(): { uid?: number; name?: string } {
@@ -131,7 +137,8 @@ export type DataFileRead =
   | { kind: 'ok'; data: StoreData }
   | { kind: 'missing' }
   | { kind: 'newer'; fileVersion: number }
-  | { kind: 'unreadable'; problem: string };
+  /** `code`: the file could not be read at all (EACCES …); without it, `problem` says what is wrong inside. */
+  | { kind: 'unreadable'; problem: string; code?: string };
 
 export async function readDataFile(file: string): Promise<DataFileRead> {
   let text: string;
@@ -140,7 +147,7 @@ export async function readDataFile(file: string): Promise<DataFileRead> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'unreadable', problem: `cannot be read (${code ?? 'error'})` };
+    return { kind: 'unreadable', problem: code ?? 'error', code: code ?? 'error' };
   }
   const parsed = parseStoreText(text, new Date());
   if (parsed.kind === 'ok') return { kind: 'ok', data: parsed.data };

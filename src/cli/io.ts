@@ -1,6 +1,8 @@
 // What a CLI command gets from its process: output streams, input, environment and working
 // directory. Commands take a CliIo instead of touching `process`, so tests run them in-process.
 import type { Readable, Writable } from 'node:stream';
+import { localeForCli } from '../i18n/negotiate.js';
+import { createTranslator, type Translator } from '../i18n/translator.js';
 
 export interface CliIo {
   stdout: Writable;
@@ -21,6 +23,11 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     interactive: Boolean(process.stdin.isTTY),
   };
+}
+
+/** The CLI's language (LC_ALL, LC_MESSAGES, LANG, LANGUAGE) and time zone (TZ, else the system's), from the command's environment. */
+export function cliTranslator(io: Pick<CliIo, 'env'>): Translator {
+  return createTranslator(localeForCli(io.env), { timeZone: io.env.TZ });
 }
 
 export function say(io: CliIo, line = ''): void {

@@ -23,17 +23,19 @@ export function needsHomeReadable(params: Pick<UnitParams, 'nodePath' | 'package
   return [params.nodePath, params.packageDir].some((p) => /^\/(home|root)(\/|$)/.test(p));
 }
 
-/** systemd wants absolute paths without spaces or specifiers in these lines; refuse others clearly. */
-export function unitPathProblem(params: UnitParams): string | null {
+export type UnitPathProblem = { kind: 'path'; what: 'node' | 'package' | 'dataDir' | 'envFile'; value: string } | { kind: 'user'; value: string };
+
+/** systemd wants absolute paths without spaces or specifiers in these lines; refuse others clearly (service.ts says it in words). */
+export function unitPathProblem(params: UnitParams): UnitPathProblem | null {
   for (const [what, value] of [
     ['node', params.nodePath],
-    ['the package', params.packageDir],
-    ['the data directory', params.dataDir],
-    ['the settings file', params.envFile],
+    ['package', params.packageDir],
+    ['dataDir', params.dataDir],
+    ['envFile', params.envFile],
   ] as const) {
-    if (!path.isAbsolute(value) || /[\s%"'\\$]/.test(value)) return `the path of ${what} (${value}) must be absolute without spaces, quotes, % or $ for a systemd unit`;
+    if (!path.isAbsolute(value) || /[\s%"'\\$]/.test(value)) return { kind: 'path', what, value };
   }
-  if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(params.user)) return `"${params.user}" is not a valid user name`;
+  if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(params.user)) return { kind: 'user', value: params.user };
   return null;
 }
 

@@ -6,60 +6,55 @@ import path from 'node:path';
 import { booleanValue, stringValue, type ParsedArgs } from './args.js';
 import type { Command } from './command.js';
 import { readUnitFacts, SERVICE_DATA_DIR, SERVICE_ENV_FILE, SERVICE_NAME, SERVICE_UNIT_FILE } from './data-location.js';
-import { complain, say, type CliIo } from './io.js';
+import type { Translator } from '../i18n/translator.js';
+import { cliTranslator, complain, say, type CliIo } from './io.js';
 import { cliEntryPoint, PACKAGE_ROOT, PACKAGE_VERSION } from './package-info.js';
 import { realSystem, type ServiceSystem } from './service-system.js';
 import { renderServiceUnit, unitPathProblem, type UnitParams } from './service-unit.js';
 
 export const serviceCommand: Command = {
   name: 'service',
-  summary: 'install | uninstall | status of the systemd service (Linux; install and uninstall need root)',
+  summary: (tr) => tr.t('service.summary'),
   usage: 'service install|uninstall|status [--dry-run] [--user NAME] [--data-dir DIR]',
-  details: [
-    'install    writes /etc/systemd/system/netatmo-bridge.service for this package and this node, creates',
-    '           the user and the data directory, then enables and starts the service',
-    'uninstall  stops and disables it and removes the unit (the data directory and settings stay)',
-    'status     whether it is installed, enabled and running, and where its data is',
-  ],
+  details: (tr) => tr.t('service.details'),
   args: {
-    positionals: { min: 1, max: 1, names: 'install, uninstall or status' },
+    positionals: { min: 1, max: 1, names: (tr) => tr.t('service.whichAction') },
     options: {
-      'dry-run': { type: 'boolean', help: 'print the unit (install) and what would be done; change nothing' },
-      user: { type: 'string', value: 'NAME', help: `user the service runs as (default ${SERVICE_NAME}, created when missing)` },
-      'data-dir': { type: 'string', value: 'DIR', help: `data directory of the service (default ${SERVICE_DATA_DIR})` },
+      'dry-run': { type: 'boolean', help: (tr) => tr.t('service.optDryRun') },
+      user: { type: 'string', value: 'NAME', help: (tr) => tr.t('service.optUser', { user: SERVICE_NAME }) },
+      'data-dir': { type: 'string', value: 'DIR', help: (tr) => tr.t('service.optDataDir', { dir: SERVICE_DATA_DIR }) },
     },
   },
   run: (args, io) => Promise.resolve(serviceMain(args, io, realSystem)),
 };
 
 export function serviceMain(args: ParsedArgs, io: CliIo, system: ServiceSystem): number {
+  const tr = cliTranslator(io);
   const action = args.positionals[0];
   if (action !== 'install' && action !== 'uninstall' && action !== 'status') {
-    complain(io, `netatmo-bridge service: unknown action "${action ?? ''}"; say install, uninstall or status.`);
+    complain(io, tr.t('service.unknownAction', { action: action ?? '' }));
     return 1;
   }
   const dryRun = booleanValue(args, 'dry-run');
-  const refusal = refuse(system, action, dryRun, args);
+  const refusal = refuse(system, action, dryRun, args, tr);
   if (refusal) {
     complain(io, refusal);
     return 1;
   }
-  if (action === 'status') return serviceStatus(io, system);
-  if (action === 'uninstall') return uninstall(io, system, dryRun);
-  return install(io, system, unitParams(args, system), dryRun);
+  if (action === 'status') return serviceStatus(io, system, tr);
+  if (action === 'uninstall') return uninstall(io, system, dryRun, tr);
+  return install(io, system, unitParams(args, system), dryRun, tr);
 }
 
 /** Why the action cannot run here, or null. */
-function refuse(system: ServiceSystem, action: string, dryRun: boolean, args: ParsedArgs): string | null {
+function refuse(system: ServiceSystem, action: string, dryRun: boolean, args: ParsedArgs, tr: Translator): string | null {
   if (dryRun && action === 'install') return null;
-  if (system.platform !== 'linux') return `"netatmo-bridge service" sets up a systemd service, which needs Linux (this is ${system.platform}). Run "netatmo-bridge start" under your own supervisor, or use Docker (docs/operations.md).`;
-  if (!system.hasSystemd()) {
-    return 'systemd is not running on this machine (no /run/systemd/system), so there is no service to manage. Use Docker (docs/operations.md), or start the bridge with "netatmo-bridge start" from your init system. "netatmo-bridge service install --dry-run" still prints the unit.';
-  }
+  if (system.platform !== 'linux') return tr.t('service.notLinux', { platform: system.platform });
+  if (!system.hasSystemd()) return tr.t('service.noSystemd');
   if (action !== 'status' && !dryRun && !system.isRoot()) {
     // Absolute paths: sudo resets PATH, so a node from nvm or a user prefix would not be found.
     const words = ['sudo', process.execPath, cliEntryPoint(), 'service', action, ...optionWords(args)];
-    return `"service ${action}" changes system files and needs root. Run:\n  ${words.join(' ')}`;
+    return tr.t('service.needsRoot', { action, command: words.join(' ') });
   }
   return null;
 }
@@ -79,47 +74,50 @@ function unitParams(args: ParsedArgs, system: ServiceSystem): UnitParams {
   };
 }
 
-function install(io: CliIo, system: ServiceSystem, params: UnitParams, dryRun: boolean): number {
+function install(io: CliIo, system: ServiceSystem, params: UnitParams, dryRun: boolean, tr: Translator): number {
   const problem = unitPathProblem(params);
   if (problem) {
-    complain(io, `Cannot write the unit: ${problem}.`);
+    const why = problem.kind === 'user' ? tr.t('service.badUser', { user: problem.value }) : tr.t('service.badPath', { what: tr.t(`service.path.${problem.what}`), path: problem.value });
+    complain(io, tr.t('service.cannotWrite', { problem: why }));
     return 1;
   }
   const unit = renderServiceUnit(params);
   if (dryRun) {
     io.stdout.write(unit);
-    complain(io, `# dry run: nothing changed. "sudo netatmo-bridge service install" would write ${SERVICE_UNIT_FILE}, create the user ${params.user} if missing, ${params.dataDir} (mode 0700) and ${path.dirname(params.envFile)}, then run systemctl daemon-reload and systemctl enable --now ${SERVICE_NAME}.`);
+    const envDir = path.dirname(params.envFile);
+    complain(io, tr.t('service.dryRun', { unit: SERVICE_UNIT_FILE, user: params.user, dataDir: params.dataDir, envDir, service: SERVICE_NAME }));
     return 0;
   }
+  const { user } = params;
   const steps: Array<[string, () => string | null]> = [
-    [`user ${params.user}`, () => ensureUser(system, params.user)],
-    [`settings ${params.envFile}`, () => ensureSettings(system, params)],
-    [`data directory ${params.dataDir}`, () => ensureDataDir(system, params)],
-    [`access for ${params.user} to ${params.packageDir}`, () => checkReadable(system, params)],
-    [`unit ${SERVICE_UNIT_FILE}`, () => (system.writeText(SERVICE_UNIT_FILE, unit, 0o644), null)],
-    ['systemctl daemon-reload', () => systemctl(system, ['daemon-reload'])],
-    [`systemctl enable ${SERVICE_NAME}`, () => systemctl(system, ['enable', SERVICE_NAME])],
-    [`systemctl restart ${SERVICE_NAME}`, () => systemctl(system, ['restart', SERVICE_NAME])],
+    [tr.t('service.stepUser', { user }), () => ensureUser(system, user, tr)],
+    [tr.t('service.stepSettings', { file: params.envFile }), () => ensureSettings(system, params)],
+    [tr.t('service.stepDataDir', { dir: params.dataDir }), () => ensureDataDir(system, params)],
+    [tr.t('service.stepAccess', { user, dir: params.packageDir }), () => checkReadable(system, params, tr)],
+    [tr.t('service.stepUnit', { file: SERVICE_UNIT_FILE }), () => (system.writeText(SERVICE_UNIT_FILE, unit, 0o644), null)],
+    ['systemctl daemon-reload', () => systemctl(system, ['daemon-reload'], tr)],
+    [`systemctl enable ${SERVICE_NAME}`, () => systemctl(system, ['enable', SERVICE_NAME], tr)],
+    [`systemctl restart ${SERVICE_NAME}`, () => systemctl(system, ['restart', SERVICE_NAME], tr)],
   ];
-  for (const [what, step] of steps) {
-    const failure = step();
+  for (const [step, run] of steps) {
+    const failure = run();
     if (failure) {
-      complain(io, `Install stopped at ${what}: ${failure}`);
+      complain(io, tr.t('service.stopped', { step, failure }));
       return 1;
     }
-    say(io, `ok  ${what}`);
+    say(io, tr.t('service.stepOk', { step }));
   }
-  say(io, `The bridge runs as a service now (node ${params.nodePath}, package ${params.packageDir}).`);
-  say(io, `Log and status page address: journalctl -u ${SERVICE_NAME} -f. Settings: sudoedit ${params.envFile}, then sudo systemctl restart ${SERVICE_NAME}.`);
-  say(io, `The CLI finds the service's data by itself: sudo -u ${params.user} netatmo-bridge doctor (or status, pair).`);
+  say(io, tr.t('service.installed', { node: params.nodePath, dir: params.packageDir }));
+  say(io, tr.t('service.logHint', { service: SERVICE_NAME, file: params.envFile }));
+  say(io, tr.t('service.cliHint', { user }));
   return 0;
 }
 
-function ensureUser(system: ServiceSystem, user: string): string | null {
+function ensureUser(system: ServiceSystem, user: string, tr: Translator): string | null {
   if (system.run('id', ['-u', user]).status === 0) return null;
-  if (user !== SERVICE_NAME) return `the user ${user} does not exist (create it, or leave --user out to get the ${SERVICE_NAME} system user)`;
+  if (user !== SERVICE_NAME) return tr.t('service.noUser', { user, service: SERVICE_NAME });
   const made = system.run('useradd', ['--system', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', user]);
-  return made.status === 0 ? null : `useradd failed: ${made.stderr.trim()}`;
+  return made.status === 0 ? null : tr.t('service.useraddFailed', { reason: made.stderr.trim() });
 }
 
 function ensureSettings(system: ServiceSystem, params: UnitParams): string | null {
@@ -141,51 +139,52 @@ function ensureDataDir(system: ServiceSystem, params: UnitParams): string | null
 }
 
 /** Raspberry Pi OS keeps home directories at 0700: a package installed there is unreadable to another user. */
-function checkReadable(system: ServiceSystem, params: UnitParams): string | null {
+function checkReadable(system: ServiceSystem, params: UnitParams, tr: Translator): string | null {
   const probe = system.run('runuser', ['-u', params.user, '--', 'test', '-r', path.join(params.packageDir, 'dist', 'main.js'), '-a', '-x', params.nodePath]);
   if (probe.status === 0 || probe.status === null) return null; // no runuser: systemd will say so
-  return `${params.user} cannot read ${params.packageDir} or run ${params.nodePath} (a home directory with mode 0700?). Install the package globally (sudo npm install -g netatmo-smartthings-bridge) or use --user with your own user name.`;
+  return tr.t('service.unreadable', { user: params.user, dir: params.packageDir, node: params.nodePath });
 }
 
-function systemctl(system: ServiceSystem, args: readonly string[]): string | null {
+function systemctl(system: ServiceSystem, args: readonly string[], tr: Translator): string | null {
   const result = system.run('systemctl', args);
-  return result.status === 0 ? null : `systemctl ${args.join(' ')} failed: ${(result.stderr || result.stdout).trim()} (see journalctl -u ${SERVICE_NAME})`;
+  return result.status === 0 ? null : tr.t('service.systemctlFailed', { args: args.join(' '), reason: (result.stderr || result.stdout).trim(), service: SERVICE_NAME });
 }
 
-function uninstall(io: CliIo, system: ServiceSystem, dryRun: boolean): number {
+function uninstall(io: CliIo, system: ServiceSystem, dryRun: boolean, tr: Translator): number {
   const unit = system.readText(SERVICE_UNIT_FILE);
   if (unit === null) {
-    say(io, `${SERVICE_UNIT_FILE} does not exist: nothing to uninstall.`);
+    say(io, tr.t('service.nothingToUninstall', { unit: SERVICE_UNIT_FILE }));
     return 0;
   }
   const facts = readUnitFacts(unit);
   if (dryRun) {
-    say(io, `dry run: would run systemctl disable --now ${SERVICE_NAME}, remove ${SERVICE_UNIT_FILE} and run systemctl daemon-reload.`);
+    say(io, tr.t('service.uninstallDryRun', { service: SERVICE_NAME, unit: SERVICE_UNIT_FILE }));
     return 0;
   }
-  const failure = systemctl(system, ['disable', '--now', SERVICE_NAME]);
+  const failure = systemctl(system, ['disable', '--now', SERVICE_NAME], tr);
   if (failure) {
     complain(io, failure);
     return 1;
   }
   system.remove(SERVICE_UNIT_FILE);
-  systemctl(system, ['daemon-reload']);
-  say(io, `The service is stopped, disabled and removed. Kept: the data in ${facts.dataDir ?? SERVICE_DATA_DIR} and the settings in ${facts.envFile ?? SERVICE_ENV_FILE} (delete them yourself if you want).`);
+  systemctl(system, ['daemon-reload'], tr);
+  say(io, tr.t('service.uninstalled', { dataDir: facts.dataDir ?? SERVICE_DATA_DIR, envFile: facts.envFile ?? SERVICE_ENV_FILE }));
   return 0;
 }
 
-function serviceStatus(io: CliIo, system: ServiceSystem): number {
+function serviceStatus(io: CliIo, system: ServiceSystem, tr: Translator): number {
   const unit = system.readText(SERVICE_UNIT_FILE);
   if (unit === null) {
-    say(io, `Not installed (no ${SERVICE_UNIT_FILE}). Install it with: sudo netatmo-bridge service install`);
+    say(io, tr.t('service.notInstalled', { unit: SERVICE_UNIT_FILE }));
     return 1;
   }
   const facts = readUnitFacts(unit);
   const enabled = system.run('systemctl', ['is-enabled', SERVICE_NAME]).stdout.trim() || 'unknown';
   const active = system.run('systemctl', ['is-active', SERVICE_NAME]).stdout.trim() || 'unknown';
-  const execStart = /^ExecStart=(.+)$/m.exec(unit)?.[1] ?? '?';
-  say(io, `Service ${SERVICE_NAME}: ${active}, ${enabled === 'enabled' ? 'starts at boot' : `not started at boot (${enabled})`}.`);
-  say(io, `Runs: ${execStart} as ${facts.user ?? '?'}; data: ${facts.dataDir ?? SERVICE_DATA_DIR}; settings: ${facts.envFile ?? SERVICE_ENV_FILE}.`);
-  say(io, `Log: journalctl -u ${SERVICE_NAME} -f`);
+  const exec = /^ExecStart=(.+)$/m.exec(unit)?.[1] ?? '?';
+  const boot = enabled === 'enabled' ? tr.t('service.startsAtBoot') : tr.t('service.notAtBoot', { enabled });
+  say(io, tr.t('service.state', { service: SERVICE_NAME, active, boot }));
+  say(io, tr.t('service.runs', { exec, user: facts.user ?? '?', dataDir: facts.dataDir ?? SERVICE_DATA_DIR, envFile: facts.envFile ?? SERVICE_ENV_FILE }));
+  say(io, tr.t('service.log', { service: SERVICE_NAME }));
   return active === 'active' ? 0 : 1;
 }

@@ -12,16 +12,16 @@ const startArgs = { options: { 'data-dir': DATA_DIR_OPTION } };
 
 export const startCommand: Command = {
   name: 'start',
-  summary: 'run the bridge in the foreground (the default command; Ctrl-C stops it)',
+  summary: (tr) => tr.t('start.summary'),
   usage: 'start [--data-dir DIR]',
-  details: ['With no Netatmo account configured it runs the built-in simulated home until you connect one on the admin page.'],
+  details: (tr) => tr.t('start.details'),
   args: startArgs,
   run: (args, io) => runBridge(args, io, false),
 };
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'run the bridge against the built-in simulated home',
+  summary: (tr) => tr.t('demo.summary'),
   usage: 'demo [--data-dir DIR]',
   args: startArgs,
   run: (args, io) => runBridge(args, io, true),

@@ -1,5 +1,6 @@
 // What the cloud path (SmartApp) needs before it can be preferred: one rule for PREFERRED_PATH=cloud
-// in the configuration and for choosing "Cloud (SmartApp)" on the admin page. Pure.
+// in the configuration and for choosing "Cloud (SmartApp)" on the admin page and in the SmartApp.
+// Pure. The sentence the pages show is the catalogue's admin.cloudRefused (src/i18n).
 import type { Config } from './types.js';
 
 export type CloudPathFacts = Pick<Config, 'publicUrl'> & { smartapp: Pick<Config['smartapp'], 'appId' | 'clientId' | 'clientSecret'> };
@@ -13,8 +14,4 @@ export function cloudPathMissing(facts: CloudPathFacts): string[] {
     ['SMARTAPP_CLIENT_SECRET', facts.smartapp.clientSecret],
   ];
   return needed.filter(([, value]) => value === undefined || value === null || value === '').map(([name]) => name);
-}
-
-export function cloudPathProblem(missing: readonly string[]): string {
-  return `The cloud path needs the SmartApp registered in the SmartThings Developer Workspace: set ${missing.join(', ')} (docs/smartapp.md). Until then SmartThings reaches the bridge through the LAN path.`;
 }

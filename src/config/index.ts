@@ -4,4 +4,4 @@ export { ENV_NAMES, NETATMO_DEFAULT_API_URL, SMARTTHINGS_DEFAULT_API_URL, type E
 export type { Config, LoadConfigResult, PreferredPath, SimulatorSetting, LogFormatSetting } from './types.js';
 export { simulatorWanted } from './simulator-mode.js';
 export { checkPollTiming, POLL_TIMING, type PollTiming, type PollTimingProblem } from './poll-timing.js';
-export { cloudPathMissing, cloudPathProblem, type CloudPathFacts } from './cloud-path.js';
+export { cloudPathMissing, type CloudPathFacts } from './cloud-path.js';

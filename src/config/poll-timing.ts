@@ -17,6 +17,9 @@ export interface PollTiming {
 
 export interface PollTimingProblem {
   field: keyof PollTiming;
+  /** Which part of the rule, and its numbers: the admin page says the same in the user's language (form.pollRange …). */
+  rule: 'poll_range' | 'stale_range' | 'stale_ratio';
+  values: Record<string, number>;
   message: string;
 }
 
@@ -26,15 +29,17 @@ const STALE = 'STALE_THRESHOLD_S (the stale threshold)';
 export function checkPollTiming({ pollIntervalS, staleThresholdS }: PollTiming): PollTimingProblem[] {
   const { minPollS, maxPollS, staleFactor, maxStaleS } = POLL_TIMING;
   if (!Number.isInteger(pollIntervalS) || pollIntervalS < minPollS || pollIntervalS > maxPollS) {
-    return [{ field: 'pollIntervalS', message: `${POLL} must be a whole number of seconds from ${minPollS} to ${maxPollS} (got ${pollIntervalS})` }];
+    return [{ field: 'pollIntervalS', rule: 'poll_range', values: { min: minPollS, max: maxPollS, got: pollIntervalS }, message: `${POLL} must be a whole number of seconds from ${minPollS} to ${maxPollS} (got ${pollIntervalS})` }];
   }
   if (!Number.isInteger(staleThresholdS) || staleThresholdS > maxStaleS) {
-    return [{ field: 'staleThresholdS', message: `${STALE} must be a whole number of seconds, at most ${maxStaleS} seconds (one day) (got ${staleThresholdS})` }];
+    return [{ field: 'staleThresholdS', rule: 'stale_range', values: { max: maxStaleS, got: staleThresholdS }, message: `${STALE} must be a whole number of seconds, at most ${maxStaleS} seconds (one day) (got ${staleThresholdS})` }];
   }
   if (staleThresholdS < pollIntervalS * staleFactor) {
     return [
       {
         field: 'staleThresholdS',
+        rule: 'stale_ratio',
+        values: { stale: staleThresholdS, poll: pollIntervalS },
         message:
           `${STALE} must be at least twice ${POLL}: got ${staleThresholdS} and ${pollIntervalS} seconds; ` +
           'otherwise every late poll would mark the data stale',

@@ -15,6 +15,7 @@ const STATUS: Record<CommandErrorCode, number> = {
   netatmo_unavailable: 503,
   auth_required: 503,
   not_configured: 503,
+  moved: 503,
 };
 
 /** A refused command in the LAN API's error shape (Netatmo's code and text stay in details). */

@@ -9,7 +9,7 @@ const isoOrNull = z.iso.datetime({ offset: true }).nullable();
 /** NetatmoErrorKind (src/model/types.ts). */
 const errorKindSchema = z.enum([
   'auth', 'invalid_grant', 'rate_limited', 'overloaded', 'server', 'timeout', 'network', 'malformed',
-  'device_not_found', 'bad_request', 'forbidden', 'relay_offline', 'not_configured', 'unknown',
+  'device_not_found', 'bad_request', 'forbidden', 'relay_offline', 'not_configured', 'moved', 'unknown',
 ]);
 
 export const healthErrorSchema = z.strictObject({ kind: errorKindSchema, code: z.number().nullable(), message: z.string(), at: z.iso.datetime({ offset: true }) });
@@ -57,7 +57,7 @@ export const homeSchema = z.strictObject({
 });
 
 export const healthSchema = z.strictObject({
-  status: z.enum(['starting', 'ok', 'degraded', 'down', 'auth_required', 'not_configured']),
+  status: z.enum(['starting', 'ok', 'degraded', 'down', 'auth_required', 'not_configured', 'moved']),
   stale: z.boolean(),
   lastSuccessAt: isoOrNull,
   consecutiveFailures: z.number().int().min(0),
@@ -70,6 +70,8 @@ export const healthSchema = z.strictObject({
   effectivePollIntervalS: z.number().positive(),
   backoffUntil: isoOrNull,
   tokenSaved: z.boolean(),
+  /** Only while status is `moved`. */
+  movedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const bridgeInfoSchema = z.strictObject({
@@ -114,6 +116,7 @@ export const errorBodySchema = z.strictObject({
       'netatmo_unavailable',
       'auth_required',
       'not_configured',
+      'moved',
       'internal_error',
     ]),
     message: z.string().min(1),

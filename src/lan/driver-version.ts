@@ -27,12 +27,7 @@ export function parseDriverHeader(value: string | string[] | undefined): DriverI
   return { version: match[1], apiLevel: Number(match[2]) };
 }
 
-/** For the status page and doctor: null when the driver is current, else what is wrong and what to do. */
-export function driverUpdateAdvice(driver: DriverInfo, bridgeLevel = LAN_API_LEVEL): string | null {
-  if (driver.apiLevel >= bridgeLevel) return null;
-  const which = driver.version ? `driver ${driver.version}` : 'an older driver (it does not send its version)';
-  return (
-    `The hub runs ${which}, which speaks LAN API ${driver.apiLevel}; this bridge speaks ${bridgeLevel}. It keeps working, ` +
-    'but update the driver to get everything: run "npm run driver:package" and the SmartThings CLI steps in driver/README.md ("To update the driver later").'
-  );
+/** For the status page and doctor: whether the hub's driver speaks an older LAN API than this bridge (the advice is in the catalogue, status.driverAdvice). */
+export function driverUpdateNeeded(driver: DriverInfo, bridgeLevel = LAN_API_LEVEL): boolean {
+  return driver.apiLevel < bridgeLevel;
 }

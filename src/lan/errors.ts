@@ -15,6 +15,7 @@ export type LanErrorCode =
   | 'netatmo_unavailable'
   | 'auth_required'
   | 'not_configured'
+  | 'moved'
   | 'internal_error';
 
 export class LanError extends Error {

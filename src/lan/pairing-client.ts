@@ -5,7 +5,15 @@ export interface PairingOpened {
   closesAt: string | null;
 }
 
-/** POST {bridgeUrl}/api/v1/pairing/open with the LAN token; throws with a readable reason. */
+/** The bridge answered, but with a refusal; `reason` is the LAN API's (English) message. */
+export class PairingRefusedError extends Error {
+  override readonly name = 'PairingRefusedError';
+  constructor(readonly reason: string) {
+    super(`The bridge did not open pairing: ${reason}`);
+  }
+}
+
+/** POST {bridgeUrl}/api/v1/pairing/open with the LAN token; throws PairingRefusedError on a refusal. */
 export async function requestPairingWindow(bridgeUrl: string, lanToken: string, fetchImpl: typeof fetch = fetch): Promise<PairingOpened> {
   const res = await fetchImpl(`${bridgeUrl.replace(/\/+$/, '')}/api/v1/pairing/open`, {
     method: 'POST',
@@ -15,7 +23,7 @@ export async function requestPairingWindow(bridgeUrl: string, lanToken: string, 
   const body = (await res.json().catch(() => null)) as { open?: unknown; closesAt?: unknown; error?: { message?: unknown } } | null;
   if (!res.ok) {
     const reason = typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${res.status}`;
-    throw new Error(`The bridge did not open pairing: ${reason}`);
+    throw new PairingRefusedError(reason);
   }
   return { open: body?.open === true, closesAt: typeof body?.closesAt === 'string' ? body.closesAt : null };
 }

@@ -86,9 +86,10 @@ export interface Home {
 
 /**
  * starting: this process has not finished its first poll yet (the homes are the last known ones
- * from the data file); degraded: failures in a row while the data is fresh, or some homes fail.
+ * from the data file); degraded: failures in a row while the data is fresh, or some homes fail;
+ * moved: the Netatmo connection was exported to another machine (the data stays, marked stale).
  */
-export type NetatmoStatus = 'starting' | 'ok' | 'degraded' | 'down' | 'auth_required' | 'not_configured';
+export type NetatmoStatus = 'starting' | 'ok' | 'degraded' | 'down' | 'auth_required' | 'not_configured' | 'moved';
 
 /** Kinds of failure, independent of transport; see src/netatmo/errors.ts for the mapping. */
 export type NetatmoErrorKind =
@@ -105,6 +106,7 @@ export type NetatmoErrorKind =
   | 'forbidden' // code 13: missing scope
   | 'relay_offline' // homestatus errors code 6 on the relay
   | 'not_configured'
+  | 'moved' // the connection was exported to another machine: no more calls from this one
   | 'unknown';
 
 export interface HealthError {
@@ -130,4 +132,6 @@ export interface NetatmoHealth {
   backoffUntil: string | null;
   /** false while the Netatmo sign-in in use exists only in memory (the data file refused it): a restart would lose it. */
   tokenSaved: boolean;
+  /** Only while status is `moved`: when the connection was exported to another machine (ISO). */
+  movedAt?: string;
 }

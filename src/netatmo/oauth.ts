@@ -35,7 +35,7 @@ function withoutTrailingSlash(apiUrl: string): string {
 
 export type RedirectParseResult =
   | { ok: true; code: string; state: string | null }
-  | { ok: false; reason: 'access_denied' | 'oauth_error' | 'missing_code' | 'unreadable'; message: string };
+  | { ok: false; reason: 'access_denied' | 'oauth_error' | 'missing_code' | 'unreadable' | 'empty'; message: string; error?: string };
 
 /**
  * Reads `code` and `state` from what a user pasted: the whole address the browser ended on
@@ -43,7 +43,7 @@ export type RedirectParseResult =
  */
 export function parseRedirectedUrl(pasted: string): RedirectParseResult {
   const text = pasted.trim();
-  if (text === '') return { ok: false, reason: 'unreadable', message: 'Paste the whole address your browser showed after you allowed access.' };
+  if (text === '') return { ok: false, reason: 'empty', message: 'Paste the whole address your browser showed after you allowed access.' };
 
   let params: URLSearchParams;
   try {
@@ -61,7 +61,7 @@ export function parseRedirectedUrl(pasted: string): RedirectParseResult {
     return { ok: false, reason: 'access_denied', message: 'Access was refused on the Netatmo page. Start again and choose "Yes, I accept".' };
   }
   if (error) {
-    return { ok: false, reason: 'oauth_error', message: `Netatmo answered with the error "${error.slice(0, 60)}". Start the connection again.` };
+    return { ok: false, reason: 'oauth_error', error: error.slice(0, 60), message: `Netatmo answered with the error "${error.slice(0, 60)}". Start the connection again.` };
   }
   const code = params.get('code')?.split('#')[0];
   if (!code) {

@@ -91,7 +91,10 @@ export class TokenStore {
   private write(pair: TokenSave): Promise<void> {
     return this.store.update((draft) => {
       draft.netatmo.tokens = pair.tokens;
-      if (pair.credentials) draft.netatmo.credentials = pair.credentials;
+      if (!pair.credentials) return;
+      draft.netatmo.credentials = pair.credentials;
+      // A new connection (connect()) starts afresh on this machine: a move away is over.
+      draft.netatmo.moved = null;
     });
   }
 }

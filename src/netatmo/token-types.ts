@@ -5,7 +5,8 @@ import type { NetatmoCredentials, NetatmoTokens } from '../store/types.js';
 import type { RateBudget } from './budget.js';
 import type { NetatmoError } from './errors.js';
 
-export type TokenStatus = 'ok' | 'auth_required' | 'not_configured';
+/** moved: the connection was exported to another machine (src/moving/): no more token requests here. */
+export type TokenStatus = 'ok' | 'auth_required' | 'not_configured' | 'moved';
 export type TokenStatusListener = (status: TokenStatus, error: NetatmoError | null) => void;
 
 export interface TokenManagerOptions {

@@ -15,13 +15,13 @@ import type { Store } from '../store/store.js';
 import type { NetatmoCredentials, NetatmoTokens } from '../store/types.js';
 import { NetatmoError } from './errors.js';
 import { RefreshBlock } from './token-block.js';
+import { refusalFor, RequestGate } from './token-gate.js';
 import { TOKEN_ENDPOINT, type TokenEndpointOptions } from './token-endpoint.js';
 import { requestTokens, type TokenGrant } from './token-grants.js';
 import { describeError, TokenStore, tokensFromResponse } from './token-store.js';
 import type { ConnectResult, TokenManagerOptions, TokenStatus, TokenStatusListener } from './token-types.js';
 
-export { tokensFromResponse };
-export type { TokenGrant };
+export { tokensFromResponse, type TokenGrant };
 export type { ConnectResult, TokenManagerOptions, TokenStatus, TokenStatusListener } from './token-types.js';
 
 export class TokenManager {
@@ -40,6 +40,7 @@ export class TokenManager {
   /** A connect in progress: a refresh waits for it, and a connect waits for a running refresh. */
   private connecting: Promise<unknown> | null = null;
   private readonly block = new RefreshBlock();
+  private readonly gate = new RequestGate();
   private readonly saved: TokenStore;
   private envTokenTried = false;
   private lastErrorValue: NetatmoError | null = null;
@@ -67,7 +68,8 @@ export class TokenManager {
 
   status(): TokenStatus {
     let status: TokenStatus;
-    if (!this.credentials()) status = 'not_configured';
+    if (this.store.data.netatmo.moved) status = 'moved';
+    else if (!this.credentials()) status = 'not_configured';
     else if (this.isBlocked()) status = 'auth_required';
     else if (!this.currentTokens() && !this.envRefreshToken) status = 'not_configured';
     else status = 'ok';
@@ -121,6 +123,7 @@ export class TokenManager {
     const run = (async () => {
       // A refresh of the old account still in flight must not save its pair over the new one.
       for (const pending of before) await pending?.catch(() => undefined);
+      await this.gate.passed();
       const endpoint = { ...this.endpoint, timeoutMs: options.timeoutMs ?? this.endpoint.timeoutMs };
       const tokens = await requestTokens(credentials, grant, endpoint, (o) => this.logCall(o));
       return this.adopt({ tokens, credentials });
@@ -132,6 +135,17 @@ export class TokenManager {
         if (this.connecting === run) this.connecting = null;
       });
     return run;
+  }
+
+  /**
+   * For a move (src/moving/): no token request starts until the returned function is called; those
+   * in flight finish and an unsaved pair is written first (isSaved() false: the disk still refuses).
+   */
+  async holdRequests(): Promise<() => void> {
+    const release = this.gate.close();
+    for (const pending of [this.refreshing, this.connecting]) await pending?.catch(() => undefined);
+    await this.saved.saveUnsaved();
+    return release;
   }
 
   /** Saves a pair obtained elsewhere (tests, tools) and leaves auth_required, like connect(). */
@@ -178,16 +192,7 @@ export class TokenManager {
   private assertUsable(): void {
     const status = this.status();
     if (status === 'ok') return;
-    if (status === 'auth_required') {
-      throw this.lastErrorValue ?? new NetatmoError({ kind: 'invalid_grant', endpoint: TOKEN_ENDPOINT, message: 'Netatmo needs to be reconnected on the status page' });
-    }
-    throw new NetatmoError({
-      kind: 'not_configured',
-      endpoint: TOKEN_ENDPOINT,
-      message: this.credentials()
-        ? 'Netatmo is not connected yet: connect it on the status page'
-        : 'Netatmo client id and secret are not set: enter them on the status page or set NETATMO_CLIENT_ID and NETATMO_CLIENT_SECRET',
-    });
+    throw refusalFor(status, { lastError: this.lastErrorValue, hasCredentials: this.credentials() !== null, movedAt: this.store.data.netatmo.moved?.at ?? null });
   }
 
   private refreshOnce(): Promise<string> {
@@ -199,6 +204,7 @@ export class TokenManager {
 
   /** A refresh asked for while an account was being connected: the new pair is the answer. */
   private async refreshAfterConnect(): Promise<string> {
+    await this.gate.passed();
     if (this.connecting) {
       await this.connecting.catch(() => undefined);
       const tokens = this.currentTokens();

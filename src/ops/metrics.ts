@@ -7,7 +7,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { BridgeContext, Feature } from '../context.js';
 import type { NetatmoStatus } from '../model/types.js';
 
-const NETATMO_STATUSES: readonly NetatmoStatus[] = ['starting', 'ok', 'degraded', 'down', 'auth_required', 'not_configured'];
+const NETATMO_STATUSES: readonly NetatmoStatus[] = ['starting', 'ok', 'degraded', 'down', 'auth_required', 'not_configured', 'moved'];
 
 export interface BridgeMetrics {
   registry: Registry;

@@ -5,6 +5,7 @@
 // and the typed token is remembered (as a hash) as consumed, never refreshed a second time.
 import { createHash } from 'node:crypto';
 import type { BridgeContext } from '../context.js';
+import { englishTranslator, type Translator } from '../i18n/translator.js';
 import { NetatmoError } from '../netatmo/errors.js';
 import type { LowdbContextStore } from './context-store.js';
 import type { NetatmoAccountAnswer } from './settings.js';
@@ -26,16 +27,14 @@ export async function connectNetatmoAccount(
   contexts: LowdbContextStore,
   installedAppId: string,
   answer: NetatmoAccountAnswer,
+  /** The language of the page that shows the check (the phone's). */
+  tr: Translator = englishTranslator(),
 ): Promise<AccountCheck> {
-  if (answer.useBridgeAccount) return bridgeAccountStatus(context);
+  if (answer.useBridgeAccount) return bridgeAccountStatus(context, tr);
   const { clientId, clientSecret, refreshToken } = answer;
-  if (!clientId || !clientSecret || !refreshToken) {
-    return { ok: false, message: 'Enter the client id, the client secret and a refresh token of your app at dev.netatmo.com (or use the account already connected to the bridge).' };
-  }
+  if (!clientId || !clientSecret || !refreshToken) return { ok: false, message: tr.t('account.missing') };
   const hash = tokenHash(refreshToken);
-  if (contexts.bridgeData(installedAppId).consumedRefreshTokenHash === hash) {
-    return { ok: true, message: 'Netatmo accepted these credentials; the bridge keeps its tokens fresh itself.' };
-  }
+  if (contexts.bridgeData(installedAppId).consumedRefreshTokenHash === hash) return { ok: true, message: tr.t('account.alreadyAccepted') };
   try {
     const result = await context.tokens.connect({ clientId, clientSecret }, { kind: 'refresh_token', refreshToken }, { timeoutMs: CHECK_TIMEOUT_MS });
     // The typed token is dead now whatever happens next: never send it again.
@@ -43,48 +42,41 @@ export async function connectNetatmoAccount(
     context.poller.markTopologyDirty();
     context.poller.pollSoon(0);
     context.logger.info({ installedAppId, saved: result.saved }, 'Netatmo account connected from the SmartApp');
-    if (!result.saved) {
-      return {
-        ok: true,
-        message: 'Netatmo accepted these credentials and the bridge uses this account, but it could not save them to its data file: they last only until the bridge restarts. Check the bridge\'s status page.',
-      };
-    }
-    return { ok: true, message: 'Netatmo accepted these credentials. The bridge now uses this account.' };
+    return { ok: true, message: tr.t(result.saved ? 'account.accepted' : 'account.acceptedNotSaved') };
   } catch (error) {
-    const message = refusalMessage(error);
-    context.logger.warn({ installedAppId, kind: error instanceof NetatmoError ? error.kind : 'unknown' }, `Netatmo account check failed: ${message}`);
-    return { ok: false, message };
+    context.logger.warn({ installedAppId, kind: error instanceof NetatmoError ? error.kind : 'unknown' }, `Netatmo account check failed: ${refusalMessage(error, englishTranslator())}`);
+    return { ok: false, message: refusalMessage(error, tr) };
   }
 }
 
-function bridgeAccountStatus(context: BridgeContext): AccountCheck {
+function bridgeAccountStatus(context: BridgeContext, tr: Translator): AccountCheck {
   switch (context.tokens.status()) {
     case 'ok':
-      return context.tokens.isSaved()
-        ? { ok: true, message: 'Using the Netatmo account already connected to this bridge.' }
-        : { ok: true, message: 'Using the Netatmo account connected to this bridge, but its sign-in is not saved yet (the bridge cannot write its data file): check the bridge\'s status page.' };
+      return { ok: true, message: tr.t(context.tokens.isSaved() ? 'account.bridgeOk' : 'account.bridgeNotSaved') };
     case 'auth_required':
-      return { ok: false, message: 'The bridge must be reconnected to Netatmo: open its status page, or turn this option off and enter new credentials.' };
+      return { ok: false, message: tr.t('account.bridgeAuthRequired') };
     case 'not_configured':
-      return { ok: false, message: 'This bridge is not connected to Netatmo yet: turn this option off and enter your Netatmo app credentials.' };
+      return { ok: false, message: tr.t('account.bridgeNotConfigured') };
+    case 'moved':
+      return { ok: false, message: tr.t('account.bridgeMoved') };
   }
 }
 
-function refusalMessage(error: unknown): string {
-  if (!(error instanceof NetatmoError)) return 'The check failed unexpectedly; try again.';
+function refusalMessage(error: unknown, tr: Translator): string {
+  if (!(error instanceof NetatmoError)) return tr.t('account.unexpected');
   switch (error.kind) {
     case 'invalid_grant':
-      return 'Netatmo refused the refresh token: it is wrong or was already used (Netatmo accepts each refresh token once). Generate a new one at dev.netatmo.com.';
+      return tr.t('account.invalidGrant');
     case 'auth':
-      return 'Netatmo refused the client id or client secret. Copy both again from your app at dev.netatmo.com.';
+      return tr.t('account.auth');
     case 'rate_limited':
     case 'overloaded':
-      return 'Netatmo asks to slow down; wait a few minutes and try again.';
+      return tr.t('account.slowDown');
     case 'timeout':
     case 'network':
     case 'server':
-      return 'Netatmo could not be reached; check the bridge\'s internet connection and try again.';
+      return tr.t('account.unreachable');
     default:
-      return `Netatmo refused the credentials (${error.kind}).`;
+      return tr.t('account.refused', { kind: error.kind });
   }
 }

@@ -1,6 +1,7 @@
 // Small builders for the SmartApp pages: number inputs that really carry their bounds, and the
 // "Please correct" section that reports refused answers on the page itself.
 import type { Page, Section } from '@smartthings/smartapp';
+import type { Translator } from '../i18n/translator.js';
 import type { SettingProblem } from './settings-schema.js';
 
 export interface NumberInput {
@@ -32,15 +33,12 @@ export function numberInput(section: Section, id: string, input: NumberInput): v
 }
 
 /** The answers that were not accepted, first on the page, one paragraph each. */
-export function problemsSection(page: Page, problems: readonly SettingProblem[]): void {
+export function problemsSection(page: Page, problems: readonly SettingProblem[], tr: Translator): void {
   if (problems.length === 0) return;
   page.section('problems', (section) => {
-    section.name('Please correct');
+    section.name(tr.t('smartapp.pleaseCorrect'));
     problems.forEach((problem, index) => {
-      section
-        .paragraphSetting(`problem${index}`)
-        .name(problem.message)
-        .description('This answer is not used; the bridge keeps the value it had.');
+      section.paragraphSetting(`problem${index}`).name(problem.message).description(tr.t('smartapp.notUsed'));
     });
   });
 }

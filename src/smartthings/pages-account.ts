@@ -9,6 +9,7 @@
 // the field off the page is the strongest thing a page can do (docs/smartapp.md).
 import type { LinkStyle, Page } from '@smartthings/smartapp';
 import type { BridgeContext } from '../context.js';
+import type { Translator } from '../i18n/translator.js';
 import type { LowdbContextStore } from './context-store.js';
 import { connectNetatmoAccount } from './netatmo-account.js';
 import type { ConfigurationData } from './sdk-types.js';
@@ -19,59 +20,51 @@ import { statusPageUrls } from '../welcome.js';
 export const CONNECT_PAGE_PATH = '/admin#connect';
 export const MANUAL_PAGE_ID = 'netatmoManual';
 
-export function accountPage(context: BridgeContext, page: Page): void {
-  page.name('Netatmo account').nextPageId('homes');
+export function accountPage(context: BridgeContext, page: Page, tr: Translator): void {
+  page.name(tr.t('smartapp.accountPage')).nextPageId('homes');
   page.section('status', (section) => {
-    section.name('Netatmo');
-    section.paragraphSetting('netatmoStatus').name(accountStatusText(context));
+    section.name(tr.t('smartapp.netatmo'));
+    section.paragraphSetting('netatmoStatus').name(accountStatusText(context, tr));
   });
   page.section('connect', (section) => {
-    section.name('Connect Netatmo');
+    section.name(tr.t('smartapp.connectSection'));
     const [onLan, viaPublicUrl] = connectPageUrls(context);
     section
       .linkSetting('connectNetatmo')
-      .name('Connect on the bridge (recommended)')
-      .description("Opens the bridge's own page on your home network: sign in with its admin password, then allow access on Netatmo's page. Come back here afterwards.")
+      .name(tr.t('smartapp.connectOnBridge'))
+      .description(tr.t('smartapp.connectOnBridgeText'))
       .url(onLan)
       .style('BUTTON' as unknown as LinkStyle);
     if (viaPublicUrl) {
-      section
-        .linkSetting('connectNetatmoPublic')
-        .name('Connect through the public address')
-        .description('Only when your reverse proxy forwards /admin and /oauth/callback (docs/security.md).')
-        .url(viaPublicUrl);
+      section.linkSetting('connectNetatmoPublic').name(tr.t('smartapp.connectPublic')).description(tr.t('smartapp.connectPublicText')).url(viaPublicUrl);
     }
-    section
-      .pageSetting('manualEntry')
-      .page(MANUAL_PAGE_ID)
-      .name('Type a refresh token instead')
-      .description('Only when the bridge page cannot be opened. The token is used at once and then taken off the page.');
+    section.pageSetting('manualEntry').page(MANUAL_PAGE_ID).name(tr.t('smartapp.manualEntry')).description(tr.t('smartapp.manualEntryText'));
   });
 }
 
-export async function manualAccountPage(context: BridgeContext, contexts: LowdbContextStore, page: Page, data: ConfigurationData): Promise<void> {
-  page.name('Netatmo app credentials').previousPageId('netatmo').nextPageId('homes');
+export async function manualAccountPage(context: BridgeContext, contexts: LowdbContextStore, page: Page, data: ConfigurationData, tr: Translator): Promise<void> {
+  page.name(tr.t('smartapp.manualPage')).previousPageId('netatmo').nextPageId('homes');
   const answer = netatmoAccountFromConfig(data.config ?? {});
   const typed = answer.clientId !== undefined && answer.clientSecret !== undefined && answer.refreshToken !== undefined;
-  const check = typed ? await connectNetatmoAccount(context, contexts, data.installedAppId, { ...answer, useBridgeAccount: false }) : null;
+  const check = typed ? await connectNetatmoAccount(context, contexts, data.installedAppId, { ...answer, useBridgeAccount: false }, tr) : null;
   if (check) {
     page.section('result', (section) => {
-      section.name(check.ok ? 'Netatmo connected' : 'Netatmo not connected');
-      section.paragraphSetting('manualResult').name(check.ok ? 'OK' : 'Problem').description(check.message);
+      section.name(tr.t(check.ok ? 'smartapp.connected' : 'smartapp.notConnected'));
+      section.paragraphSetting('manualResult').name(tr.t(check.ok ? 'smartapp.ok' : 'smartapp.problem')).description(check.message);
     });
   }
   page.section('credentials', (section) => {
-    section.name('Your app at dev.netatmo.com');
-    section.textSetting(SETTING.clientId).name('Client id').description('From your app at dev.netatmo.com').required(false);
+    section.name(tr.t('smartapp.yourApp'));
+    section.textSetting(SETTING.clientId).name(tr.t('smartapp.clientId')).description(tr.t('smartapp.fromYourApp')).required(false);
     if (check?.ok) {
-      section.paragraphSetting('tokenUsed').name('Token used').description('The bridge exchanged the refresh token and keeps its own tokens fresh; the secret and the token are no longer on this page.');
+      section.paragraphSetting('tokenUsed').name(tr.t('smartapp.tokenUsed')).description(tr.t('smartapp.tokenUsedText'));
       return;
     }
-    section.passwordSetting(SETTING.clientSecret).name('Client secret').description('From your app at dev.netatmo.com').required(false);
+    section.passwordSetting(SETTING.clientSecret).name(tr.t('smartapp.clientSecret')).description(tr.t('smartapp.fromYourApp')).required(false);
     section
       .passwordSetting(SETTING.refreshToken)
-      .name('Refresh token')
-      .description('Generated at dev.netatmo.com with the read_thermostat and write_thermostat scopes; used once, at once')
+      .name(tr.t('smartapp.refreshToken'))
+      .description(tr.t('smartapp.refreshTokenText'))
       .submitOnChange(true)
       .required(false);
   });
@@ -84,13 +77,15 @@ export function connectPageUrls(context: BridgeContext): [string, string | null]
   return [lan, publicUrl === lan ? null : publicUrl];
 }
 
-function accountStatusText(context: BridgeContext): string {
+function accountStatusText(context: BridgeContext, tr: Translator): string {
   switch (context.tokens.status()) {
     case 'ok':
-      return 'This bridge is connected to Netatmo.';
+      return tr.t('smartapp.statusOk');
     case 'auth_required':
-      return 'This bridge must be reconnected to Netatmo.';
+      return tr.t('smartapp.statusAuthRequired');
     case 'not_configured':
-      return 'This bridge is not connected to Netatmo yet.';
+      return tr.t('smartapp.statusNotConfigured');
+    case 'moved':
+      return tr.t('smartapp.statusMoved');
   }
 }

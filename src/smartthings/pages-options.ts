@@ -5,6 +5,7 @@
 import type { Page, Section } from '@smartthings/smartapp';
 import { cloudPathMissing } from '../config/cloud-path.js';
 import type { BridgeContext } from '../context.js';
+import type { Translator } from '../i18n/translator.js';
 import type { LowdbContextStore } from './context-store.js';
 import { numberInput, problemsSection } from './page-widgets.js';
 import type { ConfigurationData } from './sdk-types.js';
@@ -16,51 +17,53 @@ export function settingsContext(context: BridgeContext): SettingsContext {
   return { staleThresholdS: context.store.data.settings.staleThresholdS ?? context.config.staleThresholdS, cloudPathMissing: cloudPathMissing(context.config) };
 }
 
-export function optionsPage(context: BridgeContext, contexts: LowdbContextStore, page: Page, data: ConfigurationData): void {
-  page.name('Options').previousPageId('homes').complete(true);
+export function optionsPage(context: BridgeContext, contexts: LowdbContextStore, page: Page, data: ConfigurationData, tr: Translator): void {
+  page.name(tr.t('smartapp.optionsPage')).previousPageId('homes').complete(true);
   const stale = settingsContext(context);
-  problemsSection(page, parseAppSettings(data.config ?? {}, stale).problems);
+  problemsSection(page, parseAppSettings(data.config ?? {}, stale, tr).problems, tr);
   const syncProblem = contexts.bridgeData(data.installedAppId).syncProblem;
   if (syncProblem) {
     page.section('devices', (section) => {
-      section.name('SmartThings devices');
-      section.paragraphSetting('syncProblem').name('The bridge could not create the devices').description(syncProblem);
+      section.name(tr.t('smartapp.devicesSection'));
+      section.paragraphSetting('syncProblem').name(tr.t('smartapp.syncProblem')).description(syncProblem);
     });
   }
   const settings = context.store.data.settings;
   page.section('sync', (section) => {
-    section.name('Bridge');
+    section.name(tr.t('smartapp.bridgeSection'));
     section
       .enumSetting(SETTING.preferredPath)
-      .name('Devices in SmartThings come from')
-      .description('LAN: the Edge driver on your hub (no public URL needed). Cloud: this SmartApp creates the devices (max 30).')
+      .name(tr.t('smartapp.devicesFrom'))
+      .description(tr.t('smartapp.devicesFromText'))
       .options([
-        { id: 'lan', name: 'LAN (Edge driver)' },
-        { id: 'cloud', name: 'Cloud (this SmartApp)' },
+        { id: 'lan', name: tr.t('smartapp.pathLan') },
+        { id: 'cloud', name: tr.t('smartapp.pathCloud') },
       ])
       .translateOptions(false)
       .defaultValue(settings.preferredPath ?? context.config.preferredPath)
       .required(false);
     const limits = pollIntervalLimits(stale);
     numberInput(section, SETTING.pollIntervalS, {
-      name: 'Netatmo poll interval (seconds)',
-      description: `Netatmo allows about 500 requests an hour. At most ${limits.max} s: half the stale threshold (${stale.staleThresholdS} s, set on the bridge's admin page).`,
+      name: tr.t('smartapp.pollInterval'),
+      description: tr.t('smartapp.pollIntervalText', { max: limits.max, stale: stale.staleThresholdS }),
       limits,
       value: Math.min(limits.max, settings.pollIntervalS ?? context.config.pollIntervalS),
     });
   });
   page.section('durations', (section) => {
-    section.name('Durations of changes made from SmartThings');
-    numberInput(section, SETTING.overrideMinutes, { name: 'Manual setpoint (minutes)', description: "0 = the home's default duration from the Netatmo app", limits: LIMITS.overrideMinutes, value: settings.defaultOverrideMinutes ?? 0 });
-    numberInput(section, SETTING.boostMinutes, { name: 'Boost (minutes)', description: 'How long the heat (boost) mode of a room lasts', limits: LIMITS.boostMinutes, value: settings.boostMinutes ?? DEFAULT_BOOST_MINUTES });
-    numberInput(section, SETTING.awayHours, { name: 'Away / frost guard (hours)', description: '0 = until changed', limits: LIMITS.awayHours, value: settings.awayHours ?? 0 });
+    section.name(tr.t('smartapp.durationsSection'));
+    const override = { limits: LIMITS.overrideMinutes, value: settings.defaultOverrideMinutes ?? 0 };
+    numberInput(section, SETTING.overrideMinutes, { name: tr.t('smartapp.overrideMinutes'), description: tr.t('smartapp.overrideMinutesText'), ...override });
+    const boost = { limits: LIMITS.boostMinutes, value: settings.boostMinutes ?? DEFAULT_BOOST_MINUTES };
+    numberInput(section, SETTING.boostMinutes, { name: tr.t('smartapp.boostMinutes'), description: tr.t('smartapp.boostMinutesText'), ...boost });
+    numberInput(section, SETTING.awayHours, { name: tr.t('smartapp.awayHours'), description: tr.t('smartapp.awayHoursText'), limits: LIMITS.awayHours, value: settings.awayHours ?? 0 });
   });
-  page.section('profiles', (section) => profileSettings(section));
+  page.section('profiles', (section) => profileSettings(section, tr));
 }
 
-function profileSettings(section: Section): void {
-  section.name('Device profiles (optional)');
-  const hint = 'Only when SmartThings does not let the bridge create its device profiles: the id printed by "smartthings deviceprofiles:view:create" (docs/smartapp.md).';
-  section.textSetting(SETTING.homeProfileId).name('Home device profile id').description(hint).required(false);
-  section.textSetting(SETTING.roomProfileId).name('Room device profile id').description(hint).required(false);
+function profileSettings(section: Section, tr: Translator): void {
+  section.name(tr.t('smartapp.profilesSection'));
+  const hint = tr.t('smartapp.profileHint');
+  section.textSetting(SETTING.homeProfileId).name(tr.t('smartapp.homeProfile')).description(hint).required(false);
+  section.textSetting(SETTING.roomProfileId).name(tr.t('smartapp.roomProfile')).description(hint).required(false);
 }

@@ -1,6 +1,6 @@
 // The SmartApp's configuration pages: 1. Netatmo account (link to the bridge's guided connection,
 // or a fallback page for a typed token), 2. homes, 3. options. Every setting gets a name and a
-// description (without i18n files the app would show the keys).
+// description (without them the app would show the SDK's keys), in the phone's language.
 import type { Section } from '@smartthings/smartapp';
 import type { BridgeContext } from '../context.js';
 import { withTimeout } from '../util/with-timeout.js';
@@ -9,6 +9,8 @@ import { desiredDevices, MAX_DEVICES_PER_INSTALLED_APP } from './device-plan.js'
 import { connectNetatmoAccount } from './netatmo-account.js';
 import { accountPage, MANUAL_PAGE_ID, manualAccountPage } from './pages-account.js';
 import { optionsPage } from './pages-options.js';
+import type { Translator } from '../i18n/translator.js';
+import { pageTranslator } from './page-language.js';
 import type { ConfigurationData, RuntimeSmartApp } from './sdk-types.js';
 import { netatmoAccountFromConfig, SETTING } from './settings.js';
 import type { Page } from '@smartthings/smartapp';
@@ -16,45 +18,45 @@ import type { Page } from '@smartthings/smartapp';
 const HOMES_TIMEOUT_MS = 4_000;
 
 export function registerPages(app: RuntimeSmartApp, context: BridgeContext, contexts: LowdbContextStore): void {
-  app.page('netatmo', (_ctx, page) => accountPage(context, page));
-  app.page(MANUAL_PAGE_ID, (ctx, page, data) => manualAccountPage(context, contexts, page, withInstalledAppId(data, ctx.installedAppId)));
-  app.page('homes', (ctx, page, data) => homesPage(context, contexts, page, withInstalledAppId(data, ctx.installedAppId)));
-  app.page('options', (ctx, page, data) => optionsPage(context, contexts, page, withInstalledAppId(data, ctx.installedAppId)));
+  app.page('netatmo', (ctx, page) => accountPage(context, page, pageTranslator(ctx)));
+  app.page(MANUAL_PAGE_ID, (ctx, page, data) => manualAccountPage(context, contexts, page, withInstalledAppId(data, ctx.installedAppId), pageTranslator(ctx)));
+  app.page('homes', (ctx, page, data) => homesPage(context, contexts, page, withInstalledAppId(data, ctx.installedAppId), pageTranslator(ctx)));
+  app.page('options', (ctx, page, data) => optionsPage(context, contexts, page, withInstalledAppId(data, ctx.installedAppId), pageTranslator(ctx)));
 }
 
 function withInstalledAppId(data: ConfigurationData, fallback: string): ConfigurationData {
   return data.installedAppId ? data : { ...data, installedAppId: fallback };
 }
 
-async function homesPage(context: BridgeContext, contexts: LowdbContextStore, page: Page, data: ConfigurationData): Promise<void> {
-  page.name('Homes').previousPageId('netatmo').nextPageId('options');
+async function homesPage(context: BridgeContext, contexts: LowdbContextStore, page: Page, data: ConfigurationData, tr: Translator): Promise<void> {
+  page.name(tr.t('smartapp.homesPage')).previousPageId('netatmo').nextPageId('options');
   // A token typed on the fallback page and not used yet (an app that did not re-send that page).
-  const check = await connectNetatmoAccount(context, contexts, data.installedAppId, netatmoAccountFromConfig(data.config ?? {}));
+  const check = await connectNetatmoAccount(context, contexts, data.installedAppId, netatmoAccountFromConfig(data.config ?? {}), tr);
   page.section('check', (section) => {
-    section.name(check.ok ? 'Netatmo connected' : 'Netatmo not connected');
-    section.paragraphSetting('accountCheck').name(check.ok ? 'OK' : 'Problem').description(check.message);
+    section.name(tr.t(check.ok ? 'smartapp.connected' : 'smartapp.notConnected'));
+    section.paragraphSetting('accountCheck').name(tr.t(check.ok ? 'smartapp.ok' : 'smartapp.problem')).description(check.message);
   });
   const homes = await homeOptions(context);
   const tooMany = desiredDevices({ homes: context.state.homes, cloudPath: true }).overLimit;
   if (tooMany.length > 0) {
     page.section('limit', (section) => {
-      section.name('Too many rooms for the cloud path');
+      section.name(tr.t('smartapp.tooManyRooms'));
       section
         .paragraphSetting('deviceLimit')
-        .name(`SmartThings allows ${MAX_DEVICES_PER_INSTALLED_APP} devices per SmartApp`)
-        .description(`${tooMany.length} room(s) would be left out (${tooMany.map((d) => d.label).join(', ')}). Choose fewer homes, or use the LAN path (Edge driver), which has no limit.`);
+        .name(tr.t('smartapp.deviceLimit', { max: MAX_DEVICES_PER_INSTALLED_APP }))
+        .description(tr.t('smartapp.deviceLimitText', { count: tooMany.length, rooms: tooMany.map((d) => d.label).join(', ') }));
     });
   }
   page.section('homes', (section: Section) => {
-    section.name('Homes to bridge');
+    section.name(tr.t('smartapp.homesSection'));
     if (homes.length === 0) {
-      section.paragraphSetting('noHomes').name('No homes yet').description('The bridge has not read your Netatmo homes yet. Leave this empty to bridge every home.');
+      section.paragraphSetting('noHomes').name(tr.t('smartapp.noHomes')).description(tr.t('smartapp.noHomesText'));
       return;
     }
     section
       .enumSetting(SETTING.homes)
-      .name('Homes')
-      .description('Leave empty to bridge every home of the account. The devices of a home you remove here are deleted.')
+      .name(tr.t('smartapp.homes'))
+      .description(tr.t('smartapp.homesText'))
       .options(homes)
       .translateOptions(false)
       .multiple(true)

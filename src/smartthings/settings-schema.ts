@@ -4,8 +4,8 @@
 // applied; the good ones are. 0 for the manual setpoint or away duration means "the home's
 // default" / "until changed", i.e. no stored value.
 import { z } from 'zod';
-import { cloudPathProblem } from '../config/cloud-path.js';
 import { checkPollTiming, POLL_TIMING } from '../config/poll-timing.js';
+import { englishTranslator, type Translator } from '../i18n/translator.js';
 import type { RuntimeSettings } from '../store/types.js';
 import { configString, configStrings, LIMITS, SETTING, type ConfigEntries } from './settings.js';
 
@@ -34,11 +34,12 @@ export interface SettingsContext {
   cloudPathMissing?: readonly string[];
 }
 
+/** The settings' names, as the options page shows them. */
 const LABELS = {
-  pollIntervalS: 'Netatmo poll interval (seconds)',
-  overrideMinutes: 'Manual setpoint (minutes)',
-  boostMinutes: 'Boost (minutes)',
-  awayHours: 'Away / frost guard (hours)',
+  pollIntervalS: 'smartapp.pollInterval',
+  overrideMinutes: 'smartapp.overrideMinutes',
+  boostMinutes: 'smartapp.boostMinutes',
+  awayHours: 'smartapp.awayHours',
 } as const;
 
 const wholeNumber = z
@@ -59,45 +60,41 @@ function shown(raw: string): string {
 }
 
 /** A whole number within the limits, undefined when not answered, or a problem sentence. */
-function readNumber(config: ConfigEntries, id: keyof typeof LABELS, limits: { min: number; max: number }): number | undefined | SettingProblem {
+function readNumber(config: ConfigEntries, id: keyof typeof LABELS, limits: { min: number; max: number }, tr: Translator): number | undefined | SettingProblem {
   const raw = configString(config, id);
   if (raw === undefined) return undefined;
   const parsed = wholeNumber.safeParse(raw);
   if (parsed.success && parsed.data >= limits.min && parsed.data <= limits.max) return parsed.data;
-  return { settingId: id, message: `${LABELS[id]} must be a whole number from ${limits.min} to ${limits.max} (got ${shown(raw)}).` };
+  return { settingId: id, message: tr.t('setting.wholeNumber', { label: tr.t(LABELS[id]), min: limits.min, max: limits.max, got: shown(raw) }) };
 }
 
-function readPollInterval(config: ConfigEntries, context: SettingsContext): number | undefined | SettingProblem {
-  const value = readNumber(config, 'pollIntervalS', LIMITS.pollIntervalS);
+function readPollInterval(config: ConfigEntries, context: SettingsContext, tr: Translator): number | undefined | SettingProblem {
+  const value = readNumber(config, 'pollIntervalS', LIMITS.pollIntervalS, tr);
+  const label = tr.t(LABELS.pollIntervalS);
+  const max = pollIntervalLimits(context).max;
   if (typeof value !== 'number') {
-    if (value) value.message = `${LABELS.pollIntervalS} must be a whole number of seconds, at least ${LIMITS.pollIntervalS.min} and at most ${pollIntervalLimits(context).max} (got ${shown(configString(config, SETTING.pollIntervalS) ?? '')}).`;
+    const got = shown(configString(config, SETTING.pollIntervalS) ?? '');
+    if (value) value.message = tr.t('setting.pollWholeNumber', { label, min: LIMITS.pollIntervalS.min, max, got });
     return value;
   }
   // The same rule as .env and the admin page; the sentence speaks of this page's setting.
   if (checkPollTiming({ pollIntervalS: value, staleThresholdS: context.staleThresholdS }).length === 0) return value;
-  return {
-    settingId: SETTING.pollIntervalS,
-    message:
-      `${LABELS.pollIntervalS} can be at most ${pollIntervalLimits(context).max} s: half the stale threshold (${context.staleThresholdS} s, set on the bridge's admin page), ` +
-      `or one late poll would mark every device offline (got ${value}).`,
-  };
+  return { settingId: SETTING.pollIntervalS, message: tr.t('setting.pollTooLong', { label, max, stale: context.staleThresholdS, got: value }) };
 }
 
-function readProfileId(config: ConfigEntries, id: 'homeProfileId' | 'roomProfileId'): string | undefined | SettingProblem {
+function readProfileId(config: ConfigEntries, id: 'homeProfileId' | 'roomProfileId', tr: Translator): string | undefined | SettingProblem {
   const raw = configString(config, id);
   if (raw === undefined) return undefined;
   if (profileId.safeParse(raw).success) return raw;
-  return {
-    settingId: id,
-    message: `"${shown(raw)}" is not a device profile id: copy the id (8-4-4-4-12 letters and digits) that "smartthings deviceprofiles" lists.`,
-  };
+  return { settingId: id, message: tr.t('setting.profileId', { got: shown(raw) }) };
 }
 
 function isProblem(value: unknown): value is SettingProblem {
   return typeof value === 'object' && value !== null && 'settingId' in value;
 }
 
-export function parseAppSettings(config: ConfigEntries, context: SettingsContext): ParsedAppSettings {
+/** The answers; refusals in the page's language (`tr`, English for the lifecycle's log). */
+export function parseAppSettings(config: ConfigEntries, context: SettingsContext, tr: Translator = englishTranslator()): ParsedAppSettings {
   const problems: SettingProblem[] = [];
   const update: SettingsUpdate = { set: {}, unset: [] };
   const take = <T>(value: T | undefined | SettingProblem, apply: (v: T) => void): void => {
@@ -110,22 +107,22 @@ export function parseAppSettings(config: ConfigEntries, context: SettingsContext
   else update.unset.push('homeIds');
   const path = pathChoice.safeParse(configString(config, SETTING.preferredPath));
   if (path.success && path.data === 'cloud' && (context.cloudPathMissing?.length ?? 0) > 0) {
-    problems.push({ settingId: SETTING.preferredPath, message: cloudPathProblem(context.cloudPathMissing ?? []) });
+    problems.push({ settingId: SETTING.preferredPath, message: tr.t('admin.cloudRefused', { missing: (context.cloudPathMissing ?? []).join(', ') }) });
   } else if (path.success) update.set.preferredPath = path.data;
 
-  take(readPollInterval(config, context), (v) => (update.set.pollIntervalS = v));
-  take(readNumber(config, 'boostMinutes', LIMITS.boostMinutes), (v) => (update.set.boostMinutes = v));
-  take(readNumber(config, 'overrideMinutes', LIMITS.overrideMinutes), (v) => {
+  take(readPollInterval(config, context, tr), (v) => (update.set.pollIntervalS = v));
+  take(readNumber(config, 'boostMinutes', LIMITS.boostMinutes, tr), (v) => (update.set.boostMinutes = v));
+  take(readNumber(config, 'overrideMinutes', LIMITS.overrideMinutes, tr), (v) => {
     if (v > 0) update.set.defaultOverrideMinutes = v;
     else update.unset.push('defaultOverrideMinutes');
   });
-  take(readNumber(config, 'awayHours', LIMITS.awayHours), (v) => {
+  take(readNumber(config, 'awayHours', LIMITS.awayHours, tr), (v) => {
     if (v > 0) update.set.awayHours = v;
     else update.unset.push('awayHours');
   });
 
   const profileIds: ParsedAppSettings['profileIds'] = {};
-  take(readProfileId(config, 'homeProfileId'), (v) => (profileIds.home = v));
-  take(readProfileId(config, 'roomProfileId'), (v) => (profileIds.room = v));
+  take(readProfileId(config, 'homeProfileId', tr), (v) => (profileIds.home = v));
+  take(readProfileId(config, 'roomProfileId', tr), (v) => (profileIds.room = v));
   return { update, profileIds, problems };
 }

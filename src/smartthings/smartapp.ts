@@ -45,7 +45,9 @@ export function createSmartAppRuntime(context: BridgeContext, options: SmartAppR
   const cloudPath = () => (context.store.data.settings.preferredPath ?? config.preferredPath) === 'cloud';
   const sync = new CloudSync({
     contexts,
-    apiFor: (id) => apis.get(id),
+    // Moved to another machine: the SmartApp contexts went with the export, so this bridge no longer
+    // uses (or refreshes) their SmartThings tokens.
+    apiFor: (id) => (context.store.data.netatmo.moved ? Promise.resolve(null) : apis.get(id)),
     snapshot: () => ({ homes: context.state.homes, health: linkHealth(context), cloudPath: cloudPath(), selectedHomeIds: context.store.data.settings.homeIds }),
     logger: log,
     onPush: options.onPush,

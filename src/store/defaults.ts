@@ -18,7 +18,7 @@ export function createDefaultData(now: Date, presetLanToken?: string): StoreData
     bridgeId: generateBridgeId(),
     lanToken: presetLanToken ?? generateLanToken(),
     createdAt: now.toISOString(),
-    netatmo: { credentials: null, tokens: null },
+    netatmo: { credentials: null, tokens: null, moved: null },
     state: { revision: 0, changedAt: null, homes: [] },
     health: { lastSuccessAt: null, lastError: null, authRequired: false },
     settings: {},

@@ -20,6 +20,10 @@ export interface StoreProblem {
   message: string;
   /** When saving first failed for this reason (ISO). */
   since: string;
+  /** The facts of `message`, so a page can say it in the reader's language (src/web/store-problem.ts). */
+  path?: string;
+  code?: string;
+  detail?: string;
 }
 
 /** A write did not reach the disk; memory and file both still hold the previous version. */
@@ -29,12 +33,15 @@ export class StoreWriteError extends Error {
   readonly path: string;
   /** The operating-system error code (EROFS, ENOSPC, …) when there was one. */
   readonly code: string | undefined;
+  /** What was found in the file on disk (newer_file, damaged_file), never its contents. */
+  readonly detail: string | undefined;
 
   constructor(reason: StoreWriteFailureReason, path: string, code: string | undefined, options?: { cause?: unknown; detail?: string }) {
     super(describeWriteFailure(reason, path, code, options?.detail), options);
     this.reason = reason;
     this.path = path;
     this.code = code;
+    this.detail = options?.detail;
   }
 }
 

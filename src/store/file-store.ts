@@ -178,7 +178,8 @@ export class FileStore implements Store {
   private noteFailure(failure: StoreWriteError): StoreWriteError {
     if (this.problemValue?.reason !== failure.reason) {
       this.parts.log.error({ file: this.filePath, reason: failure.reason, code: failure.code }, failure.message);
-      this.problemValue = { reason: failure.reason, message: failure.message, since: this.parts.now().toISOString() };
+      const facts = { path: failure.path, ...(failure.code ? { code: failure.code } : {}), ...(failure.detail ? { detail: failure.detail } : {}) };
+      this.problemValue = { reason: failure.reason, message: failure.message, since: this.parts.now().toISOString(), ...facts };
     }
     return failure;
   }

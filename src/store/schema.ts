@@ -54,6 +54,8 @@ export const storeDataSchema = z.looseObject({
   netatmo: z.looseObject({
     credentials: credentialsSchema.nullable().default(null),
     tokens: tokensSchema.nullable().default(null),
+    // Absent in files written before moving existed: not moved.
+    moved: z.looseObject({ at: z.string().min(1), exportId: z.string().min(1) }).nullable().default(null),
   }),
   state: z
     .looseObject({

@@ -15,6 +15,14 @@ export interface NetatmoTokens {
   obtainedAt: string;
 }
 
+/** Set when this bridge's Netatmo connection was exported to another machine (src/moving/). */
+export interface MovedAway {
+  /** When the export took the connection (ISO). */
+  at: string;
+  /** The export file's id (undoing checks it). */
+  exportId: string;
+}
+
 export interface NetatmoCredentials {
   clientId: string;
   clientSecret: string;
@@ -67,6 +75,11 @@ export interface StoreData {
   netatmo: {
     credentials: NetatmoCredentials | null;
     tokens: NetatmoTokens | null;
+    /**
+     * Not null once the connection was exported to another machine: Netatmo allows one user of a
+     * refresh token, so this bridge makes no more Netatmo calls until the move is undone.
+     */
+    moved: MovedAway | null;
   };
   state: PersistedState;
   health: PersistedHealth;

@@ -18,6 +18,8 @@ export function codeForKind(kind: NetatmoErrorKind): CommandErrorCode {
       return 'auth_required';
     case 'not_configured':
       return 'not_configured';
+    case 'moved':
+      return 'moved';
     case 'overloaded':
     case 'server':
     case 'timeout':

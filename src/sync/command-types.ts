@@ -38,7 +38,8 @@ export type CommandErrorCode =
   | 'netatmo_error'
   | 'netatmo_unavailable'
   | 'auth_required'
-  | 'not_configured';
+  | 'not_configured'
+  | 'moved';
 
 export class CommandError extends Error {
   constructor(

@@ -13,7 +13,7 @@ export const HUB_LINK_WINDOW_MS = 5 * 60_000;
 export interface HealthSignalOptions {
   health: HealthTracker;
   state: Pick<StateService, 'noteHealth'>;
-  /** The token manager's view: credentials missing, or the refresh token refused. */
+  /** The token manager's view: credentials missing, the refresh token refused, or moved away. */
   tokenStatus: () => string;
   /** When a hub last read the LAN state (ISO), or null. Only its changes are used. */
   lastHubPollAt: () => string | null;
@@ -34,6 +34,7 @@ export class HealthSignal {
     const status = this.options.tokenStatus();
     this.options.health.setConfigured(status !== 'not_configured');
     this.options.health.setAuthRequired(status === 'auth_required');
+    this.options.health.setMoved(status === 'moved');
   }
 
   /**

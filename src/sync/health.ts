@@ -2,7 +2,8 @@
 // process has not ended; the homes are the last known ones from the data file), ok, degraded (3+
 // failures in a row while the data is still fresh, or some homes of the account fail), down
 // (failing and the data went stale, or there never was any), auth_required (the refresh token is
-// dead: reconnect) and not_configured (no Netatmo credentials yet).
+// dead: reconnect), not_configured (no Netatmo credentials yet) and moved (the connection was
+// exported to another machine: no more polls; the last data stays and is stale).
 // The age of the data is measured on a monotonic clock: a wall clock stepping backwards must not
 // make old data look fresh (nor one stepping forwards make fresh data look old).
 import type { HealthError, NetatmoStatus } from '../model/types.js';
@@ -41,6 +42,7 @@ export class HealthTracker {
   #firstPollEnded = false;
   #configured = true;
   #authRequired = false;
+  #moved = false;
 
   constructor(options: HealthTrackerOptions) {
     this.#staleThresholdMs = options.staleThresholdS * 1000;
@@ -66,6 +68,10 @@ export class HealthTracker {
 
   setAuthRequired(required: boolean): void {
     this.#authRequired = required;
+  }
+
+  setMoved(moved: boolean): void {
+    this.#moved = moved;
   }
 
   /** A poll reached Netatmo and at least one home (or the home list) came back. */
@@ -96,11 +102,13 @@ export class HealthTracker {
 
   /** Stale: not confirmed by this process yet, never read, or older than the threshold. */
   isStale(): boolean {
+    if (this.#moved) return true;
     if (!this.#firstPollEnded || this.#lastSuccessMono === null) return true;
     return this.#mono() - this.#lastSuccessMono > this.#staleThresholdMs;
   }
 
   status(): NetatmoStatus {
+    if (this.#moved) return 'moved';
     if (!this.#configured) return 'not_configured';
     if (this.#authRequired) return 'auth_required';
     if (!this.#firstPollEnded) return 'starting';

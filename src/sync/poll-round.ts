@@ -13,7 +13,7 @@ import { isRefusal, type HomeHealthBook } from './home-health.js';
 import type { TopologyCache } from './topology-cache.js';
 
 /** Failures that concern every home alike: asking the next home would only repeat them. */
-const ACCOUNT_WIDE_KINDS: readonly NetatmoErrorKind[] = ['rate_limited', 'auth', 'invalid_grant', 'not_configured'];
+const ACCOUNT_WIDE_KINDS: readonly NetatmoErrorKind[] = ['rate_limited', 'auth', 'invalid_grant', 'not_configured', 'moved'];
 
 export interface RoundDeps {
   api: Pick<NetatmoApi, 'homeStatus'>;

@@ -208,7 +208,8 @@ export class Poller {
   #failed(error: unknown, startedAt: number, monoStart: number): PollResult {
     const healthError = toHealthError(error, this.#now());
     this.options.health.recordFailure(healthError);
-    this.options.logger.warn({ kind: healthError.kind, code: healthError.code }, `Netatmo poll failed: ${healthError.message}`);
+    // A moved connection is shown on every page already; one warning per poll would only be noise.
+    this.options.logger[healthError.kind === 'moved' ? 'debug' : 'warn']({ kind: healthError.kind, code: healthError.code }, `Netatmo poll failed: ${healthError.message}`);
     return { ok: false, startedAt, durationMs: this.#mono() - monoStart, changed: false, deferred: false, error: healthError };
   }
 

@@ -1,8 +1,10 @@
 // One pino logger for the process; modules take a child with `moduleLogger(root, 'netatmo')`.
 // Secrets are redacted by key name wherever they appear in a logged object, so a careless
 // `log.info({ tokens })` still prints nothing secret. Messages themselves must never interpolate
-// secrets: the redaction works on object keys only.
+// secrets: the redaction works on object keys only. Every line written is also kept, scrubbed, in
+// a small ring of recent lines (recentLogLines) for the diagnostics bundle.
 import { pino, type Logger, type LoggerOptions, type DestinationStream } from 'pino';
+import { LogRing } from './log-ring.js';
 
 export type { Logger };
 
@@ -32,6 +34,7 @@ export const SECRET_KEYS = [
   'passwordHash',
   'adminPasswordHash',
   'newPassword',
+  'passphrase',
 ];
 
 function redactPaths(): string[] {
@@ -84,10 +87,13 @@ export function parseLogLevel(spec: string): ParsedLevels {
 }
 
 const moduleLevels = new WeakMap<Logger, Record<string, string>>();
+const rings = new WeakMap<Logger, LogRing>();
 
 export function createLogger(settings: LoggerSettings): Logger {
   const { defaultLevel, modules } = parseLogLevel(settings.level);
+  const ring = new LogRing();
   const options: LoggerOptions = {
+    hooks: { streamWrite: (line) => ring.record(line) },
     level: defaultLevel,
     base: { name: 'netatmo-bridge' },
     redact: { paths: redactPaths(), censor: '[redacted]' },
@@ -105,7 +111,13 @@ export function createLogger(settings: LoggerSettings): Logger {
     logger = pino(options);
   }
   moduleLevels.set(logger, modules);
+  rings.set(logger, ring);
   return logger;
+}
+
+/** The last lines the root logger (createLogger) wrote, scrubbed, oldest first; [] for other loggers. */
+export function recentLogLines(root: Logger): string[] {
+  return rings.get(root)?.lines() ?? [];
 }
 
 /** A child logger tagged with the module name, at that module's configured level. */

@@ -1,8 +1,11 @@
 // HTML of the admin page: the sign-in form, or (signed in) the actions. Every form carries the
-// session's CSRF token; secrets appear only here, after sign-in.
-import type { Flash } from './auth/sessions.js';
+// session's CSRF token; secrets appear only here, after sign-in. Every word comes from the catalogue.
 import { POLL_TIMING } from '../config/poll-timing.js';
+import { englishTranslator, type Translator } from '../i18n/translator.js';
+import type { Flash } from './auth/sessions.js';
 import { html, type SafeHtml } from './html.js';
+import { diagnosticsSection, moveSection, type MoveView } from './move-render.js';
+import { rich } from './rich.js';
 
 export interface SignInView {
   error: string | null;
@@ -20,129 +23,134 @@ export interface AdminView {
   settings: { pollIntervalS: number; staleThresholdS: number; preferredPath: 'lan' | 'cloud' };
   /** The SmartApp settings are complete, so the cloud path can be preferred. */
   smartappConfigured: boolean;
+  move: MoveView;
 }
 
-export function renderSignIn(view: SignInView): SafeHtml {
-  const hint =
-    view.passwordSource === 'environment'
-      ? 'Use the password set in ADMIN_PASSWORD.'
-      : 'At its first start the bridge printed a generated password once in its log (the line starts with “ADMIN PASSWORD”). You can also set your own with ADMIN_PASSWORD.';
-  return html`<h1>Admin</h1>
+export function renderSignIn(view: SignInView, tr: Translator = englishTranslator()): SafeHtml {
+  const hint = tr.t(view.passwordSource === 'environment' ? 'admin.passwordHintEnv' : 'admin.passwordHintGenerated');
+  return html`<h1>${tr.t('admin.title')}</h1>
 <section class="card narrow" aria-labelledby="signin-title">
-  <h2 id="signin-title">Sign in</h2>
+  <h2 id="signin-title">${tr.t('admin.signInHeading')}</h2>
   ${view.error ? html`<p class="form-error" role="alert" id="signin-error">${view.error}</p>` : ''}
   <form method="post" action="/admin/sign-in">
-    <label for="password">Admin password</label>
+    <label for="password">${tr.t('admin.passwordLabel')}</label>
     <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200"${view.error ? html` aria-invalid="true" aria-describedby="signin-error"` : ''}>
     <p class="hint" id="password-hint">${hint}</p>
-    <button type="submit">Sign in</button>
+    <button type="submit">${tr.t('admin.signInButton')}</button>
   </form>
 </section>`;
 }
 
-export function renderAdmin(view: AdminView): SafeHtml {
+export function renderAdmin(view: AdminView, tr: Translator = englishTranslator()): SafeHtml {
   const csrf = html`<input type="hidden" name="_csrf" value="${view.csrf}">`;
-  return html`<h1>Admin</h1>
+  const pairing = view.pairing.closesAt
+    ? rich(tr, 'status.pairingOpen', { time: (inner) => html`<time datetime="${view.pairing.closesAt ?? ''}">${inner}</time>` }, { when: view.pairing.closesText ?? tr.t('time.soon') })
+    : tr.t('status.pairingClosed');
+  return html`<h1>${tr.t('admin.title')}</h1>
 ${view.flash ? html`<div class="flash flash-${view.flash.kind}" role="${view.flash.kind === 'error' ? 'alert' : 'status'}" id="flash"><p>${view.flash.text}</p></div>` : ''}
-${connectSection(view, csrf)}
-${lanTokenSection(view, csrf)}
+${connectSection(view, csrf, tr)}
+${lanTokenSection(view, csrf, tr)}
 <section class="card" aria-labelledby="pairing-title">
-  <h2 id="pairing-title">Pair a SmartThings hub</h2>
-  <p>While the pairing window is open, the Edge driver on your hub fetches the LAN token by itself. Open it, then in the SmartThings app choose Add device → Scan nearby.</p>
-  <p>Pairing window: <strong id="admin-pairing-state">${view.pairing.closesAt ? html`open, closes <time datetime="${view.pairing.closesAt}">${view.pairing.closesText ?? 'soon'}</time>` : 'closed'}</strong></p>
-  <form method="post" action="/admin/pairing/open">${csrf}<button type="submit">Open the pairing window for 5 minutes</button></form>
+  <h2 id="pairing-title">${tr.t('admin.pairingTitle')}</h2>
+  <p>${tr.t('admin.pairingText')}</p>
+  <p>${tr.t('admin.pairingStateLabel')} <strong id="admin-pairing-state">${pairing}</strong></p>
+  <form method="post" action="/admin/pairing/open">${csrf}<button type="submit">${tr.t('admin.pairingButton')}</button></form>
 </section>
 <section class="card" aria-labelledby="refresh-title">
-  <h2 id="refresh-title">Refresh</h2>
-  <p>Read your homes from Netatmo now instead of waiting for the next poll.</p>
-  <form method="post" action="/admin/refresh">${csrf}<button type="submit">Refresh from Netatmo now</button></form>
+  <h2 id="refresh-title">${tr.t('admin.refreshTitle')}</h2>
+  <p>${tr.t('admin.refreshText')}</p>
+  <form method="post" action="/admin/refresh">${csrf}<button type="submit">${tr.t('admin.refreshButton')}</button></form>
 </section>
-${settingsSection(view, csrf)}
-<form method="post" action="/admin/sign-out" class="sign-out">${csrf}<button type="submit" class="secondary">Sign out</button></form>`;
+${settingsSection(view, csrf, tr)}
+${moveSection(view.move, csrf, tr)}
+${diagnosticsSection(csrf, tr)}
+<form method="post" action="/admin/sign-out" class="sign-out">${csrf}<button type="submit" class="secondary">${tr.t('admin.signOut')}</button></form>`;
 }
-
-function connectSection(view: AdminView, csrf: SafeHtml): SafeHtml {
+function connectSection(view: AdminView, csrf: SafeHtml, tr: Translator): SafeHtml {
   const n = view.netatmo;
+  const connectedReal = n.connected && !n.simulated;
+  const summary = view.pendingPaste ? 'connect.startAgain' : connectedReal ? 'connect.again' : 'connect.first';
+  const appsLink = (inner: SafeHtml) => html`<a href="https://dev.netatmo.com/apps" rel="noopener noreferrer" target="_blank">${inner}</a>`;
   return html`<section class="card" aria-labelledby="connect-title" id="connect">
-  <h2 id="connect-title">Connect Netatmo</h2>
-  <p>Now: <strong id="admin-netatmo-state">${n.headline}</strong>${n.simulated ? ' — this bridge runs the SIMULATED demo home. Connecting saves your account and restarts the bridge on it.' : ''}</p>
-  ${view.pendingPaste ? pasteForm(view.pendingPaste.redirectUri, csrf) : ''}
-  <details${view.pendingPaste || (n.connected && !n.simulated) ? '' : ' open'}>
-    <summary>${view.pendingPaste ? 'Start again' : n.connected && !n.simulated ? 'Connect again or use another Netatmo app' : 'Connect with your Netatmo app'}</summary>
+  <h2 id="connect-title">${tr.t('connect.title')}</h2>
+  <p>${rich(tr, 'connect.now', { strong: (inner) => html`<strong id="admin-netatmo-state">${inner}</strong>` }, { state: n.headline })}${n.simulated ? tr.t('connect.simulated') : ''}</p>
+  ${view.pendingPaste ? pasteForm(view.pendingPaste.redirectUri, csrf, tr) : ''}
+  <details${view.pendingPaste || connectedReal ? '' : ' open'}>
+    <summary>${tr.t(summary)}</summary>
     <ol class="steps">
-      <li>Create an app on <a href="https://dev.netatmo.com/apps" rel="noopener noreferrer" target="_blank">dev.netatmo.com → My apps</a> (any name).</li>
-      <li>As its redirect URI, register <code id="callback-url">${n.callbackUrl}</code> — or, if your browser cannot reach this address later, <code>http://localhost</code>.</li>
-      <li>Enter the app’s client id and secret below and choose Connect. Netatmo asks you to allow access; you then come back here.</li>
+      <li>${rich(tr, 'connect.step1', { apps: appsLink })}</li>
+      <li>${rich(tr, 'connect.step2', { callback: (inner) => html`<code id="callback-url">${inner}</code>` }, { url: n.callbackUrl })}</li>
+      <li>${tr.t('connect.step3')}</li>
     </ol>
     <form method="post" action="/admin/netatmo/connect">
       ${csrf}
-      <label for="clientId">Client id</label>
+      <label for="clientId">${tr.t('connect.clientId')}</label>
       <input id="clientId" name="clientId" autocomplete="off" spellcheck="false" required maxlength="200" value="${n.clientId ?? ''}">
-      <label for="clientSecret">Client secret</label>
+      <label for="clientSecret">${tr.t('connect.clientSecret')}</label>
       <input id="clientSecret" name="clientSecret" type="password" autocomplete="off" maxlength="200"${n.hasSecret ? '' : ' required'} aria-describedby="secret-hint">
-      <p class="hint" id="secret-hint">${n.hasSecret ? 'Leave empty to keep the saved secret.' : 'Shown on your app’s page on dev.netatmo.com.'}</p>
+      <p class="hint" id="secret-hint">${tr.t(n.hasSecret ? 'connect.secretKeep' : 'connect.secretWhere')}</p>
       <fieldset>
-        <legend>Where Netatmo sends you back</legend>
+        <legend>${tr.t('connect.returnLegend')}</legend>
         <div class="choice"><input type="radio" id="redirect-bridge" name="redirectMode" value="bridge" checked>
-          <label for="redirect-bridge">Back to this bridge (<code>${n.callbackUrl}</code>)</label></div>
+          <label for="redirect-bridge">${rich(tr, 'connect.returnBridge', {}, { url: n.callbackUrl })}</label></div>
         <div class="choice"><input type="radio" id="redirect-paste" name="redirectMode" value="paste">
-          <label for="redirect-paste">Another address registered on the app — I will paste the address I land on</label></div>
-        <label for="redirectUri">Other redirect URI</label>
+          <label for="redirect-paste">${tr.t('connect.returnPaste')}</label></div>
+        <label for="redirectUri">${tr.t('connect.otherRedirect')}</label>
         <input id="redirectUri" name="redirectUri" placeholder="http://localhost" inputmode="url" maxlength="300" spellcheck="false">
       </fieldset>
-      <button type="submit">Connect Netatmo</button>
+      <button type="submit">${tr.t('connect.button')}</button>
     </form>
   </details>
 </section>`;
 }
 
-function pasteForm(redirectUri: string, csrf: SafeHtml): SafeHtml {
+function pasteForm(redirectUri: string, csrf: SafeHtml, tr: Translator): SafeHtml {
   return html`<div class="paste-box" id="paste">
-  <h3>Finish connecting</h3>
-  <p>After you allowed access, Netatmo sent your browser to <code>${redirectUri}</code>. That page probably failed to load — that is expected. Copy the <strong>whole address</strong> from the browser’s address bar (it contains <code>code=</code>) and paste it here.</p>
+  <h3>${tr.t('connect.finishTitle')}</h3>
+  <p>${rich(tr, 'connect.finishText', {}, { url: redirectUri })}</p>
   <form method="post" action="/admin/netatmo/paste">
     ${csrf}
-    <label for="address">Address you landed on</label>
+    <label for="address">${tr.t('connect.addressLabel')}</label>
     <input id="address" name="address" required maxlength="4000" spellcheck="false" placeholder="${redirectUri}?state=…&amp;code=…">
-    <button type="submit">Finish connecting</button>
+    <button type="submit">${tr.t('connect.finishButton')}</button>
   </form>
 </div>`;
 }
 
-function lanTokenSection(view: AdminView, csrf: SafeHtml): SafeHtml {
+function lanTokenSection(view: AdminView, csrf: SafeHtml, tr: Translator): SafeHtml {
   return html`<section class="card" aria-labelledby="lan-title">
-  <h2 id="lan-title">LAN token</h2>
-  <p>The Edge driver on your hub uses this token to talk to the bridge. Pairing hands it over by itself; you only need it to set the driver up by hand.</p>
-  <details><summary>Show the LAN token</summary><p><code class="secret" id="lan-token">${view.lanToken}</code></p></details>
+  <h2 id="lan-title">${tr.t('admin.lanTitle')}</h2>
+  <p>${tr.t('admin.lanText')}</p>
+  <details><summary>${tr.t('admin.lanShow')}</summary><p><code class="secret" id="lan-token">${view.lanToken}</code></p></details>
   ${
     view.lanTokenFromEnv
-      ? html`<p class="hint">The token is set by LAN_TOKEN in the configuration; change it there to rotate it.</p>`
+      ? html`<p class="hint">${tr.t('admin.lanFromEnv')}</p>`
       : html`<form method="post" action="/admin/lan-token/rotate">
     ${csrf}
-    <p class="warn-text" id="rotate-warning"><span aria-hidden="true">⚠ </span>After rotating, every paired hub stops working until it pairs again: open the pairing window and let the hub pair, or enter the new token in the driver settings.</p>
-    <button type="submit" class="danger" aria-describedby="rotate-warning">Rotate the LAN token</button>
+    <p class="warn-text" id="rotate-warning"><span aria-hidden="true">⚠ </span>${tr.t('admin.lanRotateWarning')}</p>
+    <button type="submit" class="danger" aria-describedby="rotate-warning">${tr.t('admin.lanRotateButton')}</button>
   </form>`
   }
 </section>`;
 }
 
-function settingsSection(view: AdminView, csrf: SafeHtml): SafeHtml {
+function settingsSection(view: AdminView, csrf: SafeHtml, tr: Translator): SafeHtml {
   const s = view.settings;
   const path = (value: 'lan' | 'cloud', label: string) =>
     html`<div class="choice"><input type="radio" id="path-${value}" name="preferredPath" value="${value}"${s.preferredPath === value ? ' checked' : ''}><label for="path-${value}">${label}</label></div>`;
   return html`<section class="card" aria-labelledby="settings-title">
-  <h2 id="settings-title">Settings</h2>
+  <h2 id="settings-title">${tr.t('admin.settingsTitle')}</h2>
   <form method="post" action="/admin/settings">
     ${csrf}
-    <label for="pollIntervalS">Poll interval (seconds)</label>
+    <label for="pollIntervalS">${tr.t('admin.pollLabel')}</label>
     <input id="pollIntervalS" name="pollIntervalS" type="number" min="${POLL_TIMING.minPollS}" max="${POLL_TIMING.maxPollS}" step="1" required value="${s.pollIntervalS}" aria-describedby="poll-hint">
-    <p class="hint" id="poll-hint">How often the bridge reads Netatmo; ${POLL_TIMING.minPollS} to ${POLL_TIMING.maxPollS} s. Applies at once.</p>
-    <label for="staleThresholdS">Stale threshold (seconds)</label>
+    <p class="hint" id="poll-hint">${tr.t('admin.pollHint', { min: POLL_TIMING.minPollS, max: POLL_TIMING.maxPollS })}</p>
+    <label for="staleThresholdS">${tr.t('admin.staleLabel')}</label>
     <input id="staleThresholdS" name="staleThresholdS" type="number" min="${POLL_TIMING.minPollS * POLL_TIMING.staleFactor}" max="${POLL_TIMING.maxStaleS}" step="1" required value="${s.staleThresholdS}" aria-describedby="stale-hint">
-    <p class="hint" id="stale-hint">Data older than this is marked stale; at least twice the poll interval.</p>
-    <fieldset><legend>Preferred path for commands</legend>${path('lan', 'LAN (Edge driver on the hub)')}${path('cloud', 'Cloud (SmartApp)')}
-      ${view.smartappConfigured ? '' : html`<p class="hint" id="cloud-hint">The cloud path needs the SmartApp (PUBLIC_URL and the SMARTAPP_ settings, docs/smartapp.md); without it the bridge refuses it.</p>`}</fieldset>
-    <button type="submit">Save settings</button>
+    <p class="hint" id="stale-hint">${tr.t('admin.staleHint')}</p>
+    <fieldset><legend>${tr.t('admin.pathLegend')}</legend>${path('lan', tr.t('admin.pathLan'))}${path('cloud', tr.t('admin.pathCloud'))}
+      ${view.smartappConfigured ? '' : html`<p class="hint" id="cloud-hint">${tr.t('admin.cloudHint')}</p>`}</fieldset>
+    <button type="submit">${tr.t('admin.saveSettings')}</button>
   </form>
 </section>`;
 }

@@ -1,14 +1,15 @@
 // The admin page and its actions: sign in/out, LAN token rotation, pairing window, refresh and
 // settings. Netatmo connection routes are in oauth-routes.ts.
 import express, { type Request, type Response, type Router } from 'express';
-import { cloudPathMissing, cloudPathProblem } from '../config/index.js';
+import { cloudPathMissing } from '../config/index.js';
 import { generateLanToken } from '../store/index.js';
 import { clearSessionCookie, browserOrigin, originAllowed, setSessionCookie } from './auth/cookies.js';
 import type { Session } from './auth/sessions.js';
 import { renderAdmin, renderSignIn, type AdminView } from './admin-render.js';
 import { actionForm, firstProblem, settingsForm, signInForm } from './forms.js';
+import { untilText } from '../i18n/format.js';
+import { translatorFor } from './language.js';
 import { page } from './layout.js';
-import { untilText } from './words.js';
 import { currentStatusView } from './status-routes.js';
 import { authorisePost, backToAdmin, sendMessagePage, sessionOf, type WebDeps } from './web-deps.js';
 
@@ -22,31 +23,34 @@ export function adminRouter(deps: WebDeps): Router {
   router.get('/admin', (req, res) => {
     const session = sessionOf(deps, req);
     if (!session) {
-      sendSignIn(deps, res, 200, null);
+      sendSignIn(deps, req, res, 200, null);
       return;
     }
     const flash = session.flash;
     session.flash = null;
     res.set('cache-control', 'no-store');
-    res.type('html').send(page({ title: 'Admin', current: 'admin', version: context.bridgeInfo().version, body: renderAdmin(adminView(deps, req, session, flash)) }));
+    const tr = translatorFor(req);
+    const body = renderAdmin(adminView(deps, req, session, flash), tr);
+    res.type('html').send(page({ tr, title: tr.t('admin.title'), current: 'admin', version: context.bridgeInfo().version, body }));
   });
 
   router.post('/admin/sign-in', formParser, async (req, res) => {
     const address = req.ip ?? 'unknown';
+    const tr = translatorFor(req);
     if (!originAllowed(req)) {
-      sendSignIn(deps, res, 403, 'The sign-in form did not come from this bridge’s own page. Open the Admin page and try again.');
+      sendSignIn(deps, req, res, 403, tr.t('admin.signInForeign'));
       return;
     }
     const form = signInForm.safeParse(req.body);
     if (!form.success) {
-      sendSignIn(deps, res, 400, firstProblem(form.error));
+      sendSignIn(deps, req, res, 400, firstProblem(form.error, tr));
       return;
     }
     // Reserved before the (asynchronous) check, so concurrent guesses count at once.
     const attempt = deps.throttle.begin(address);
     if (!attempt.ok) {
       res.set('retry-after', String(attempt.retryAfterS));
-      sendSignIn(deps, res, 429, `Too many wrong passwords. Try again in about ${Math.ceil(attempt.retryAfterS / 60)} min.`);
+      sendSignIn(deps, req, res, 429, tr.t('admin.signInThrottled', { minutes: Math.ceil(attempt.retryAfterS / 60) }));
       return;
     }
     let right = false;
@@ -57,7 +61,7 @@ export function adminRouter(deps: WebDeps): Router {
     }
     if (!right) {
       context.logger.warn({ address }, 'admin sign-in refused: wrong password');
-      sendSignIn(deps, res, 401, 'That password is not right.');
+      sendSignIn(deps, req, res, 401, tr.t('admin.signInWrong'));
       return;
     }
     const previous = sessionOf(deps, req);
@@ -79,8 +83,9 @@ export function adminRouter(deps: WebDeps): Router {
   router.post('/admin/lan-token/rotate', formParser, async (req, res) => {
     const session = actionSession(deps, req, res);
     if (!session) return;
+    const tr = translatorFor(req);
     if (context.config.lanToken) {
-      backToAdmin(res, session, { kind: 'error', text: 'The LAN token comes from LAN_TOKEN in the configuration; change it there.' });
+      backToAdmin(res, session, { kind: 'error', text: tr.t('admin.lanRotateRefused') });
       return;
     }
     const token = generateLanToken();
@@ -91,10 +96,7 @@ export function adminRouter(deps: WebDeps): Router {
       });
     }
     context.logger.info('LAN token rotated from the admin page; paired hubs must pair again');
-    backToAdmin(res, session, {
-      kind: 'success',
-      text: 'The LAN token was rotated. Paired hubs stop working until they pair again: open the pairing window below and let each hub pair (or enter the new token in the driver settings).',
-    });
+    backToAdmin(res, session, { kind: 'success', text: tr.t('admin.lanRotated') });
   });
 
   router.post('/admin/pairing/open', formParser, (req, res) => {
@@ -102,34 +104,37 @@ export function adminRouter(deps: WebDeps): Router {
     if (!session) return;
     const closesAt = new Date(context.pairing.open()).toISOString();
     context.logger.info({ closesAt }, 'pairing window opened from the admin page');
-    const closes = untilText(closesAt, context.now()) ?? 'soon';
-    backToAdmin(res, session, { kind: 'success', text: `The pairing window is open and closes ${closes}. Add the bridge from the SmartThings app now (Add device → Scan nearby).` });
+    const tr = translatorFor(req);
+    const closes = untilText(closesAt, context.now(), tr) ?? tr.t('time.soon');
+    backToAdmin(res, session, { kind: 'success', text: tr.t('admin.pairingOpened', { when: closes }) });
   });
 
   router.post('/admin/refresh', formParser, async (req, res) => {
     const session = actionSession(deps, req, res);
     if (!session) return;
     const result = await context.poller.pollNow();
+    const tr = translatorFor(req);
     const text = result.ok
-      ? 'Refreshed from Netatmo.'
+      ? tr.t('admin.refreshed')
       : result.deferred
-        ? 'The bridge is holding back to stay within the Netatmo request budget; it refreshes as soon as it may.'
-        : `The refresh failed: ${result.error?.message ?? 'unknown error'}.`;
+        ? tr.t('admin.refreshDeferred')
+        : tr.t('admin.refreshFailed', { reason: result.error?.message ?? tr.t('admin.unknownError') });
     backToAdmin(res, session, { kind: result.ok ? 'success' : 'error', text });
   });
 
   router.post('/admin/settings', formParser, async (req, res) => {
     const session = authorisePost(deps, req, res);
     if (!session) return;
+    const tr = translatorFor(req);
     const form = settingsForm.safeParse(req.body);
     if (!form.success) {
-      backToAdmin(res, session, { kind: 'error', text: firstProblem(form.error) }, '#settings-title');
+      backToAdmin(res, session, { kind: 'error', text: firstProblem(form.error, tr) }, '#settings-title');
       return;
     }
     const { pollIntervalS, staleThresholdS, preferredPath } = form.data;
     const missing = cloudPathMissing(context.config);
     if (preferredPath === 'cloud' && missing.length > 0) {
-      backToAdmin(res, session, { kind: 'error', text: cloudPathProblem(missing) }, '#settings-title');
+      backToAdmin(res, session, { kind: 'error', text: tr.t('admin.cloudRefused', { missing: missing.join(', ') }) }, '#settings-title');
       return;
     }
     // In the demo the real data file keeps them too, so they survive connecting Netatmo.
@@ -141,7 +146,8 @@ export function adminRouter(deps: WebDeps): Router {
     context.poller.setPollInterval(pollIntervalS);
     context.health.setStaleThreshold(staleThresholdS);
     context.logger.info({ pollIntervalS, staleThresholdS, preferredPath }, 'settings changed from the admin page');
-    backToAdmin(res, session, { kind: 'success', text: `Settings saved: poll every ${pollIntervalS} s, stale after ${staleThresholdS} s, ${preferredPath === 'lan' ? 'LAN' : 'cloud'} path preferred.` });
+    const path = tr.t(preferredPath === 'lan' ? 'admin.settingsPathLan' : 'admin.settingsPathCloud');
+    backToAdmin(res, session, { kind: 'success', text: tr.t('admin.settingsSaved', { poll: pollIntervalS, stale: staleThresholdS, path }) });
   });
 
   return router;
@@ -152,16 +158,18 @@ function actionSession(deps: WebDeps, req: Request, res: Response): Session | nu
   const session = authorisePost(deps, req, res);
   if (!session) return null;
   if (!actionForm.safeParse(req.body).success) {
-    sendMessagePage(deps, res, 400, 'Form refused', 'The form could not be read. Open the Admin page and try again.');
+    const tr = translatorFor(req);
+    sendMessagePage(deps, req, res, 400, tr.t('message.formRefusedTitle'), tr.t('message.formUnreadable'));
     return null;
   }
   return session;
 }
 
-function sendSignIn(deps: WebDeps, res: Response, status: number, error: string | null): void {
+function sendSignIn(deps: WebDeps, req: Request, res: Response, status: number, error: string | null): void {
+  const tr = translatorFor(req);
   res.status(status).set('cache-control', 'no-store');
-  const body = renderSignIn({ error, passwordSource: deps.password.source });
-  res.type('html').send(page({ title: 'Sign in', current: 'admin', version: deps.context.bridgeInfo().version, body }));
+  const body = renderSignIn({ error, passwordSource: deps.password.source }, tr);
+  res.type('html').send(page({ tr, title: tr.t('admin.signInTitle'), current: 'admin', version: deps.context.bridgeInfo().version, body }));
 }
 
 function adminView(deps: WebDeps, req: Request, session: Session, flash: Session['flash']): AdminView {
@@ -169,7 +177,8 @@ function adminView(deps: WebDeps, req: Request, session: Session, flash: Session
   const settings = context.store.data.settings;
   // In the demo the context's credentials are the simulator's: offer the real account's instead.
   const known = context.simulator ? (deps.realStore.data.netatmo.credentials ?? envCredentials(deps)) : context.tokens.credentials();
-  const status = currentStatusView(context).netatmo;
+  const tr = translatorFor(req);
+  const status = currentStatusView(context, tr).netatmo;
   const pending = session.connect?.mode === 'paste' ? { redirectUri: session.connect.redirectUri } : null;
   return {
     csrf: session.csrfToken,
@@ -185,8 +194,9 @@ function adminView(deps: WebDeps, req: Request, session: Session, flash: Session
     pendingPaste: pending,
     lanToken: context.store.data.lanToken,
     lanTokenFromEnv: Boolean(context.config.lanToken),
-    pairing: { closesAt: context.pairing.closesAt(), closesText: untilText(context.pairing.closesAt(), context.now()) },
+    pairing: { closesAt: context.pairing.closesAt(), closesText: untilText(context.pairing.closesAt(), context.now(), tr) },
     smartappConfigured: cloudPathMissing(context.config).length === 0,
+    move: { movedAt: deps.realStore.data.netatmo.moved?.at ?? null },
     settings: {
       pollIntervalS: settings.pollIntervalS ?? context.config.pollIntervalS,
       staleThresholdS: settings.staleThresholdS ?? context.config.staleThresholdS,

@@ -1,19 +1,24 @@
-// The admin forms' fields, validated with zod. Messages are written for the person who filled in
-// the form; the first problem is shown above the form.
+// The admin forms' fields, validated with zod. Each refusal is a catalogue key (with its values in
+// the issue's params), so the first problem is shown above the form in the page's language.
 import { z } from 'zod';
-import { checkPollTiming } from '../config/poll-timing.js';
+import { checkPollTiming, type PollTimingProblem } from '../config/poll-timing.js';
+import type { MessageKey, ParamValues } from '../i18n/catalogue.js';
+import type { Translator } from '../i18n/translator.js';
 
-const csrf = z.string({ error: 'The form is missing its security token: reload the page and try again.' }).min(1).max(200);
+type FormKey = Extract<MessageKey, `form.${string}`>;
+const problem = (key: FormKey) => ({ error: key });
+
+const csrf = z.string(problem('form.csrfMissing')).min(1).max(200);
 
 export const signInForm = z.object({
-  password: z.string({ error: 'Enter the admin password.' }).min(1, { error: 'Enter the admin password.' }).max(200, { error: 'That password is too long.' }),
+  password: z.string(problem('form.passwordMissing')).min(1, problem('form.passwordMissing')).max(200, problem('form.passwordTooLong')),
 });
 
 export const actionForm = z.object({ _csrf: csrf });
 
 const optionalText = z
   .string()
-  .max(300, { error: 'That value is too long.' })
+  .max(300, problem('form.tooLong'))
   .optional()
   .transform((value) => value?.trim() || undefined);
 
@@ -21,40 +26,44 @@ export const connectForm = z
   .object({
     _csrf: csrf,
     clientId: z
-      .string({ error: 'Enter the client id of your Netatmo app.' })
+      .string(problem('form.clientIdMissing'))
       .trim()
-      .min(1, { error: 'Enter the client id of your Netatmo app.' })
-      .max(200, { error: 'The client id is too long.' })
-      .regex(/^\S+$/, { error: 'The client id cannot contain spaces.' }),
+      .min(1, problem('form.clientIdMissing'))
+      .max(200, problem('form.clientIdTooLong'))
+      .regex(/^\S+$/, problem('form.clientIdSpaces')),
     clientSecret: optionalText,
-    redirectMode: z.enum(['bridge', 'paste'], { error: 'Choose where Netatmo sends you back.' }),
+    redirectMode: z.enum(['bridge', 'paste'], problem('form.redirectMode')),
     redirectUri: optionalText,
   })
   .superRefine((form, ctx) => {
-    if (form.clientSecret !== undefined && /\s/.test(form.clientSecret)) ctx.addIssue({ code: 'custom', message: 'The client secret cannot contain spaces.' });
+    if (form.clientSecret !== undefined && /\s/.test(form.clientSecret)) ctx.addIssue({ code: 'custom', message: 'form.secretSpaces' satisfies FormKey });
     if (form.redirectMode !== 'paste') return;
     if (!form.redirectUri) {
-      ctx.addIssue({ code: 'custom', message: 'Enter the redirect URI registered on your Netatmo app (for example http://localhost).' });
+      ctx.addIssue({ code: 'custom', message: 'form.redirectMissing' satisfies FormKey });
       return;
     }
-    if (!isHttpUrl(form.redirectUri)) ctx.addIssue({ code: 'custom', message: 'The redirect URI must be a web address starting with http:// or https://.' });
+    if (!isHttpUrl(form.redirectUri)) ctx.addIssue({ code: 'custom', message: 'form.redirectNotHttp' satisfies FormKey });
   });
 
 export const pasteForm = z.object({
   _csrf: csrf,
-  address: z.string({ error: 'Paste the address your browser showed.' }).max(4000, { error: 'That address is too long.' }),
+  address: z.string(problem('form.addressMissing')).max(4000, problem('form.addressTooLong')),
 });
+
+/** The configuration's rule (STALE_THRESHOLD_S / POLL_INTERVAL_S) with its values, as a form problem. */
+const POLL_TIMING_KEYS: Record<PollTimingProblem['rule'], FormKey> = { poll_range: 'form.pollRange', stale_range: 'form.staleRange', stale_ratio: 'form.staleRatio' };
 
 export const settingsForm = z
   .object({
     _csrf: csrf,
-    pollIntervalS: z.coerce.number({ error: 'The poll interval must be a number of seconds.' }),
-    staleThresholdS: z.coerce.number({ error: 'The stale threshold must be a number of seconds.' }),
-    preferredPath: z.enum(['lan', 'cloud'], { error: 'Choose LAN or cloud as the preferred path.' }),
+    pollIntervalS: z.coerce.number(problem('form.pollNotNumber')),
+    staleThresholdS: z.coerce.number(problem('form.staleNotNumber')),
+    preferredPath: z.enum(['lan', 'cloud'], problem('form.pathChoice')),
   })
   .superRefine((form, ctx) => {
-    // The same rule and sentence as the configuration (STALE_THRESHOLD_S / POLL_INTERVAL_S).
-    for (const problem of checkPollTiming(form)) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.field] });
+    for (const found of checkPollTiming(form)) {
+      ctx.addIssue({ code: 'custom', message: POLL_TIMING_KEYS[found.rule], path: [found.field], params: found.values });
+    }
   });
 
 function isHttpUrl(text: string): boolean {
@@ -66,7 +75,10 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-/** The first problem of a failed parse, as one sentence. */
-export function firstProblem(error: z.ZodError): string {
-  return error.issues[0]?.message ?? 'The form could not be read.';
+/** The first problem of a failed parse, as one sentence in the page's language. */
+export function firstProblem(error: z.ZodError, tr: Translator): string {
+  const issue = error.issues[0];
+  const key = issue?.message.startsWith('form.') ? (issue.message as FormKey) : 'form.unreadable';
+  const params = issue?.code === 'custom' ? (issue.params as ParamValues | undefined) : undefined;
+  return tr.fill(tr.template(key), params);
 }

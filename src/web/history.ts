@@ -38,7 +38,8 @@ export interface RoomHistory {
 export class HistoryLimitError extends Error {
   constructor(
     readonly retryAfterS: number,
-    who: 'client' | 'everyone' = 'everyone',
+    /** Whose hourly cap was reached: this device's, or everyone's. */
+    readonly who: 'client' | 'everyone' = 'everyone',
   ) {
     super(`Too many history charts were opened ${who === 'client' ? 'from this device ' : ''}this hour; try again in about ${Math.ceil(retryAfterS / 60)} min.`);
     this.name = 'HistoryLimitError';

@@ -2,21 +2,24 @@
 // history chart's data and the bundled assets. Registered in defaultFeatures() (src/app.ts).
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { BridgeContext, Feature } from '../context.js';
-import { openFileStore, type Store } from '../store/index.js';
+import { realStoreOf } from '../real-store.js';
 import { moduleLogger } from '../util/logger.js';
-import { adminRouter } from './admin-routes.js';
+import { adminRouter, formParser } from './admin-routes.js';
 import { assetsRouter } from './assets.js';
 import { prepareAdminPassword } from './auth/admin-password.js';
 import { SessionStore } from './auth/sessions.js';
 import { SignInThrottle } from './auth/throttle.js';
 import { HistoryService } from './history.js';
+import { languageRouter, translatorFor } from './language.js';
+import { moveActions } from '../moving/actions.js';
+import { moveRouter } from './move-routes.js';
 import { oauthRouter } from './oauth-routes.js';
 import { statusRouter } from './status-routes.js';
 import { sendMessagePage, type WebDeps } from './web-deps.js';
 
 export async function webFeature(context: BridgeContext): Promise<Feature> {
   const logger = moduleLogger(context.logger, 'web');
-  const realStore = await openRealStore(context);
+  const realStore = await realStoreOf(context);
   const password = await prepareAdminPassword({ store: realStore, configured: context.config.adminPassword, logger });
   const deps: WebDeps = {
     context: { ...context, logger },
@@ -30,9 +33,17 @@ export async function webFeature(context: BridgeContext): Promise<Feature> {
   const router: Router = express.Router();
   router.use(securityHeaders(new URL(context.config.netatmo.apiUrl).origin));
   router.use(assetsRouter());
+  router.use(languageHeaders);
+  router.use(
+    languageRouter(formParser, (req, res, status) => {
+      const tr = translatorFor(req);
+      sendMessagePage(deps, req, res, status, tr.t('message.formRefusedTitle'), tr.t('message.languageRefused'));
+    }),
+  );
   router.use(statusRouter(deps.context, history));
   router.use(adminRouter(deps));
   router.use(oauthRouter(deps));
+  router.use(moveRouter(deps, moveActions(context, realStore)));
   router.use(formErrors(deps));
   return {
     name: 'web',
@@ -43,16 +54,18 @@ export async function webFeature(context: BridgeContext): Promise<Feature> {
   };
 }
 
-/**
- * The data file of the real Netatmo account. The demo runs on its own data file (DATA_DIR/simulator),
- * but the admin password and a Netatmo account connected from the demo belong in the real one.
- */
-async function openRealStore(context: BridgeContext): Promise<Store> {
-  if (!context.simulator) return context.store;
-  return openFileStore({ dataDir: context.config.dataDir, logger: moduleLogger(context.logger, 'store'), presetLanToken: context.config.lanToken });
-}
+const OWN_PATHS = /^\/(?:$|status|admin|oauth\/|history\/|assets\/|language$)/;
+const TRANSLATED_PATHS = /^\/(?:$|status|admin|oauth\/|history\/|language$)/;
 
-const OWN_PATHS = /^\/(?:$|status|admin|oauth\/|history\/|assets\/)/;
+/** Pages follow the request's language (cookie, then Accept-Language): say so, for caches too. */
+const languageHeaders: express.RequestHandler = (req, res, next) => {
+  if (TRANSLATED_PATHS.test(req.path)) {
+    res.set('content-language', translatorFor(req).locale);
+    res.vary('Accept-Language');
+    res.vary('Cookie');
+  }
+  next();
+};
 
 /** Strict browser policies for the pages; forms may only post here or (redirect) to Netatmo's authorize page. */
 function securityHeaders(netatmoOrigin: string): express.RequestHandler {
@@ -79,10 +92,11 @@ function securityHeaders(netatmoOrigin: string): express.RequestHandler {
 
 /** Body-parser failures on the admin forms become a page, not the LAN API's JSON error. */
 function formErrors(deps: WebDeps): ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
+  return (error: unknown, req, res, next) => {
     const type = (error as { type?: string } | null)?.type;
     if (type === 'entity.too.large' || type === 'parameters.too.many') {
-      sendMessagePage(deps, res, 413, 'Form refused', 'The form was larger than the bridge accepts. Open the Admin page and try again.');
+      const tr = translatorFor(req);
+      sendMessagePage(deps, req, res, 413, tr.t('message.formRefusedTitle'), tr.t('message.formTooLarge'));
       return;
     }
     next(error);

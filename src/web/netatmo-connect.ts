@@ -7,6 +7,7 @@ import { NetatmoError } from '../netatmo/errors.js';
 import { tokenUrlOf } from '../netatmo/oauth.js';
 import { TokenManager, type ConnectResult } from '../netatmo/tokens.js';
 import type { Store } from '../store/index.js';
+import type { Translator } from '../i18n/translator.js';
 import { withTimeout } from '../util/with-timeout.js';
 import type { PendingConnect } from './auth/sessions.js';
 
@@ -18,7 +19,8 @@ export type ConnectOutcome =
 /** Longest the callback waits for the first poll before answering anyway. */
 const FIRST_POLL_WAIT_MS = 10_000;
 
-export async function finishNetatmoConnect(context: BridgeContext, realStore: Store, pending: PendingConnect, code: string): Promise<ConnectOutcome> {
+/** Messages are in the language of the person connecting (`tr`). */
+export async function finishNetatmoConnect(context: BridgeContext, realStore: Store, pending: PendingConnect, code: string, tr: Translator): Promise<ConnectOutcome> {
   const credentials = { clientId: pending.clientId, clientSecret: pending.clientSecret };
   const tokens = context.simulator ? realAccountTokens(context, realStore) : context.tokens;
   let result: ConnectResult;
@@ -26,15 +28,12 @@ export async function finishNetatmoConnect(context: BridgeContext, realStore: St
     result = await tokens.connect(credentials, { kind: 'authorization_code', code, redirectUri: pending.redirectUri });
   } catch (error) {
     context.logger.warn({ kind: error instanceof NetatmoError ? error.kind : 'unknown' }, 'Netatmo code exchange failed');
-    return { ok: false, message: exchangeProblem(error) };
+    return { ok: false, message: exchangeProblem(error, tr) };
   }
 
   if (context.simulator) {
     if (!result.saved) {
-      return {
-        ok: false,
-        message: `Netatmo accepted the connection, but the bridge could not save it to its data file, so it cannot leave the demo. ${result.notSavedBecause ?? ''} Then connect again.`,
-      };
+      return { ok: false, message: tr.t('connect.demoNotSaved', { reason: result.notSavedBecause ?? '' }) };
     }
     await realStore.flush();
     context.logger.info('Netatmo connected from the demo: credentials and tokens saved to the real data file');
@@ -67,22 +66,22 @@ async function firstPoll(context: BridgeContext): Promise<boolean> {
   }
 }
 
-function exchangeProblem(error: unknown): string {
-  if (!(error instanceof NetatmoError)) return 'The bridge could not finish the connection; the details are in its log.';
+function exchangeProblem(error: unknown, tr: Translator): string {
+  if (!(error instanceof NetatmoError)) return tr.t('connect.exchangeUnknown');
   switch (error.kind) {
     case 'invalid_grant':
-      return 'Netatmo refused the authorization code. Codes work once and only for a few minutes, and the redirect URI must match the app exactly. Start again.';
+      return tr.t('connect.exchangeInvalidGrant');
     case 'auth':
-      return 'Netatmo does not accept this client id and secret. Check them on dev.netatmo.com → My apps and start again.';
+      return tr.t('connect.exchangeAuth');
     case 'bad_request':
-      return `Netatmo refused the request${error.netatmoMessage ? ` (${error.netatmoMessage})` : ''}. Check that the redirect URI matches the one registered on your app.`;
+      return tr.t('connect.exchangeBadRequest', { detail: error.netatmoMessage ? ` (${error.netatmoMessage})` : '' });
     case 'rate_limited':
     case 'overloaded':
     case 'server':
     case 'timeout':
     case 'network':
-      return `Netatmo could not be reached or is busy: ${error.message}. Try again in a few minutes.`;
+      return tr.t('connect.exchangeUnreachable', { reason: error.message });
     default:
-      return `Netatmo answered with an error: ${error.message}.`;
+      return tr.t('connect.exchangeOther', { reason: error.message });
   }
 }

@@ -1,12 +1,15 @@
 // What the status page shows, as plain data: built from the bridge's state, health, hub activity
 // and pairing window. Served as GET /status.json and rendered to HTML by status-render.ts. Holds
 // nothing secret (no tokens, no client id/secret, no bridge id), so it needs no sign-in.
-import { driverUpdateAdvice, LAN_API_LEVEL } from '../lan/driver-version.js';
+import { ageOf, formatCelsius, formatClock, untilText } from '../i18n/format.js';
+import { validTimeZone } from '../i18n/time-zone.js';
+import { englishTranslator, type Translator } from '../i18n/translator.js';
+import { driverUpdateNeeded, LAN_API_LEVEL, type DriverInfo } from '../lan/driver-version.js';
 import type { HubSeen } from '../lan/hub-activity.js';
 import type { BridgeInfo } from '../lan/state-document.js';
 import type { Home, NetatmoHealth, NetatmoStatus, Room } from '../model/types.js';
 import type { StoreProblem } from '../store/index.js';
-import { ageOf, formatCelsius, formatClock, untilText } from './words.js';
+import { storeProblemText } from './store-problem.js';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
 
@@ -44,6 +47,8 @@ export interface RoomView {
 export interface HomeView {
   id: string;
   name: string;
+  /** The zone its clock times are shown in: the home's (from Netatmo), else the bridge's. */
+  timeZone: string;
   reachable: boolean;
   /** Why this home is not current (Netatmo refused it, its relay is offline …), or null. */
   problem: string | null;
@@ -76,6 +81,9 @@ export interface StatusView {
     backoffEndsText: string | null;
     /** false while the Netatmo sign-in in use exists only in memory. */
     tokenSaved: boolean;
+    /** When the connection was exported to another machine (status `moved`), else null. */
+    movedAt: string | null;
+    movedAgoText: string | null;
   };
   /** Whether the bridge can save its data file, and if not, why (in words for the user). */
   dataFile: { saving: boolean; problem: string | null; since: string | null };
@@ -90,42 +98,24 @@ export interface StatusView {
   pairing: { open: boolean; closesAt: string | null; closesText: string | null };
 }
 
-const STATUS_WORDS: Record<NetatmoStatus, { tone: Tone; headline: string; explanation: string }> = {
-  starting: {
-    tone: 'neutral',
-    headline: 'Starting: reading Netatmo',
-    explanation: 'The bridge has just started; until its first read ends it shows the last known values.',
-  },
-  ok: { tone: 'ok', headline: 'Connected to Netatmo', explanation: 'The bridge reads your heating from Netatmo as planned.' },
-  degraded: {
-    tone: 'warn',
-    headline: 'Netatmo is having trouble',
-    explanation: 'Several reads in a row failed, or some of your homes cannot be read (see below); the other data shown is recent. The bridge keeps trying.',
-  },
-  down: { tone: 'bad', headline: 'Netatmo cannot be reached', explanation: 'Reads keep failing and the data below is out of date. The bridge keeps trying.' },
-  auth_required: {
-    tone: 'bad',
-    headline: 'Netatmo must be reconnected',
-    explanation: 'Netatmo refused the saved sign-in. Open Admin and connect Netatmo again.',
-  },
-  not_configured: { tone: 'warn', headline: 'Netatmo is not connected yet', explanation: 'Open Admin and connect your Netatmo account.' },
-};
+/** How each Netatmo status looks (a symbol and a colour, always with words). */
+const STATUS_TONE: Record<NetatmoStatus, Tone> = { starting: 'neutral', ok: 'ok', degraded: 'warn', down: 'bad', auth_required: 'bad', not_configured: 'warn', moved: 'warn' };
 
-/** Said instead of "Connected" while the rotated (or just connected) sign-in lives only in memory. */
-const NOT_SAVED_WORDS = {
-  tone: 'warn' as Tone,
-  headline: 'Connected, but the Netatmo sign-in is not saved',
-  explanation:
-    'Netatmo issued a new sign-in that the bridge could not write to its data file. It works now, but after a restart Netatmo would have to be reconnected. The bridge saves it by itself as soon as the data file can be written.',
-};
+/** The headline and explanation of the Netatmo card: the status, or "not saved" / "stale" while connected. */
+function netatmoWords(health: NetatmoHealth, stale: boolean, tr: Translator): { tone: Tone; headline: string; explanation: string } {
+  if (stale) return { tone: 'warn', headline: tr.t('netatmo.stale.headline'), explanation: tr.t('netatmo.stale.explanation') };
+  if (health.status === 'ok' && !health.tokenSaved) return { tone: 'warn', headline: tr.t('netatmo.notSaved.headline'), explanation: tr.t('netatmo.notSaved.explanation') };
+  return { tone: STATUS_TONE[health.status], headline: tr.t(`netatmo.${health.status}.headline`), explanation: tr.t(`netatmo.${health.status}.explanation`) };
+}
 
-export function buildStatusView(source: StatusSource): StatusView {
+/** The view in the translator's language (English by default: /status.json without Accept-Language). */
+export function buildStatusView(source: StatusSource, tr: Translator = englishTranslator()): StatusView {
   const { health, nowMs } = source;
-  const words = health.status === 'ok' && !health.tokenSaved ? NOT_SAVED_WORDS : STATUS_WORDS[health.status];
-  const age = ageOf(health.lastSuccessAt, nowMs);
-  const errorAge = health.lastError ? ageOf(health.lastError.at, nowMs) : null;
+  const age = ageOf(health.lastSuccessAt, nowMs, tr);
+  const errorAge = health.lastError ? ageOf(health.lastError.at, nowMs, tr) : null;
   const stale = health.stale && health.status === 'ok' && health.lastSuccessAt !== null;
-  const lastHubAge = ageOf(source.lastHubPollAt, nowMs);
+  const words = netatmoWords(health, stale, tr);
+  const lastHubAge = ageOf(source.lastHubPollAt, nowMs, tr);
   return {
     generatedAt: new Date(nowMs).toISOString(),
     bridge: {
@@ -137,13 +127,13 @@ export function buildStatusView(source: StatusSource): StatusView {
     },
     netatmo: {
       status: health.status,
-      tone: stale ? 'warn' : words.tone,
-      headline: stale ? 'Connected, but the data is old' : words.headline,
-      explanation: stale ? 'The last successful read is older than the stale threshold.' : words.explanation,
+      tone: words.tone,
+      headline: words.headline,
+      explanation: words.explanation,
       stale: health.stale,
       lastSuccessAt: health.lastSuccessAt,
       dataAgeS: age?.seconds ?? null,
-      dataAgeText: age ? `updated ${age.text}` : 'no data read yet',
+      dataAgeText: age ? tr.t('netatmo.updated', { age: age.text }) : tr.t('netatmo.noData'),
       lastError: health.lastError ? { message: health.lastError.message, at: health.lastError.at, agoText: errorAge?.text ?? '' } : null,
       consecutiveFailures: health.consecutiveFailures,
       callsLastHour: health.callsLastHour,
@@ -151,81 +141,96 @@ export function buildStatusView(source: StatusSource): StatusView {
       pollIntervalS: health.pollIntervalS,
       effectivePollIntervalS: health.effectivePollIntervalS,
       backoffUntil: health.backoffUntil,
-      backoffEndsText: untilText(health.backoffUntil, nowMs),
+      backoffEndsText: untilText(health.backoffUntil, nowMs, tr),
       tokenSaved: health.tokenSaved,
+      movedAt: health.movedAt ?? null,
+      movedAgoText: ageOf(health.movedAt ?? null, nowMs, tr)?.text ?? null,
     },
-    dataFile: { saving: source.storeProblem === null, problem: source.storeProblem?.message ?? null, since: source.storeProblem?.since ?? null },
-    homes: source.homes.map((home) => homeView(home, nowMs)),
+    dataFile: dataFileView(source.storeProblem, tr),
+    homes: source.homes.map((home) => homeView(home, nowMs, tr)),
     hubs: {
       lastPollAt: source.lastHubPollAt,
-      lastPollText: lastHubAge ? lastHubAge.text : 'no hub has polled since the bridge started',
+      lastPollText: lastHubAge ? lastHubAge.text : tr.t('status.noHubPoll'),
       bridgeApiLevel: LAN_API_LEVEL,
       list: source.hubs.map((hub) => ({
         address: hub.address,
         lastSeenAt: hub.lastSeenAt,
-        lastSeenText: ageOf(hub.lastSeenAt, nowMs)?.text ?? '',
+        lastSeenText: ageOf(hub.lastSeenAt, nowMs, tr)?.text ?? '',
         paired: hub.paired,
-        driverText: hub.driver.version ? `${hub.driver.version} (LAN API ${hub.driver.apiLevel})` : `older, no version sent (LAN API ${hub.driver.apiLevel})`,
-        driverUpdate: driverUpdateAdvice(hub.driver),
+        driverText: hub.driver.version ? tr.t('status.versionApi', { version: hub.driver.version, level: hub.driver.apiLevel }) : tr.t('status.driverOlder', { level: hub.driver.apiLevel }),
+        driverUpdate: driverAdvice(hub.driver, tr),
       })),
     },
-    pairing: { open: source.pairingClosesAt !== null, closesAt: source.pairingClosesAt, closesText: untilText(source.pairingClosesAt, nowMs) },
+    pairing: { open: source.pairingClosesAt !== null, closesAt: source.pairingClosesAt, closesText: untilText(source.pairingClosesAt, nowMs, tr) },
   };
 }
 
-const HOME_MODE_WORDS: Record<Home['mode'], string> = { schedule: 'Following the schedule', away: 'Away', frostguard: 'Frost guard' };
+function dataFileView(problem: StoreProblem | null, tr: Translator): StatusView['dataFile'] {
+  return { saving: problem === null, problem: problem ? storeProblemText(problem, tr) : null, since: problem?.since ?? null };
+}
 
-function homeView(home: Home, nowMs: number): HomeView {
-  const until = home.modeEndsAt ? ` until ${formatClock(home.modeEndsAt, nowMs, home.timezone)}` : '';
+/** What to do about a hub whose driver speaks an older LAN API (driverUpdateNeeded), in words. */
+function driverAdvice(driver: DriverInfo, tr: Translator): string | null {
+  if (!driverUpdateNeeded(driver)) return null;
+  const which = driver.version ? tr.t('status.driverWhich', { version: driver.version }) : tr.t('status.driverWhichUnknown');
+  return tr.t('status.driverAdvice', { which, level: driver.apiLevel, bridgeLevel: LAN_API_LEVEL });
+}
+
+function homeView(home: Home, nowMs: number, tr: Translator): HomeView {
+  const mode = tr.t(`home.mode.${home.mode}`);
   return {
     id: home.id,
     name: home.name,
+    timeZone: validTimeZone(home.timezone) ?? tr.timeZone,
     reachable: home.reachable,
-    problem: home.error?.message ?? (home.reachable ? null : 'Netatmo cannot reach this home right now'),
+    problem: homeProblem(home, tr),
     mode: home.mode,
-    modeText: HOME_MODE_WORDS[home.mode] + until,
+    modeText: home.modeEndsAt ? tr.t('home.until', { mode, time: formatClock(home.modeEndsAt, nowMs, home.timezone, tr) }) : mode,
     schedule: home.schedules.find((s) => s.selected)?.name ?? null,
-    rooms: home.rooms.map((room) => roomView(room, home, nowMs)),
+    rooms: home.rooms.map((room) => roomView(room, home, nowMs, tr)),
   };
 }
-
-const ROOM_MODE_WORDS: Record<Room['setpointMode'], string> = {
-  schedule: 'Schedule',
-  manual: 'Manual',
-  boost: 'Boost',
-  off: 'Off',
-  away: 'Away',
-  frostguard: 'Frost guard',
-};
 
 /** Below this the battery is called low (Netatmo's own "low" sits around here). */
 const LOW_BATTERY_PERCENT = 20;
 
-function roomView(room: Room, home: Home, nowMs: number): RoomView {
-  const until = room.setpointEndsAt && room.setpointMode !== 'schedule' ? ` until ${formatClock(room.setpointEndsAt, nowMs, home.timezone)}` : '';
+function roomView(room: Room, home: Home, nowMs: number, tr: Translator): RoomView {
+  const mode = tr.t(`room.mode.${room.setpointMode}`);
+  const until = room.setpointEndsAt && room.setpointMode !== 'schedule' ? formatClock(room.setpointEndsAt, nowMs, home.timezone, tr) : null;
   const batteryLow = room.batteryPercent !== null && room.batteryPercent < LOW_BATTERY_PERCENT;
   return {
     id: room.id,
     name: room.name,
     reachable: room.reachable,
     measuredC: room.measuredC,
-    measuredText: formatCelsius(room.measuredC),
+    measuredText: formatCelsius(room.measuredC, tr),
     setpointC: room.setpointC,
-    setpointText: formatCelsius(room.setpointC),
+    setpointText: formatCelsius(room.setpointC, tr),
     setpointMode: room.setpointMode,
-    modeText: ROOM_MODE_WORDS[room.setpointMode] + until,
+    modeText: until ? tr.t('home.until', { mode, time: until }) : mode,
     heating: room.heating,
-    heatingText: heatingWords(room),
+    heatingText: heatingWords(room, tr),
     batteryPercent: room.batteryPercent,
-    batteryText: room.batteryPercent === null ? 'no battery data' : `${batteryLow ? 'Low, ' : ''}${room.batteryPercent} %`,
+    batteryText: batteryWords(room.batteryPercent, batteryLow, tr),
     batteryLow,
     openWindow: room.openWindow,
-    windowText: room.openWindow === null ? 'unknown' : room.openWindow ? 'Open' : 'Closed',
+    windowText: room.openWindow === null ? tr.t('room.unknown') : tr.t(room.openWindow ? 'room.windowOpen' : 'room.windowClosed'),
   };
 }
 
-function heatingWords(room: Room): string {
-  if (room.heating === null) return 'unknown';
-  if (!room.heating) return 'Not heating';
-  return room.heatingPowerRequest !== null ? `Heating (${room.heatingPowerRequest} %)` : 'Heating';
+/** Why a home is not current: the bridge's own sentence for an offline relay, Netatmo's explanation otherwise. */
+function homeProblem(home: Home, tr: Translator): string | null {
+  if (home.error?.kind === 'relay_offline') return tr.t('home.relayOffline');
+  return home.error?.message ?? (home.reachable ? null : tr.t('home.unreachable'));
+}
+
+function batteryWords(percent: number | null, low: boolean, tr: Translator): string {
+  if (percent === null) return tr.t('room.noBattery');
+  return tr.t(low ? 'room.batteryLow' : 'room.battery', { percent });
+}
+
+function heatingWords(room: Room, tr: Translator): string {
+  if (room.heating === null) return tr.t('room.unknown');
+  if (!room.heating) return tr.t('room.notHeating');
+  return room.heatingPowerRequest !== null ? tr.t('room.heatingPower', { percent: room.heatingPowerRequest }) : tr.t('room.heating');
 }

@@ -8,6 +8,7 @@ import { originAllowed, readCookie, SESSION_COOKIE } from './auth/cookies.js';
 import { sameSecret, type Session, type SessionStore } from './auth/sessions.js';
 import type { SignInThrottle } from './auth/throttle.js';
 import { html } from './html.js';
+import { translatorFor } from './language.js';
 import { page } from './layout.js';
 
 export interface WebDeps {
@@ -28,26 +29,29 @@ export function sessionOf(deps: WebDeps, req: Request): Session | null {
  */
 export function authorisePost(deps: WebDeps, req: Request, res: Response): Session | null {
   const session = sessionOf(deps, req);
+  const tr = translatorFor(req);
   if (!session) {
-    sendMessagePage(deps, res, 401, 'Please sign in', 'Your admin session has ended (or you never signed in). Sign in again on the Admin page.');
+    sendMessagePage(deps, req, res, 401, tr.t('message.signInTitle'), tr.t('message.signInText'));
     return null;
   }
   const body = (req.body ?? {}) as Record<string, unknown>;
   const token = typeof body._csrf === 'string' ? body._csrf : '';
   if (!originAllowed(req) || !sameSecret(token, session.csrfToken)) {
-    sendMessagePage(deps, res, 403, 'Form refused', 'This form was out of date or did not come from the bridge’s own page, so nothing was changed. Open the Admin page and try again.');
+    sendMessagePage(deps, req, res, 403, tr.t('message.formRefusedTitle'), tr.t('message.formForeign'));
     return null;
   }
   return session;
 }
 
-export function sendMessagePage(deps: WebDeps, res: Response, status: number, title: string, text: string, extra?: { refreshToStatus?: boolean }): void {
+/** A page with one message (a refusal, the end of a connection), in the request's language. */
+export function sendMessagePage(deps: WebDeps, req: Request, res: Response, status: number, title: string, text: string, extra?: { refreshToStatus?: boolean }): void {
+  const tr = translatorFor(req);
   res.status(status).set('cache-control', 'no-store');
   const body = html`<h1>${title}</h1>
 <div class="card message" role="${status >= 400 ? 'alert' : 'status'}"><p>${text}</p></div>
-<p><a href="/admin">Go to the Admin page</a> · <a href="/">Go to the status page</a></p>
-${extra?.refreshToStatus ? html`<p class="muted" id="reload-note">This page opens the status page in a few seconds.</p><meta http-equiv="refresh" content="6; url=/">` : ''}`;
-  res.type('html').send(page({ title, current: 'none', version: deps.context.bridgeInfo().version, body }));
+<p><a href="/admin">${tr.t('message.toAdmin')}</a> · <a href="/">${tr.t('message.toStatus')}</a></p>
+${extra?.refreshToStatus ? html`<p class="muted" id="reload-note">${tr.t('message.reloadNote')}</p><meta http-equiv="refresh" content="6; url=/">` : ''}`;
+  res.type('html').send(page({ tr, title, current: 'none', version: deps.context.bridgeInfo().version, body }));
 }
 
 /** Redirect back to the admin page with a one-time message. */

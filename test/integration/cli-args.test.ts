@@ -26,11 +26,11 @@ describe('netatmo-bridge arguments', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('--help lists every command, including start, demo and service', async () => {
+  it('--help lists every command, including start, demo, service, export, import and diagnostics', async () => {
     const run = await runCliInProcess(['--help'], env, dir);
     expect(run.code).toBe(0);
-    for (const name of ['start', 'demo', 'status', 'pair', 'doctor', 'auth', 'service', 'help']) expect(run.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
-    expect(COMMANDS.map((c) => c.name)).toEqual(['start', 'demo', 'status', 'pair', 'doctor', 'auth', 'service']);
+    for (const name of ['start', 'demo', 'status', 'pair', 'doctor', 'auth', 'service', 'export', 'import', 'diagnostics', 'help']) expect(run.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    expect(COMMANDS.map((c) => c.name)).toEqual(['start', 'demo', 'status', 'pair', 'doctor', 'auth', 'service', 'export', 'import', 'diagnostics']);
   });
 
   it.each([

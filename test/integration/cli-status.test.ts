@@ -64,7 +64,7 @@ describe('netatmo-bridge status and pair', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(t.bridge.context.pairing.isOpen()).toBe(true);
-    expect(run.stdout).toMatch(/Pairing is open until \d{4}-\d\d-\d\dT/);
+    expect(run.stdout).toMatch(/Pairing is open until \d\d\/\d\d\/\d{4}, \d\d:\d\d:\d\d /);
     const pair = await fetch(`${t.bridge.url}/api/v1/pair`, { method: 'POST' });
     expect(pair.status).toBe(200);
   });

@@ -108,13 +108,13 @@ export function updateBody(tokens: { authToken: string; refreshToken: string }, 
 }
 
 /** previousPageId = pageId is how SmartThings re-sends a page after a submitOnChange setting changed. */
-export function configurationBody(phase: 'INITIALIZE' | 'PAGE', pageId = '', config: Config = {}, previousPageId = '') {
+export function configurationBody(phase: 'INITIALIZE' | 'PAGE', pageId = '', config: Config = {}, previousPageId = '', language = 'en-US') {
   return {
     lifecycle: 'CONFIGURATION',
     executionId: randomUUID(),
-    locale: 'en',
+    locale: language.split('-')[0],
     version: '0.1.0',
-    client: { os: 'ios', version: '0.0.0', language: 'en-US' },
+    client: { os: 'ios', version: '0.0.0', language },
     configurationData: { installedAppId: INSTALLED_APP_ID, locationId: LOCATION_ID, phase, pageId, previousPageId, config },
     settings: {},
   };
@@ -143,8 +143,9 @@ export interface PageJson {
 }
 
 /** One CONFIGURATION PAGE answer, checked for status 200. */
-export async function fetchPage(rig: CloudRig, pageId: string, config: Config = {}, options: { resubmit?: boolean } = {}): Promise<PageJson> {
-  const res = await rig.lifecycle(configurationBody('PAGE', pageId, config, options.resubmit ? pageId : ''));
+/** `language`: the phone's, as the SmartThings app sends it (client.language). */
+export async function fetchPage(rig: CloudRig, pageId: string, config: Config = {}, options: { resubmit?: boolean; language?: string } = {}): Promise<PageJson> {
+  const res = await rig.lifecycle(configurationBody('PAGE', pageId, config, options.resubmit ? pageId : '', options.language));
   if (res.status !== 200) throw new Error(`page ${pageId} answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { configurationData: { page: PageJson } }).configurationData.page;
 }

@@ -1,5 +1,7 @@
 // Draws a room's temperature history as an inline SVG line chart: measured temperature (solid)
-// and setpoint (dashed, stepped), with a text summary for screen readers. No dependencies.
+// and setpoint (dashed, stepped), with a text summary for screen readers. No dependencies. Words,
+// numbers and dates in the page's language (window.BridgeTexts from status.js), times in the
+// home's time zone.
 (() => {
   'use strict';
   const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -33,7 +35,9 @@
     return 20;
   }
 
-  function render(container, history) {
+  function render(container, history, zone) {
+    const { t, locale, timeZone } = window.BridgeTexts;
+    const tz = zone || timeZone;
     const points = history.points || [];
     // Netatmo stamps buckets at their middle, so the last one may lie a little past `to`.
     const from = Math.min(history.from, ...points.map((p) => p.t));
@@ -50,31 +54,36 @@
     const h = HEIGHT - M.top - M.bottom;
     const x = (t) => M.left + ((t - from) / Math.max(1, to - from)) * w;
     const y = (v) => M.top + ((max - v) / (max - min)) * h;
-    const fmt = (v) => v.toFixed(1);
+    const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const fmt = (v) => decimal.format(v);
 
     const measured = points.filter((p) => p.measured !== null).map((p) => p.measured);
     const setpoints = points.filter((p) => p.setpoint !== null).map((p) => p.setpoint);
-    const period = history.range === '7d' ? 'last 7 days' : 'last 24 hours';
+    const room = history.roomName || t('client.theRoom');
     const titleId = 'chart-title-' + Math.random().toString(36).slice(2);
     const descId = titleId + '-desc';
     const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, 'data-points': points.length });
-    root.appendChild(svg('title', { id: titleId }, `Temperature in ${history.roomName || 'the room'}, ${period}`));
+    root.appendChild(svg('title', { id: titleId }, t(history.range === '7d' ? 'client.chartTitle7d' : 'client.chartTitle24h', { room })));
     const parts = [];
-    if (measured.length) parts.push(`measured between ${fmt(Math.min(...measured))} and ${fmt(Math.max(...measured))} °C, latest ${fmt(measured[measured.length - 1])} °C`);
-    if (setpoints.length) parts.push(`setpoint between ${fmt(Math.min(...setpoints))} and ${fmt(Math.max(...setpoints))} °C`);
+    if (measured.length) {
+      parts.push(t('client.measuredRange', { min: fmt(Math.min(...measured)), max: fmt(Math.max(...measured)), latest: fmt(measured[measured.length - 1]) }));
+    }
+    if (setpoints.length) parts.push(t('client.setpointRange', { min: fmt(Math.min(...setpoints)), max: fmt(Math.max(...setpoints)) }));
     root.appendChild(svg('desc', { id: descId }, parts.join('; ') + '.'));
 
     const step = niceStep(max - min);
     for (let v = Math.ceil(min / step) * step; v <= max; v += step) {
       root.appendChild(svg('line', { class: 'grid', x1: M.left, x2: WIDTH - M.right, y1: y(v), y2: y(v) }));
-      root.appendChild(svg('text', { class: 'tick', x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, `${v}°`));
+      root.appendChild(svg('text', { class: 'tick', x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, t('client.degrees', { value: new Intl.NumberFormat(locale).format(v) })));
     }
     const dayMode = history.range === '7d';
     const tickEvery = dayMode ? 86400 : 6 * 3600;
     const firstTick = Math.ceil(from / tickEvery) * tickEvery;
     for (let t = firstTick; t <= to; t += tickEvery) {
       const date = new Date(t * 1000);
-      const label = dayMode ? date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric' }) : date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      const label = dayMode
+        ? date.toLocaleDateString(locale, { weekday: 'short', day: 'numeric', timeZone: tz })
+        : date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: tz });
       root.appendChild(svg('line', { class: 'grid', x1: x(t), x2: x(t), y1: M.top, y2: HEIGHT - M.bottom }));
       root.appendChild(svg('text', { class: 'tick', x: x(t), y: HEIGHT - 10, 'text-anchor': 'middle' }, label));
     }
@@ -95,7 +104,7 @@
 
     const legend = document.createElement('ul');
     legend.className = 'legend';
-    for (const [cls, text] of [['', 'Measured temperature (solid line)'], ['setpoint', 'Setpoint (dashed line)']]) {
+    for (const [cls, text] of [['', t('client.legendMeasured')], ['setpoint', t('client.legendSetpoint')]]) {
       const item = document.createElement('li');
       const swatch = document.createElement('span');
       swatch.className = `swatch ${cls}`;

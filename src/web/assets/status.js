@@ -1,8 +1,14 @@
 // Status page behaviour: swaps in the live panel every 10 s (same server-rendered markup) and
-// opens a room's temperature history chart on demand.
+// opens a room's temperature history chart on demand. Its words, Intl locale and time zone come
+// from the page (#page-texts, src/web/page-texts.ts): this file holds no text of its own.
 (() => {
   'use strict';
   const REFRESH_MS = 10_000;
+  const TEXTS = JSON.parse(document.getElementById('page-texts').textContent);
+  function t(key, params) {
+    return TEXTS.messages[key].replace(/\{(\w+)\}/g, (whole, name) => (params && name in params ? String(params[name]) : whole));
+  }
+  window.BridgeTexts = { t, locale: TEXTS.locale, timeZone: TEXTS.timeZone };
   const panel = document.getElementById('status-panel');
   const note = document.getElementById('refresh-note');
   const section = document.getElementById('history');
@@ -18,10 +24,11 @@
       const response = await fetch(panel.dataset.refreshUrl, { headers: { accept: 'text/html' }, cache: 'no-store' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       panel.innerHTML = await response.text();
-      note.textContent = `Updated at ${new Date().toLocaleTimeString()} · this page updates every 10 seconds.`;
+      const time = new Date().toLocaleTimeString(TEXTS.locale, { timeZone: TEXTS.timeZone, hourCycle: 'h23' });
+      note.textContent = t('client.updatedAt', { time });
       note.classList.remove('warn-text');
     } catch {
-      note.textContent = 'The bridge cannot be reached right now; trying again…';
+      note.textContent = t('client.unreachable');
       note.classList.add('warn-text');
     } finally {
       refreshing = false;
@@ -31,7 +38,7 @@
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden) void refresh();
   });
-  note.textContent = 'This page updates every 10 seconds.';
+  note.textContent = t('client.updatesEvery');
 
   let selected = null;
   let request = 0;
@@ -46,7 +53,7 @@
   async function showHistory(moveFocus) {
     const mine = ++request;
     section.hidden = false;
-    title.textContent = `Temperature history: ${selected.name}`;
+    title.textContent = t('client.historyOf', { room: selected.name });
     for (const button of section.querySelectorAll('[data-history-range]')) {
       button.setAttribute('aria-pressed', String(button.dataset.historyRange === selected.range));
     }
@@ -54,17 +61,18 @@
       title.focus();
       section.scrollIntoView({ block: 'start' });
     }
-    message('Loading the history from Netatmo…');
+    message(t('client.loading'));
     try {
       const url = `/history/${encodeURIComponent(selected.home)}/${encodeURIComponent(selected.room)}?range=${selected.range}`;
       const response = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' });
       const body = await response.json().catch(() => null);
       if (mine !== request) return;
-      if (!response.ok) throw new Error((body && body.error && body.error.message) || 'The history could not be loaded.');
-      if (!body.points.length) message('Netatmo has no measurements for this period.');
-      else window.BridgeChart.render(chart, body);
+      if (!response.ok) throw new Error((body && body.error && body.error.message) || t('client.loadFailed'));
+      if (!body.points.length) message(t('client.noMeasurements'));
+      else window.BridgeChart.render(chart, body, selected.zone);
     } catch (error) {
-      if (mine === request) message(error instanceof Error ? error.message : 'The history could not be loaded.');
+      // A failed fetch's own message (TypeError "Failed to fetch") is the browser's, not ours.
+      if (mine === request) message(error instanceof Error && error.name === 'Error' ? error.message : t('client.loadFailed'));
     }
   }
 
@@ -76,6 +84,7 @@
         home: roomButton.dataset.historyHome,
         room: roomButton.dataset.historyRoom,
         name: roomButton.dataset.historyName,
+        zone: roomButton.dataset.historyZone,
         range: selected ? selected.range : '24h',
       };
       void showHistory(true);

@@ -51,11 +51,11 @@ describe('resolveDataLocation', () => {
 describe('serviceUserHint', () => {
   const service = { location: { dataDir: '/var/lib/netatmo-bridge', envFile: '/etc/netatmo-bridge/bridge.env', source: 'service' as const, serviceUser: 'netatmo-bridge' } };
   it('tells another user to run the tool as the service user', () => {
-    expect(serviceUserHint(service, 'doctor', { uid: 1000, name: 'pi' })).toBe(' The data belongs to the service: run it as its user, sudo -u netatmo-bridge netatmo-bridge doctor');
+    expect(serviceUserHint(service, 'doctor', undefined, { uid: 1000, name: 'pi' })).toBe(' The data belongs to the service: run it as its user, sudo -u netatmo-bridge netatmo-bridge doctor');
   });
   it('says nothing to root, to the service user, or outside a service', () => {
-    expect(serviceUserHint(service, 'doctor', { uid: 0, name: 'root' })).toBe('');
-    expect(serviceUserHint(service, 'doctor', { uid: 998, name: 'netatmo-bridge' })).toBe('');
-    expect(serviceUserHint({ location: { ...service.location, source: 'user' } }, 'doctor', { uid: 1000, name: 'pi' })).toBe('');
+    expect(serviceUserHint(service, 'doctor', undefined, { uid: 0, name: 'root' })).toBe('');
+    expect(serviceUserHint(service, 'doctor', undefined, { uid: 998, name: 'netatmo-bridge' })).toBe('');
+    expect(serviceUserHint({ location: { ...service.location, source: 'user' } }, 'doctor', undefined, { uid: 1000, name: 'pi' })).toBe('');
   });
 });

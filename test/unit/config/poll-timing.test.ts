@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPollTiming, POLL_TIMING } from '../../../src/config/poll-timing.js';
 import { loadConfig } from '../../../src/config/index.js';
-import { settingsForm } from '../../../src/web/forms.js';
+import { englishTranslator } from '../../../src/i18n/translator.js';
+import { firstProblem, settingsForm } from '../../../src/web/forms.js';
 
 function envProblems(poll: number, stale: number): string[] {
   const loaded = loadConfig({ env: { POLL_INTERVAL_S: String(poll), STALE_THRESHOLD_S: String(stale) }, envFile: false, stdoutIsTTY: false });
@@ -12,7 +13,8 @@ function envProblems(poll: number, stale: number): string[] {
 
 function formProblems(poll: number, stale: number): string[] {
   const parsed = settingsForm.safeParse({ _csrf: 'x', pollIntervalS: String(poll), staleThresholdS: String(stale), preferredPath: 'lan' });
-  return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  // The page's words for the problem, in English: the very sentence of the configuration.
+  return parsed.success ? [] : [firstProblem(parsed.error, englishTranslator())];
 }
 
 describe('checkPollTiming (pure)', () => {

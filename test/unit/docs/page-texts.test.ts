@@ -31,6 +31,7 @@ const view: AdminView = {
   pairing: { closesAt: null, closesText: null },
   settings: { pollIntervalS: 60, staleThresholdS: 600, preferredPath: 'lan' },
   smartappConfigured: false,
+  move: { movedAt: null },
 };
 
 describe('texts match the pages', () => {

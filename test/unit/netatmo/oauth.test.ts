@@ -36,7 +36,7 @@ describe('parseRedirectedUrl', () => {
     expect(parseRedirectedUrl('http://localhost/cb?error=access_denied&state=abc')).toMatchObject({ ok: false, reason: 'access_denied' });
     expect(parseRedirectedUrl('http://localhost/cb?error=invalid_scope')).toMatchObject({ ok: false, reason: 'oauth_error', message: expect.stringContaining('invalid_scope') });
     expect(parseRedirectedUrl('http://localhost/cb?state=abc')).toMatchObject({ ok: false, reason: 'missing_code' });
-    expect(parseRedirectedUrl('   ')).toMatchObject({ ok: false, reason: 'unreadable' });
+    expect(parseRedirectedUrl('   ')).toMatchObject({ ok: false, reason: 'empty' });
     expect(parseRedirectedUrl('http://[bad')).toMatchObject({ ok: false, reason: 'unreadable' });
   });
 });

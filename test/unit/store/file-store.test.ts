@@ -29,7 +29,7 @@ describe('file store: first start', () => {
     expect(store.data.lanToken).toMatch(/^[0-9a-f]{64}$/);
     expect(Date.parse(store.data.createdAt)).not.toBeNaN();
     expect(store.data.state).toEqual({ revision: 0, changedAt: null, homes: [] });
-    expect(store.data.netatmo).toEqual({ credentials: null, tokens: null });
+    expect(store.data.netatmo).toEqual({ credentials: null, tokens: null, moved: null });
     expect(await readJson(store.filePath)).toEqual(store.data);
     expect(at('info').some((line) => line.msg.includes('Created a new data file'))).toBe(true);
   });

@@ -1,0 +1,55 @@
+// English of the admin page, its sign-in form and its actions (src/web/admin-render.ts, admin-routes.ts).
+export const admin = {
+  'admin.title': 'Admin',
+  'admin.signInTitle': 'Sign in',
+  'admin.signInHeading': 'Sign in',
+  'admin.passwordLabel': 'Admin password',
+  'admin.passwordHintEnv': 'Use the password set in ADMIN_PASSWORD.',
+  'admin.passwordHintGenerated':
+    'At its first start the bridge printed a generated password once in its log (the line starts with “ADMIN PASSWORD”). You can also set your own with ADMIN_PASSWORD.',
+  'admin.signInButton': 'Sign in',
+  'admin.signInForeign': 'The sign-in form did not come from this bridge’s own page. Open the Admin page and try again.',
+  'admin.signInThrottled': 'Too many wrong passwords. Try again in about {minutes} min.',
+  'admin.signInWrong': 'That password is not right.',
+  'admin.signOut': 'Sign out',
+
+  'admin.pairingTitle': 'Pair a SmartThings hub',
+  'admin.pairingText': 'While the pairing window is open, the Edge driver on your hub fetches the LAN token by itself. Open it, then in the SmartThings app choose Add device → Scan nearby.',
+  'admin.pairingStateLabel': 'Pairing window:',
+  'admin.pairingButton': 'Open the pairing window for 5 minutes',
+  'admin.pairingOpened': 'The pairing window is open and closes {when}. Add the bridge from the SmartThings app now (Add device → Scan nearby).',
+  'admin.refreshTitle': 'Refresh',
+  'admin.refreshText': 'Read your homes from Netatmo now instead of waiting for the next poll.',
+  'admin.refreshButton': 'Refresh from Netatmo now',
+  'admin.refreshed': 'Refreshed from Netatmo.',
+  'admin.refreshDeferred': 'The bridge is holding back to stay within the Netatmo request budget; it refreshes as soon as it may.',
+  'admin.refreshFailed': 'The refresh failed: {reason}.',
+  'admin.unknownError': 'unknown error',
+
+  'admin.lanTitle': 'LAN token',
+  'admin.lanText': 'The Edge driver on your hub uses this token to talk to the bridge. Pairing hands it over by itself; you only need it to set the driver up by hand.',
+  'admin.lanShow': 'Show the LAN token',
+  'admin.lanFromEnv': 'The token is set by LAN_TOKEN in the configuration; change it there to rotate it.',
+  'admin.lanRotateWarning':
+    'After rotating, every paired hub stops working until it pairs again: open the pairing window and let the hub pair, or enter the new token in the driver settings.',
+  'admin.lanRotateButton': 'Rotate the LAN token',
+  'admin.lanRotateRefused': 'The LAN token comes from LAN_TOKEN in the configuration; change it there.',
+  'admin.lanRotated':
+    'The LAN token was rotated. Paired hubs stop working until they pair again: open the pairing window below and let each hub pair (or enter the new token in the driver settings).',
+
+  'admin.settingsTitle': 'Settings',
+  'admin.pollLabel': 'Poll interval (seconds)',
+  'admin.pollHint': 'How often the bridge reads Netatmo; {min} to {max} s. Applies at once.',
+  'admin.staleLabel': 'Stale threshold (seconds)',
+  'admin.staleHint': 'Data older than this is marked stale; at least twice the poll interval.',
+  'admin.pathLegend': 'Preferred path for commands',
+  'admin.pathLan': 'LAN (Edge driver on the hub)',
+  'admin.pathCloud': 'Cloud (SmartApp)',
+  'admin.cloudHint': 'The cloud path needs the SmartApp (PUBLIC_URL and the SMARTAPP_ settings, docs/smartapp.md); without it the bridge refuses it.',
+  'admin.cloudRefused':
+    'The cloud path needs the SmartApp registered in the SmartThings Developer Workspace: set {missing} (docs/smartapp.md). Until then SmartThings reaches the bridge through the LAN path.',
+  'admin.saveSettings': 'Save settings',
+  'admin.settingsSaved': 'Settings saved: poll every {poll} s, stale after {stale} s, {path} path preferred.',
+  'admin.settingsPathLan': 'LAN',
+  'admin.settingsPathCloud': 'cloud',
+} as const;

@@ -1,0 +1,83 @@
+// English of connecting Netatmo from the admin page: the form, the paste box, the OAuth callback
+// pages and the form checks (src/web/admin-render.ts, oauth-routes.ts, netatmo-connect.ts, forms.ts).
+export const connect = {
+  'connect.title': 'Connect Netatmo',
+  'connect.now': 'Now: <strong>{state}</strong>',
+  'connect.simulated': ' — this bridge runs the SIMULATED demo home. Connecting saves your account and restarts the bridge on it.',
+  'connect.startAgain': 'Start again',
+  'connect.again': 'Connect again or use another Netatmo app',
+  'connect.first': 'Connect with your Netatmo app',
+  'connect.step1': 'Create an app on <apps>dev.netatmo.com → My apps</apps> (any name).',
+  'connect.step2': 'As its redirect URI, register <callback>{url}</callback> — or, if your browser cannot reach this address later, <code>http://localhost</code>.',
+  'connect.step3': 'Enter the app’s client id and secret below and choose Connect. Netatmo asks you to allow access; you then come back here.',
+  'connect.clientId': 'Client id',
+  'connect.clientSecret': 'Client secret',
+  'connect.secretKeep': 'Leave empty to keep the saved secret.',
+  'connect.secretWhere': 'Shown on your app’s page on dev.netatmo.com.',
+  'connect.returnLegend': 'Where Netatmo sends you back',
+  'connect.returnBridge': 'Back to this bridge (<code>{url}</code>)',
+  'connect.returnPaste': 'Another address registered on the app — I will paste the address I land on',
+  'connect.otherRedirect': 'Other redirect URI',
+  'connect.button': 'Connect Netatmo',
+  'connect.finishTitle': 'Finish connecting',
+  'connect.finishText':
+    'After you allowed access, Netatmo sent your browser to <code>{url}</code>. That page probably failed to load — that is expected. Copy the <strong>whole address</strong> from the browser’s address bar (it contains <code>code=</code>) and paste it here.',
+  'connect.addressLabel': 'Address you landed on',
+  'connect.finishButton': 'Finish connecting',
+
+  'connect.secretMissing': 'Enter the client secret of your Netatmo app.',
+  'connect.unknownTitle': 'Connection not recognised',
+  'connect.unknownText':
+    'This answer from Netatmo does not belong to a connection started on this bridge (or it is older than 15 minutes). Start again from the Admin page.',
+  'connect.failedTitle': 'Netatmo was not connected',
+  'connect.nothingPending': 'There is no connection waiting to be finished (or it is older than 15 minutes). Start again.',
+  'connect.stateMismatch':
+    'That address belongs to another connection attempt (its state does not match). Paste the address from the attempt you just made, or start again.',
+  'connect.doneTitle': 'Netatmo connected',
+  'connect.doneNotSavedTitle': 'Netatmo connected, but not saved',
+  'connect.restarting':
+    'Netatmo is connected and saved. The bridge now restarts on your real account (the demo home goes away); the status page is back in a few seconds. Sign in again afterwards.',
+  'connect.restartYourself': 'Netatmo is connected and saved. Restart the bridge to leave the demo and use your real account.',
+  'connect.homesFound_one': 'Netatmo is connected: {count} home found.',
+  'connect.homesFound_other': 'Netatmo is connected: {count} homes found.',
+  'connect.firstReadPending': 'Netatmo is connected. The first read has not finished yet; the status page shows the homes when it has.',
+  'connect.notSaved':
+    'But the bridge could not save the new sign-in to its data file, so it only lasts until the bridge restarts: {reason} The bridge saves it by itself once the data file can be written.',
+  'connect.demoNotSaved':
+    'Netatmo accepted the connection, but the bridge could not save it to its data file, so it cannot leave the demo. {reason} Then connect again.',
+  'connect.exchangeUnknown': 'The bridge could not finish the connection; the details are in its log.',
+  'connect.exchangeInvalidGrant':
+    'Netatmo refused the authorization code. Codes work once and only for a few minutes, and the redirect URI must match the app exactly. Start again.',
+  'connect.exchangeAuth': 'Netatmo does not accept this client id and secret. Check them on dev.netatmo.com → My apps and start again.',
+  'connect.exchangeBadRequest': 'Netatmo refused the request{detail}. Check that the redirect URI matches the one registered on your app.',
+  'connect.exchangeUnreachable': 'Netatmo could not be reached or is busy: {reason}. Try again in a few minutes.',
+  'connect.exchangeOther': 'Netatmo answered with an error: {reason}.',
+
+  'redirect.empty': 'Paste the whole address your browser showed after you allowed access.',
+  'redirect.unreadable': 'That does not look like a web address. Paste the whole address your browser showed after you allowed access.',
+  'redirect.accessDenied': 'Access was refused on the Netatmo page. Start again and choose "Yes, I accept".',
+  'redirect.oauthError': 'Netatmo answered with the error "{error}". Start the connection again.',
+  'redirect.missingCode': 'The address holds no authorization code. Paste the address of the page you landed on after allowing access.',
+
+  'form.csrfMissing': 'The form is missing its security token: reload the page and try again.',
+  'form.passwordMissing': 'Enter the admin password.',
+  'form.passwordTooLong': 'That password is too long.',
+  'form.tooLong': 'That value is too long.',
+  'form.clientIdMissing': 'Enter the client id of your Netatmo app.',
+  'form.clientIdTooLong': 'The client id is too long.',
+  'form.clientIdSpaces': 'The client id cannot contain spaces.',
+  'form.secretSpaces': 'The client secret cannot contain spaces.',
+  'form.redirectMode': 'Choose where Netatmo sends you back.',
+  'form.redirectMissing': 'Enter the redirect URI registered on your Netatmo app (for example http://localhost).',
+  'form.redirectNotHttp': 'The redirect URI must be a web address starting with http:// or https://.',
+  'form.addressMissing': 'Paste the address your browser showed.',
+  'form.addressTooLong': 'That address is too long.',
+  'form.pollNotNumber': 'The poll interval must be a number of seconds.',
+  'form.staleNotNumber': 'The stale threshold must be a number of seconds.',
+  'form.pathChoice': 'Choose LAN or cloud as the preferred path.',
+  'form.unreadable': 'The form could not be read.',
+  'form.pollRange': 'POLL_INTERVAL_S (the poll interval) must be a whole number of seconds from {min} to {max} (got {got})',
+  'form.staleRange': 'STALE_THRESHOLD_S (the stale threshold) must be a whole number of seconds, at most {max} seconds (one day) (got {got})',
+  'form.staleRatio':
+    'STALE_THRESHOLD_S (the stale threshold) must be at least twice POLL_INTERVAL_S (the poll interval): got {stale} and {poll} seconds; otherwise every late poll would mark the data stale',
+} as const;

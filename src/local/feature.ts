@@ -1,0 +1,43 @@
+// The local control feature: the /local/v1 routes for the netatmo-bridge command on this machine,
+// and the control file that tells the command where they are and which key opens them. Also
+// starts the diagnostics recorder, so the bundle has this run's history from the start.
+import type { BridgeContext, Feature } from '../context.js';
+import { liveBundle } from '../diagnostics/live.js';
+import { recorderOf } from '../diagnostics/recorder.js';
+import { moveActions } from '../moving/actions.js';
+import { realStoreOf } from '../real-store.js';
+import { moduleLogger } from '../util/logger.js';
+import { newControlKey, removeControlFile, writeControlFile } from './control-file.js';
+import { localControlRouter } from './routes.js';
+
+export async function localControlFeature(context: BridgeContext): Promise<Feature> {
+  const log = moduleLogger(context.logger, 'local');
+  const realStore = await realStoreOf(context);
+  const key = newControlKey();
+  recorderOf(context);
+  const router = localControlRouter({
+    key: () => key,
+    actions: moveActions(context, realStore),
+    diagnostics: (keepNames) => liveBundle(context, realStore, { keepNames, extraSecrets: [key] }),
+  });
+  const dataDir = context.config.dataDir;
+  return {
+    name: 'local-control',
+    routes: { open: [router] },
+    async start() {
+      const host = ['0.0.0.0', '::', ''].includes(context.config.host) ? '127.0.0.1' : context.config.host;
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${context.httpPort()}`;
+      try {
+        await writeControlFile(dataDir, { url, key, pid: process.pid, startedAt: new Date(context.now()).toISOString() });
+      } catch (error) {
+        log.warn(
+          { code: (error as NodeJS.ErrnoException).code },
+          'Could not write the control file for the netatmo-bridge command; export, import and diagnostics from the command line need the bridge stopped meanwhile',
+        );
+      }
+    },
+    async stop() {
+      await removeControlFile(dataDir, key).catch(() => undefined);
+    },
+  };
+}
