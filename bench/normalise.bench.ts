@@ -1,4 +1,4 @@
-// Benchmark: normalising a 50-room home (issue 2 target < 1 ms) and comparing two such homes
+// Benchmark: normalising a 50-room home (target < 1 ms) and comparing two such homes
 // with homesEqual (runs on every poll to decide whether the revision rises).
 // Run with the others via `npm run bench`, or alone: `npx tsx bench/normalise.bench.ts`.
 import { performance } from 'node:perf_hooks';

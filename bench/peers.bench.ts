@@ -1,4 +1,4 @@
-// This bridge next to the earlier one (ST-Netatmo, edge-driver.md §"predecessor"): Netatmo calls
+// This bridge next to the earlier one (ST-Netatmo, github.com/EtyS3006/Netatmo-Smartthings): Netatmo calls
 // per hour and the worst-case age of what the SmartThings app shows, at default settings.
 // - ours: POLL_INTERVAL_S 60 (homestatus per poll, homesdata hourly) + the Edge driver polling the
 //   bridge every 15 s (driver/src/consts.lua DEFAULT_POLL_S);

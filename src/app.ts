@@ -22,6 +22,7 @@ import { descriptionRouter, STATE_PATH, stateHandler, stateRouter } from './lan/
 import type { NetatmoHealth } from './model/types.js';
 import { RateBudget } from './netatmo/budget.js';
 import { NetatmoClient } from './netatmo/client.js';
+import { tokenUrlOf } from './netatmo/oauth.js';
 import { TokenManager } from './netatmo/tokens.js';
 import { prepareNetatmoSource } from './netatmo-source.js';
 import { metricsFeature } from './ops/metrics-feature.js';
@@ -101,7 +102,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const budget = new RateBudget({ now, monotonicNow, perHour: config.rateBudget.perHour, per10s: config.rateBudget.per10s });
     const tokens = new TokenManager({
       store,
-      tokenUrl: `${source.apiUrl}/oauth2/token`,
+      tokenUrl: tokenUrlOf(source.apiUrl),
       budget,
       logger: moduleLogger(logger, 'netatmo'),
       envCredentials: source.credentials,
@@ -227,7 +228,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       onStateRead: (req: IncomingMessage) => hubs.recordPoll(req.socket.remoteAddress ?? 'unknown', req.headers['user-agent'], req.headers[DRIVER_HEADER]),
       longPolls,
     };
-    const authThrottle = new AuthFailureThrottle({ now });
+    const authThrottle = new AuthFailureThrottle({ now: monotonicNow });
     const lanAuthOptions: BearerAuthOptions = {
       expectedToken: () => store.data.lanToken,
       // Repeated wrong tokens from one address get 429 (token guessing); see lan/auth-throttle.ts.

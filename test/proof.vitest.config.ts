@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// `npm run test:proof` (issue 8): the heavy proofs at full size, after a build so the crash test
+// `npm run test:proof`: the heavy proofs at full size, after a build so the crash test
 // can spawn dist/main.js. `npm test` runs the same files at their default sizes (fuzz 10,000,
 // soak 7 days, bridge crash 3 rounds, store crash 20 rounds, token race 5 rounds; multi-home
 // account 3 h, 24 h here).

@@ -4,6 +4,7 @@
 // is in the user's language (`tr`, keys doctor.* in src/i18n/en/cli-doctor.ts).
 import dgram from 'node:dgram';
 import { lookup } from 'node:dns/promises';
+import { once } from 'node:events';
 import { constants as fsConstants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import net from 'node:net';
@@ -12,6 +13,7 @@ import type { Config } from '../config/index.js';
 import { formatDateTime } from '../i18n/format.js';
 import type { Translator } from '../i18n/translator.js';
 import type { StoreData } from '../store/index.js';
+import { withTimeout } from '../util/with-timeout.js';
 import type { DataFileRead } from './installation.js';
 import { cliName } from './io.js';
 
@@ -184,16 +186,14 @@ export async function checkSsdp(config: Config, running: boolean, tr: Translator
         ? [bad(subject, tr.t('doctor.ssdpBusy', { port: SSDP_PORT, code: error.code ?? 'error' }), tr.t('doctor.ssdpBusyFix'))]
         : [good(subject, tr.t('doctor.ssdpFree', { port: SSDP_PORT }))];
     }
-    const answered = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), timeoutMs);
-      socket.once('message', (message) => {
-        clearTimeout(timer);
-        resolve(message.toString('utf8').includes(SSDP_SEARCH_TARGET));
-      });
-      socket.once('error', () => resolve(false));
+    const answered = await withTimeout(timeoutMs, async (signal) => {
+      // once() rejects on the socket's 'error' and on the time limit.
+      const reply = once(socket, 'message', { signal }) as Promise<[Buffer]>;
       const search = ['M-SEARCH * HTTP/1.1', `HOST: 127.0.0.1:${SSDP_PORT}`, 'MAN: "ssdp:discover"', 'MX: 1', `ST: ${SSDP_SEARCH_TARGET}`, '', ''].join('\r\n');
       socket.bind(0, '127.0.0.1', () => socket.send(search, SSDP_PORT, '127.0.0.1'));
-    });
+      const [message] = await reply;
+      return message.toString('utf8').includes(SSDP_SEARCH_TARGET);
+    }).catch(() => false);
     return answered
       ? [good(subject, tr.t('doctor.ssdpAnswers'))]
       : [bad(subject, tr.t('doctor.ssdpSilent'), tr.t('doctor.ssdpSilentFix'))];

@@ -9,6 +9,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { loadConfig, type Config } from '../config/index.js';
 import { ENV_NAMES, envSchema } from '../config/schema.js';
 import { RateBudget } from '../netatmo/budget.js';
+import { tokenUrlOf } from '../netatmo/oauth.js';
 import { TokenManager } from '../netatmo/tokens.js';
 import { DATA_FILE_NAME, openFileStore, type Store, type StoreData } from '../store/index.js';
 import { silentLogger } from '../util/logger.js';
@@ -173,7 +174,7 @@ export async function offlineTokens(config: Config, options: { withEnvRefreshTok
   const { clientId, clientSecret } = config.netatmo;
   const tokens = new TokenManager({
     store,
-    tokenUrl: `${config.netatmo.apiUrl}/oauth2/token`,
+    tokenUrl: tokenUrlOf(config.netatmo.apiUrl),
     budget: new RateBudget(),
     logger: silentLogger(),
     envCredentials: clientId && clientSecret ? { clientId, clientSecret } : null,

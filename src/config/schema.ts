@@ -1,5 +1,5 @@
 // The one schema over the environment (plus .env). Variable names are a contract with the docs,
-// the tests and .env.example: see ARCHITECTURE.md "Config".
+// the tests and .env.example (every variable is explained there and in docs/operations.md).
 import { z } from 'zod';
 import { parseLogLevel } from '../util/logger.js';
 import { choice, hostList, onOff, secret, shown, text, url, wholeNumber } from './fields.js';

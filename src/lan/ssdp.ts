@@ -34,7 +34,7 @@ export class SsdpResponder {
   readonly #limiter: SsdpReplyLimiter;
 
   constructor(private readonly options: SsdpResponderOptions) {
-    this.#limiter = new SsdpReplyLimiter(options.now ?? Date.now);
+    this.#limiter = new SsdpReplyLimiter(options.now);
   }
 
   /** Binds and resolves with the bound address (port 0 → the port the system chose). */

@@ -1,6 +1,6 @@
 // Battery percent and signal quality of a module. battery_level is millivolts and differs per
 // product, so it is never turned into a percent; battery_percent (MiGO devices) or the
-// battery_state word is used instead (netatmo-api.md §4.2, §8.16).
+// battery_state word is used instead (docs/netatmo.md#fields-and-quirks-seen-in-real-payloads).
 import type { RawStatusModule } from './netatmo-raw.js';
 import type { SignalQuality } from './types.js';
 
@@ -23,7 +23,10 @@ export function batteryPercentOf(module: RawStatusModule): number | null {
   return typeof state === 'string' ? (BATTERY_STATE_PERCENT[state] ?? null) : null;
 }
 
-/** Raw rf_strength, tolerating the `rf_strenght` misspelling seen in the spec (§8.14). */
+/**
+ * Raw rf_strength, tolerating the `rf_strenght` spelling of Netatmo's specification
+ * (docs/netatmo.md#fields-and-quirks-seen-in-real-payloads).
+ */
 export function rfStrengthOf(module: RawStatusModule): number | null {
   const value = module.rf_strength ?? module.rf_strenght;
   return typeof value === 'number' && Number.isFinite(value) ? value : null;

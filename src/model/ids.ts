@@ -1,4 +1,4 @@
-// Netatmo room ids arrive as strings or numbers (netatmo-api.md §8.14); the model always uses
+// Netatmo room ids arrive as strings or numbers (docs/netatmo.md#endpoints-and-envelopes); the model always uses
 // strings so that lookups and comparisons never depend on which one a payload chose.
 import type { RawId } from './netatmo-raw.js';
 

@@ -1,5 +1,5 @@
 // Netatmo mode words ↔ the project's mode names. Netatmo's words (hg, max, home) stay here so the
-// rest of the code speaks one language (netatmo-api.md §8.6, §8.7).
+// rest of the code speaks one language (docs/netatmo.md#fields-and-quirks-seen-in-real-payloads).
 import type { HomeMode, SetpointMode } from './types.js';
 
 /** Home mode from homesdata `therm_mode`. Unknown or missing → schedule (Netatmo's normal state). */

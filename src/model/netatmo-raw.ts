@@ -1,6 +1,6 @@
 // Shapes of Netatmo response bodies as the model reads them. Deliberately loose: real payloads
 // drop fields, misspell them (open_windows, rf_strenght) and give room ids as numbers
-// (see ../shared/reference/netatmo-api.md §4, §8.14). The netatmo client validates the envelope
+// (see docs/netatmo.md#fields-and-quirks-seen-in-real-payloads). The netatmo client validates the envelope
 // with zod and hands these bodies over; the model tolerates anything missing.
 
 export type RawId = string | number;

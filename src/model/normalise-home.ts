@@ -1,4 +1,4 @@
-// homesdata + homestatus → the domain Home (ARCHITECTURE.md "Domain model"). Pure: no I/O, no
+// homesdata + homestatus → the domain Home (docs/architecture.md#device-model-both-paths). Pure: no I/O, no
 // clock; the previous Home is passed in so that unreachable rooms keep their last values.
 import type { RawHomeStatusBody, RawHomesDataBody, RawTopologyHome } from './netatmo-raw.js';
 import type { Home, Room } from './types.js';

@@ -1,7 +1,7 @@
 // One heating room: homesdata topology + homestatus values (+ the previous room when Netatmo
 // sent nothing usable for it). Unreachable never wipes what we knew: a room that shrank to
 // {id, reachable:false}, a room missing from homestatus, or a relay offline keep their last
-// values and only turn reachable false (netatmo-api.md §8.5).
+// values and only turn reachable false (docs/netatmo.md#fields-and-quirks-seen-in-real-payloads).
 import type { RawStatusModule, RawStatusRoom } from './netatmo-raw.js';
 import type { HomeMode, Module, Room, SetpointMode, SignalQuality } from './types.js';
 import type { StatusIndex } from './status-index.js';

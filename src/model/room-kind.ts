@@ -1,6 +1,6 @@
 // Which rooms are heating rooms and what kind they are. A room counts when it holds a thermostat
 // or a radiator valve; weather stations, cameras, AC units, lights… do not make a heating room
-// (netatmo-api.md §4.2, PY-room evaluate_device_type).
+// (docs/netatmo.md#fields-and-quirks-seen-in-real-payloads; pyatmo room.py evaluate_device_type).
 import type { RoomKind } from './types.js';
 
 /**
@@ -10,7 +10,7 @@ import type { RoomKind } from './types.js';
 export const THERMOSTAT_TYPES: readonly string[] = ['OTM', 'NATherm1', 'BNS'];
 export const VALVE_TYPES: readonly string[] = ['NRV'];
 
-/** Modules whose presence needs the Home+Control setstate write endpoint (§3.9, §8.11). */
+/** Modules whose presence needs the Home+Control setstate write endpoint (docs/netatmo.md#room-writes-setroomthermpoint-or-setstate). */
 export const SET_STATE_TYPES: readonly string[] = ['OTM', 'BNS'];
 
 export function isThermostatType(type: string): boolean {

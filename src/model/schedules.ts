@@ -1,9 +1,10 @@
-// Home-level values that come from homesdata schedules (netatmo-api.md §3.1, §4.3).
+// Home-level values that come from homesdata schedules (docs/netatmo.md#schedules and
+// docs/netatmo.md#fields-and-quirks-seen-in-real-payloads).
 import type { RawSchedule } from './netatmo-raw.js';
 import type { Schedule } from './types.js';
 import { compareByNameThenId } from './sort.js';
 
-/** openHAB's documented defaults when a schedule lacks them (OH-energy). */
+/** openHAB's documented defaults when a schedule lacks them (openHAB EnergyApi.java). */
 export const DEFAULT_AWAY_TEMP_C = 12;
 export const DEFAULT_FROSTGUARD_TEMP_C = 7;
 

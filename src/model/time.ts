@@ -1,5 +1,5 @@
 // Netatmo gives times as unix seconds and uses 0, null or a missing key for "no end"
-// (../shared/reference/netatmo-api.md §4.1, §8.8). The domain model uses ISO-8601 UTC or null.
+// (docs/netatmo.md#fields-and-quirks-seen-in-real-payloads). The domain model uses ISO-8601 UTC or null.
 
 /** Unix seconds → ISO-8601 UTC string; 0, null, undefined, negative or non-finite → null. */
 export function unixToIso(value: number | null | undefined): string | null {

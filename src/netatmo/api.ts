@@ -61,8 +61,13 @@ export interface RoomMeasurePoint {
   values: (number | null)[];
 }
 
+/** Per call: a caller that may give up passes a signal; aborting it cancels the HTTP request. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
 export interface NetatmoApi {
-  homesData(homeId?: string): Promise<RawHomesDataBody>;
+  homesData(homeId?: string, options?: CallOptions): Promise<RawHomesDataBody>;
   homeStatus(homeId: string): Promise<RawHomeStatusBody>;
   setRoomThermPoint(params: SetRoomThermPointParams): Promise<void>;
   setThermMode(params: SetThermModeParams): Promise<void>;
@@ -70,5 +75,5 @@ export interface NetatmoApi {
   setState(body: SetStateBody): Promise<void>;
   getRoomMeasure(params: GetRoomMeasureParams): Promise<RoomMeasurePoint[]>;
   addWebhook(url: string): Promise<void>;
-  dropWebhook(): Promise<void>;
+  dropWebhook(options?: CallOptions): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // Local rate budget for every call to Netatmo (API calls and token refreshes alike). Netatmo allows
 // 50 requests / 10 s and 500 / hour per user and punishes overruns with code 26 lock-outs that
-// can last hours (netatmo-api.md §5.2), so the bridge stays under its own, lower budget:
+// can last hours (docs/netatmo.md#rate-limits), so the bridge stays under its own, lower budget:
 //
 // - rolling hour (default 400) and rolling 10 seconds (default 40), counted per call;
 // - polls stop earlier than user commands: a reserve (default 15 % of the hour) is kept for
@@ -16,7 +16,9 @@
 //
 // Pure logic with injected clocks: windows and back-off run on a monotonic clock (a wall clock
 // stepping backwards must not count calls twice or stretch a back-off); the wall clock only turns
-// the back-off's end into a time for people. No timers, nothing to stop.
+// the back-off's end into a time for people. No timers, nothing to stop. The rolling windows are
+// the shared SlidingWindow (src/util/sliding-window.ts).
+import { SlidingWindow } from '../util/sliding-window.js';
 
 export type CallKind = 'poll' | 'command' | 'auth';
 
@@ -56,11 +58,6 @@ export const TRANSIENT_BACKOFF_MAX_MS = HOUR_MS;
 /** homesdata once an hour plus a token refresh every ~3 h: calls the poll-interval sum leaves out. */
 const FIXED_OVERHEAD_PER_HOUR = 2;
 
-interface CallRecord {
-  at: number;
-  kind: CallKind;
-}
-
 export class RateBudget {
   readonly perHour: number;
   readonly per10s: number;
@@ -68,8 +65,10 @@ export class RateBudget {
   private readonly wallNow: () => number;
   private readonly commandReserve: number;
   private readonly pollTarget: number;
-  /** Oldest first; pruned to the last hour on every use. */
-  private calls: CallRecord[] = [];
+  /** Every call let through in the rolling hour (the 10-second count is its last 10 s). */
+  private readonly calls: SlidingWindow;
+  /** The commands and token refreshes among them (what polling must leave room for). */
+  private readonly nonPollCalls: SlidingWindow;
   private backoffUntilMs = 0;
   /** Tickets handed out so far (a sequence, so calls in the same millisecond still have an order). */
   private lastTicket = 0;
@@ -86,13 +85,15 @@ export class RateBudget {
     this.per10s = options.per10s ?? 40;
     this.commandReserve = options.commandReserve ?? 0.15;
     this.pollTarget = options.pollTarget ?? 0.75;
+    // Calls are refused at perHour, so the window never needs more than perHour times.
+    const window = { windowMs: HOUR_MS, capacity: Math.max(1, this.perHour), now: this.now };
+    this.calls = new SlidingWindow(window);
+    this.nonPollCalls = new SlidingWindow(window);
   }
 
   /** Asks to make one call now. On ok the call is counted at once (whether it then succeeds or not). */
   tryAcquire(kind: CallKind): AcquireResult {
     const now = this.now();
-    this.prune(now);
-
     if (now < this.backoffUntilMs) {
       // Code 26 stops everything; failure back-off only stops polls so a user's command still
       // gets its one try (the caller does not retry it automatically).
@@ -102,23 +103,20 @@ export class RateBudget {
       }
     }
 
-    const recent = this.countSince(now - TEN_S_MS);
-    if (recent >= this.per10s) {
-      const oldestInWindow = this.calls[this.calls.length - recent];
-      const retryAfterMs = oldestInWindow ? oldestInWindow.at + TEN_S_MS - now : TEN_S_MS;
-      return { ok: false, retryAfterMs: Math.max(1, retryAfterMs), reason: `at most ${this.per10s} calls per 10 s` };
+    if (this.calls.count(TEN_S_MS) >= this.per10s) {
+      return { ok: false, retryAfterMs: this.calls.retryAfterMs(this.per10s, TEN_S_MS), reason: `at most ${this.per10s} calls per 10 s` };
     }
 
     const hourLimit = kind === 'poll' ? Math.floor(this.perHour * (1 - this.commandReserve)) : this.perHour;
-    if (this.calls.length >= hourLimit) {
+    if (this.calls.count() >= hourLimit) {
       // The window frees up when enough of the oldest calls are an hour old.
-      const freeing = this.calls[this.calls.length - hourLimit];
-      const retryAfterMs = freeing ? freeing.at + HOUR_MS - now : HOUR_MS;
+      const retryAfterMs = this.calls.retryAfterMs(hourLimit);
       const reason = kind === 'poll' ? `hourly budget for polling used (${hourLimit} of ${this.perHour}; the rest is kept for commands)` : `hourly budget of ${this.perHour} calls used`;
-      return { ok: false, retryAfterMs: Math.max(1, retryAfterMs), reason };
+      return { ok: false, retryAfterMs, reason };
     }
 
-    this.calls.push({ at: now, kind });
+    this.calls.record();
+    if (kind !== 'poll') this.nonPollCalls.record();
     this.lastTicket += 1;
     return { ok: true, ticket: this.lastTicket };
   }
@@ -163,9 +161,7 @@ export class RateBudget {
   pollIntervalS(baseS: number, homeCount: number): number {
     const homes = Math.max(0, homeCount);
     if (homes === 0) return baseS;
-    const now = this.now();
-    this.prune(now);
-    const nonPoll = this.calls.filter((c) => c.kind !== 'poll').length;
+    const nonPoll = this.nonPollCalls.count();
     const available = this.perHour * this.pollTarget - nonPoll - FIXED_OVERHEAD_PER_HOUR;
     if (available <= homes) return Math.max(baseS, 3600);
     const needed = Math.ceil((homes * 3600) / available);
@@ -182,11 +178,10 @@ export class RateBudget {
 
   snapshot(): RateBudgetSnapshot {
     const now = this.now();
-    this.prune(now);
     const active = now < this.backoffUntilMs;
     return {
-      callsLastHour: this.calls.length,
-      callsLast10s: this.countSince(now - TEN_S_MS),
+      callsLastHour: this.calls.count(),
+      callsLast10s: this.calls.count(TEN_S_MS),
       budgetPerHour: this.perHour,
       budgetPer10s: this.per10s,
       backoffUntil: active ? new Date(this.wallNow() + (this.backoffUntilMs - now)).toISOString() : null,
@@ -199,23 +194,5 @@ export class RateBudget {
       this.backoffUntilMs = Math.max(untilMs, this.backoffUntilMs);
       this.backoffReason = reason;
     }
-  }
-
-  private prune(now: number): void {
-    const cutoff = now - HOUR_MS;
-    let drop = 0;
-    while (drop < this.calls.length && (this.calls[drop]?.at ?? Infinity) <= cutoff) drop += 1;
-    if (drop > 0) this.calls = this.calls.slice(drop);
-  }
-
-  /** Calls after `since` (exclusive); the list is ordered so count from the end. */
-  private countSince(since: number): number {
-    let count = 0;
-    for (let i = this.calls.length - 1; i >= 0; i -= 1) {
-      const call = this.calls[i];
-      if (!call || call.at <= since) break;
-      count += 1;
-    }
-    return count;
   }
 }

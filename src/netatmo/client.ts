@@ -8,6 +8,7 @@ import type { RawHomeStatusBody, RawHomesDataBody } from '../model/netatmo-raw.j
 import type { NetatmoErrorKind } from '../model/types.js';
 import type { Logger } from '../util/logger.js';
 import type {
+  CallOptions,
   GetRoomMeasureParams,
   NetatmoApi,
   RoomMeasurePoint,
@@ -72,8 +73,8 @@ export class NetatmoClient implements NetatmoApi {
     this.now = options.now ?? Date.now;
   }
 
-  async homesData(homeId?: string): Promise<RawHomesDataBody> {
-    const body = await this.call('homesdata', 'poll', { kind: 'read', query: { home_id: homeId } });
+  async homesData(homeId?: string, options?: CallOptions): Promise<RawHomesDataBody> {
+    const body = await this.call('homesdata', 'poll', { kind: 'read', query: { home_id: homeId } }, options);
     return this.shape('homesdata', parseHomesDataBody(body));
   }
 
@@ -136,25 +137,30 @@ export class NetatmoClient implements NetatmoApi {
     await this.call('addwebhook', 'command', { kind: 'form', form: { url } });
   }
 
-  async dropWebhook(): Promise<void> {
+  async dropWebhook(options?: CallOptions): Promise<void> {
     // pyatmo always sends app_types=app_security (pyatmo auth.py async_dropwebhook).
-    await this.call('dropwebhook', 'command', { kind: 'form', form: { app_types: 'app_security' } });
+    await this.call('dropwebhook', 'command', { kind: 'form', form: { app_types: 'app_security' } }, options);
   }
 
-  /** One API call with budget, token, one auth retry and classification; returns `body` for reads. */
-  private async call(endpoint: string, kind: CallKind, spec: RequestSpec): Promise<unknown> {
+  /**
+   * One API call with budget, token, one auth retry and classification; returns `body` for reads.
+   * A call aborted through `options.signal` rejects with the signal's reason and is not fed to
+   * the budget as a Netatmo failure.
+   */
+  private async call(endpoint: string, kind: CallKind, spec: RequestSpec, options: CallOptions = {}): Promise<unknown> {
     let accessToken = await this.tokens.getAccessToken();
     try {
-      return await this.attempt(endpoint, kind, spec, accessToken);
+      return await this.attempt(endpoint, kind, spec, accessToken, options.signal);
     } catch (error) {
       if (!(error instanceof NetatmoError) || error.kind !== 'auth') throw error;
       this.log.info({ endpoint, code: error.code }, 'Netatmo rejected the access token: refreshing and retrying once');
       accessToken = await this.tokens.refreshAfterRejection(accessToken);
-      return this.attempt(endpoint, kind, spec, accessToken);
+      return this.attempt(endpoint, kind, spec, accessToken, options.signal);
     }
   }
 
-  private async attempt(endpoint: string, kind: CallKind, spec: RequestSpec, accessToken: string): Promise<unknown> {
+  private async attempt(endpoint: string, kind: CallKind, spec: RequestSpec, accessToken: string, signal: AbortSignal | undefined): Promise<unknown> {
+    signal?.throwIfAborted();
     const permit = this.budget.tryAcquire(kind);
     if (!permit.ok) {
       this.log.debug({ endpoint, retryAfterMs: permit.retryAfterMs, reason: permit.reason }, 'netatmo call held back by the local budget');
@@ -164,7 +170,7 @@ export class NetatmoClient implements NetatmoApi {
     let answer;
     const started = performance.now();
     try {
-      answer = await exchange({ endpoint, ...this.buildRequest(endpoint, spec, accessToken), timeoutMs: this.timeoutMs });
+      answer = await exchange({ endpoint, ...this.buildRequest(endpoint, spec, accessToken), timeoutMs: this.timeoutMs, signal });
     } catch (error) {
       if (error instanceof NetatmoError) this.fail(error, performance.now() - started);
       throw error;

@@ -1,7 +1,7 @@
 // Netatmo failures as one error class with a kind the rest of the bridge can act on, plus the pure
 // classification of an HTTP answer. Netatmo's own `error.code` decides first, the HTTP status
 // second: code 26 moved from 403 to 429 in 2025 and 429 now also carries code 11 (a global
-// overload that is not our quota), so the status alone misleads (netatmo-api.md §5.1, §8.3).
+// overload that is not our quota), so the status alone misleads (docs/netatmo.md#error-codes).
 // Messages are written for the user of the status page; they never contain tokens, secrets or
 // URLs. Netatmo's own code and text stay available in fields for logs and support.
 import type { NetatmoErrorKind } from '../model/types.js';
@@ -78,7 +78,7 @@ interface CodeRule {
 
 const RECONNECT = 'reconnect Netatmo on the status page';
 
-// Netatmo error codes (OH-const ServiceError + NEM table, netatmo-api.md §5.1).
+// Netatmo error codes (docs/netatmo.md#error-codes).
 const CODE_RULES: Record<number, CodeRule> = {
   1: { kind: 'auth', explain: 'Netatmo says the request carried no access token' },
   2: { kind: 'auth', explain: 'Netatmo rejected the access token as invalid' },

@@ -24,6 +24,11 @@ export function buildAuthorizeUrl(params: AuthorizeUrlParams): string {
   return url.toString();
 }
 
+/** Netatmo's token endpoint (code exchange and refresh) under NETATMO_API_URL. */
+export function tokenUrlOf(apiUrl: string): string {
+  return `${withoutTrailingSlash(apiUrl)}/oauth2/token`;
+}
+
 function withoutTrailingSlash(apiUrl: string): string {
   return apiUrl.replace(/\/+$/, '');
 }

@@ -1,6 +1,6 @@
 // zod schemas for everything Netatmo sends back. Tolerant on purpose: real payloads drop fields,
 // misspell them (open_windows, rf_strenght, expire_in), give room ids as numbers and add new keys
-// all the time (netatmo-api.md §8.14). Unknown keys pass through; a known key with an unexpected
+// all the time (docs/netatmo.md#fields-and-quirks-seen-in-real-payloads). Unknown keys pass through; a known key with an unexpected
 // type becomes undefined instead of failing the whole answer; a list element that is not an
 // object is dropped. Only the structure we cannot do without (the body itself) is required.
 import { z } from 'zod';
@@ -90,7 +90,7 @@ export const errorEnvelopeSchema = z.looseObject({
 
 // ---------- OAuth token response ----------
 
-const DEFAULT_EXPIRES_IN_S = 10_800; // Netatmo access tokens live 3 h (netatmo-api.md §2.1)
+const DEFAULT_EXPIRES_IN_S = 10_800; // Netatmo access tokens live 3 h (docs/netatmo.md#tokens)
 
 const seconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).optional().catch(undefined);
 

@@ -4,6 +4,7 @@
 // are atomic (temp file + rename), so leaving a write behind can never corrupt the file.
 import type { Server } from 'node:http';
 import type { Logger } from '../util/logger.js';
+import { settlesWithin } from '../util/with-timeout.js';
 
 /** The process exits (code 0) no later than this after the first signal. */
 export const SHUTDOWN_LIMIT_MS = 5_000;
@@ -24,20 +25,6 @@ export interface StopStep {
 
 export type StepOutcome = 'ok' | 'failed' | 'timed_out';
 
-/** Resolves with 'timed_out' when `work` does not settle within `ms` (the work keeps running). */
-export async function within(work: Promise<unknown>, ms: number): Promise<'ok' | 'timed_out'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timed_out'>((resolve) => {
-    timer = setTimeout(() => resolve('timed_out'), Math.max(0, ms));
-    timer.unref();
-  });
-  try {
-    return await Promise.race([work.then(() => 'ok' as const), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** Runs the steps in the order given, each bounded, none able to stop the others. */
 export async function runStopSteps(
   steps: readonly StopStep[],
@@ -52,7 +39,7 @@ export async function runStopSteps(
     const limit = Math.min(step.limitMs ?? remaining, remaining);
     try {
       let reported: unknown;
-      const timed = await within(
+      const timed = await settlesWithin(
         Promise.resolve()
           .then(() => step.stop())
           .then((result) => {
@@ -88,7 +75,7 @@ export async function waitWhile(isBusy: () => boolean, limitMs: number): Promise
 export async function closeHttpServer(server: Server, drainMs: number): Promise<'ok' | 'timed_out'> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  const outcome = await within(closed, drainMs);
+  const outcome = await settlesWithin(closed, drainMs);
   if (outcome === 'timed_out') {
     server.closeAllConnections();
     await closed;

@@ -62,7 +62,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const access = deps.tokens.checkAccess(token);
     if (!access.ok) return sendApiError(res, access.reason === 'expired' ? errors.expiredToken() : errors.invalidToken());
     const nowMs = deps.nowMs();
-    if (!deps.rateLimiter.tryTake(access.lineage, nowMs)) return sendApiError(res, errors.userUsage());
+    if (!deps.rateLimiter.tryTake(access.lineage)) return sendApiError(res, errors.userUsage());
     if (endpoint.scope && !access.scope.includes(endpoint.scope)) return sendApiError(res, errors.scope());
 
     if (fault?.kind === 'relay_offline') res.locals.fault = fault.kind;

@@ -1,4 +1,4 @@
-// Netatmo's response envelopes (reference §1, §5.1) and the error type handlers throw.
+// Netatmo's response envelopes (docs/netatmo.md#endpoints-and-envelopes, #error-codes) and the error type handlers throw.
 import type { Response } from 'express';
 import type { Random } from './random.js';
 

@@ -22,6 +22,7 @@ export class FaultController {
   private faults: ActiveFault[] = [];
   private nextId = 1;
   private held: (() => void)[] = [];
+  private takenWaiters: ((spec: FaultSpec) => void)[] = [];
 
   constructor(private readonly nowMs: () => number) {}
 
@@ -69,7 +70,13 @@ export class FaultController {
     const fault = this.faults.find((f) => this.applies(f, endpoint, homeId));
     if (!fault) return undefined;
     fault.remaining -= 1;
+    for (const resolve of this.takenWaiters.splice(0)) resolve(fault.spec);
     return fault.spec;
+  }
+
+  /** Resolves with the next fault a request takes (tests wait for it instead of polling active()). */
+  nextTaken(): Promise<FaultSpec> {
+    return new Promise((resolve) => this.takenWaiters.push(resolve));
   }
 
   /** A `hold` fault: resolves when the test calls release(), then the request is answered normally. */

@@ -1,5 +1,5 @@
 // /oauth2/authorize (consent page → redirect with a code) and /oauth2/token (authorization_code
-// and refresh_token grants with rotation), answering like Netatmo (reference §2).
+// and refresh_token grants with rotation), answering like Netatmo (docs/netatmo.md#tokens).
 import { randomBytes } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import { consentPage, errorPage, type ConsentRequest } from './authorize-page.js';

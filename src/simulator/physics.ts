@@ -95,7 +95,7 @@ export function demandsHeat(temp: number, setpoint: number, openWindow: boolean)
   return !openWindow && temp < setpoint - DEMAND_HYSTERESIS_C;
 }
 
-/** Valve opening the room asks for, 0–100 (reference §4.1: valve demand, not boiler power). */
+/** Valve opening the room asks for, 0–100 (valve demand, not boiler power: docs/netatmo.md#fields-and-quirks-seen-in-real-payloads). */
 export function heatingPowerRequest(temp: number, setpoint: number, openWindow: boolean): number {
   if (openWindow) return 0;
   const gap = setpoint - temp;

@@ -1,5 +1,6 @@
-// Netatmo's per-user limits (reference §5.2): 50 requests per 10 s and 500 per hour, counted on
-// every API call. Here a "user" is a token lineage. Refused calls are not counted.
+// Netatmo's per-user limits (docs/netatmo.md#rate-limits): 50 requests per 10 s and 500 per hour,
+// counted on every API call. Here a "user" is a token lineage. Refused calls are not counted.
+import { KeyedSlidingWindows } from '../util/sliding-window.js';
 
 export interface RateLimits {
   per10s: number;
@@ -8,28 +9,24 @@ export interface RateLimits {
 
 const TEN_SECONDS_MS = 10_000;
 const HOUR_MS = 3_600_000;
+/** Token lineages remembered at most (each test or demo account is one). */
+const MAX_USERS = 1_000;
 
 export class RateLimiter {
-  private readonly calls = new Map<string, number[]>();
+  readonly #calls: KeyedSlidingWindows | null;
 
-  constructor(private readonly limits: RateLimits | false) {}
-
-  /** Records the call and returns true, or returns false when the user is over a limit. */
-  tryTake(user: string, nowMs: number): boolean {
-    if (!this.limits) return true;
-    const times = (this.calls.get(user) ?? []).filter((t) => t > nowMs - HOUR_MS);
-    const lastTenSeconds = times.filter((t) => t > nowMs - TEN_SECONDS_MS).length;
-    this.calls.set(user, times);
-    if (lastTenSeconds >= this.limits.per10s || times.length >= this.limits.perHour) return false;
-    times.push(nowMs);
-    return true;
+  constructor(
+    private readonly limits: RateLimits | false,
+    now: () => number,
+  ) {
+    this.#calls = limits ? new KeyedSlidingWindows({ windowMs: HOUR_MS, capacity: Math.max(1, limits.perHour), maxKeys: MAX_USERS, now }) : null;
   }
 
-  usage(user: string, nowMs: number): { last10s: number; lastHour: number } {
-    const times = this.calls.get(user) ?? [];
-    return {
-      last10s: times.filter((t) => t > nowMs - TEN_SECONDS_MS).length,
-      lastHour: times.filter((t) => t > nowMs - HOUR_MS).length,
-    };
+  /** Records the call and returns true, or returns false when the user is over a limit. */
+  tryTake(user: string): boolean {
+    if (!this.limits || !this.#calls) return true;
+    if (this.#calls.count(user, TEN_SECONDS_MS) >= this.limits.per10s || this.#calls.count(user) >= this.limits.perHour) return false;
+    this.#calls.record(user);
+    return true;
   }
 }

@@ -1,4 +1,4 @@
-// Read endpoints: homesdata, homestatus, getroommeasure (reference §3.1, §3.2, §3.7).
+// Read endpoints: homesdata, homestatus, getroommeasure (docs/netatmo.md#endpoints-and-envelopes).
 import { replyBody, type ApiContext, type EndpointDef } from './api-context.js';
 import { errors, sendBodylessOk } from './envelopes.js';
 import { roomMeasureBody } from './room-measure.js';

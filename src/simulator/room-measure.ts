@@ -1,4 +1,4 @@
-// /api/getroommeasure (reference §3.7). Buckets come from the recorded 5-minute physics history;
+// /api/getroommeasure (docs/netatmo.md#room-history-getroommeasure). Buckets come from the recorded 5-minute physics history;
 // before the simulator started they are synthesised from the schedule, deterministically.
 import { errors } from './envelopes.js';
 import { round1, selectedSchedule } from './physics.js';

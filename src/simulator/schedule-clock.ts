@@ -1,5 +1,5 @@
 // Netatmo timetables count minutes since Monday 00:00 in the home's local time zone
-// (reference §3.1). These pure helpers find the zone in force at an instant.
+// (docs/netatmo.md#schedules). These pure helpers find the zone in force at an instant.
 import type { SimSchedule, SimZone } from './world-types.js';
 
 export const MINUTES_PER_WEEK = 7 * 24 * 60;

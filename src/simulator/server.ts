@@ -42,7 +42,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const calls = new CallLog();
   const faults = new FaultController(nowMs);
   const tokens = new TokenRegistry(nowMs, options.accessTokenTtlS ?? 10_800);
-  const rateLimiter = new RateLimiter(options.rateLimits === undefined ? DEFAULT_LIMITS : options.rateLimits);
+  const rateLimiter = new RateLimiter(options.rateLimits === undefined ? DEFAULT_LIMITS : options.rateLimits, nowMs);
   const webhooks = new WebhookSender(calls, nowMs, clientSecret);
   const hung = new Set<Response>();
   const respondToFault = createFaultResponder(hung);

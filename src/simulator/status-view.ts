@@ -1,4 +1,4 @@
-// /api/homestatus body, shaped like the real captures (reference §3.2, §4).
+// /api/homestatus body, shaped like the real captures (docs/netatmo.md#fields-and-quirks-seen-in-real-payloads).
 import {
   batteryMv,
   batteryState,
@@ -111,7 +111,7 @@ export function homeStatusBody(world: SimWorld, home: SimHome, nowMs: number): R
       therm_setpoint_start_time: snap.setpointStartTime,
       therm_setpoint_end_time: snap.setpointEndTime,
     };
-    // Real captures: heating_power_request and open_window only on valve rooms (reference §8.13).
+    // Real captures: heating_power_request and open_window only on valve rooms (docs/netatmo.md#fields-and-quirks-seen-in-real-payloads).
     if (isValveRoom(home, room)) {
       out.heating_power_request = snap.heatingPowerRequest;
       out.open_window = snap.openWindow;

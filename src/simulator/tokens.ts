@@ -1,4 +1,4 @@
-// OAuth token bookkeeping with Netatmo's rotation rule (reference §2.2): every refresh issues a
+// OAuth token bookkeeping with Netatmo's rotation rule (docs/netatmo.md#tokens): every refresh issues a
 // new access + refresh pair and the former ones die at once. Tokens belong to a lineage (one
 // grant, followed through its rotations); rate limits are counted per lineage.
 import { randomBytes } from 'node:crypto';

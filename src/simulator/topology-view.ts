@@ -1,4 +1,4 @@
-// /api/homesdata body, shaped like the real captures (reference §3.1).
+// /api/homesdata body, shaped like the real captures (docs/netatmo.md#fields-and-quirks-seen-in-real-payloads).
 import type { SimHome, SimModule, SimRoom, SimSchedule } from './world-types.js';
 
 export const SIM_USER_ID = '5f0c0de0c0ffee0000516d75';

@@ -64,11 +64,15 @@ export class CloudSync {
   readonly #dirty = new Set<string>();
   readonly #timers: AppTimers;
   readonly #now: () => number;
+  /** Aborted by stop(): retries end and their back-off sleeps are cut short. */
+  readonly #stopping = new AbortController();
+  readonly #retry: RetryOptions;
   #stopped = false;
 
   constructor(private readonly options: CloudSyncOptions) {
     this.#now = options.now ?? Date.now;
     this.#timers = new AppTimers(options.backoff ?? DEFAULT_BACKOFF);
+    this.#retry = { ...options.retry, signal: this.#stopping.signal };
   }
 
   /** After a start: sync every app once (what changed while the bridge was down) and re-arm grace wake-ups. */
@@ -117,6 +121,7 @@ export class CloudSync {
   stop(): void {
     this.#stopped = true;
     this.#timers.clear();
+    this.#stopping.abort(new Error('the bridge is stopping'));
   }
 
   #schedule(installedAppId: string): void {
@@ -138,7 +143,7 @@ export class CloudSync {
     const run = previous.then(task).then(
       (complete) => this.#settled(installedAppId, complete),
       (error: unknown) => {
-        this.options.logger.warn({ installedAppId }, `SmartThings sync failed: ${describeStError(error)}`);
+        if (!this.#stopped) this.options.logger.warn({ installedAppId }, `SmartThings sync failed: ${describeStError(error)}`);
         this.#settled(installedAppId, false);
       },
     );
@@ -177,7 +182,7 @@ export class CloudSync {
     let complete = true;
     if (needsReconcile) {
       const now = this.#now();
-      const result = await reconcileDevices({ api, contexts: this.options.contexts, installedAppId, homes, cloudPath, selectedHomeIds, now, graceMs: this.#graceMs(), logger: this.options.logger, retry: this.options.retry });
+      const result = await reconcileDevices({ api, contexts: this.options.contexts, installedAppId, homes, cloudPath, selectedHomeIds, now, graceMs: this.#graceMs(), logger: this.options.logger, retry: this.#retry });
       complete = result.complete;
       const sent = this.#sent.get(installedAppId);
       for (const externalId of [...result.created, ...result.deleted]) sent?.delete(externalId);
@@ -226,13 +231,15 @@ export class CloudSync {
       const started = this.#now();
       try {
         await withRetry(() => api.createEvents(deviceId, batch), {
-          ...this.options.retry,
+          ...this.#retry,
           onRetry: (attempt, delayMs, error) =>
             this.options.logger.debug({ installedAppId, deviceId, attempt, delayMs }, `SmartThings events refused, retrying: ${describeStError(error)}`),
         });
         this.options.onPush?.({ installedAppId, deviceId, events: batch.length, status: 'ok', durationMs: this.#now() - started });
       } catch (error) {
         ok = false;
+        // Stopping: the rest of this sync is not sent, and that is no SmartThings failure.
+        if (this.#stopped) break;
         const status = httpStatusOf(error);
         this.options.onPush?.({ installedAppId, deviceId, events: batch.length, status: status === null ? 'network' : `http_${status}`, durationMs: this.#now() - started });
         // Not remembered as sent: the retry (or the next change) sends these values again.

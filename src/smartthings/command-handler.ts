@@ -4,6 +4,7 @@
 import type { BridgeContext } from '../context.js';
 import type { CommandService } from '../sync/command-types.js';
 import type { Logger } from '../util/logger.js';
+import { settlesWithin } from '../util/with-timeout.js';
 import type { CloudSync } from './cloud-sync.js';
 import type { LowdbContextStore } from './context-store.js';
 import { executeCommand } from './device-commands.js';
@@ -47,8 +48,7 @@ export function deviceCommandsHandler(deps: CommandHandlerDeps): (ctx: RuntimeCo
     })()
       .catch((error: unknown) => log.warn({ err: error, externalId }, 'SmartThings command failed'))
       .finally(release);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, COMMAND_ANSWER_MS)))]);
-    clearTimeout(timer);
+    // The command goes on after the answer when it takes longer: it is not cancelled.
+    await settlesWithin(work, COMMAND_ANSWER_MS);
   };
 }

@@ -1,6 +1,6 @@
 // The SmartApp SDK's context store over the bridge's data file (store.data.smartthings.contexts).
 // Implements what the SDK's runtime really calls — get, put, update, delete and the item methods —
-// not just the get/put its .d.ts declares (smartthings-cloud.md §1.5). Refresh tokens rotate, so
+// not just the get/put its .d.ts declares (docs/smartthings.md#the-sdk-at-run-time-not-as-its-types-say). Refresh tokens rotate, so
 // every write is awaited on disk (Store.update is atomic) before the SDK uses the new token.
 // The bridge keeps its own per-app data (device ids, topology key) under `bridge` in the record;
 // the SDK never sees or overwrites it. Secret page settings are masked before they are stored.

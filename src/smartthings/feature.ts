@@ -1,6 +1,6 @@
 // The SmartApp feature (cloud path). The factory imports nothing from the SmartThings SDKs: it
 // loads ./smartapp.js (which does) with a dynamic import, and only when a public URL or a
-// SmartApp id is configured, so the LAN-only process stays small (ARCHITECTURE.md).
+// SmartApp id is configured, so the LAN-only process stays small (docs/architecture.md#memory-and-speed).
 import type { Config } from '../config/index.js';
 import type { BridgeContext, Feature } from '../context.js';
 

@@ -3,6 +3,7 @@
 // description (without them the app would show the SDK's keys), in the phone's language.
 import type { Section } from '@smartthings/smartapp';
 import type { BridgeContext } from '../context.js';
+import { withTimeout } from '../util/with-timeout.js';
 import type { LowdbContextStore } from './context-store.js';
 import { desiredDevices, MAX_DEVICES_PER_INSTALLED_APP } from './device-plan.js';
 import { connectNetatmoAccount } from './netatmo-account.js';
@@ -72,10 +73,8 @@ async function homeOptions(context: BridgeContext): Promise<{ id: string; name: 
   const fromState = context.state.homes.map((h) => ({ id: h.id, name: h.name }));
   if (fromState.length > 0 && !filtered) return fromState;
   try {
-    const body = await Promise.race([
-      context.api.homesData(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), HOMES_TIMEOUT_MS).unref()),
-    ]);
+    // Past the limit the homesdata request is cancelled, not left running behind the page.
+    const body = await withTimeout(HOMES_TIMEOUT_MS, (signal) => context.api.homesData(undefined, { signal }));
     const all = (body.homes ?? []).flatMap((h) => (h.id ? [{ id: h.id, name: h.name ?? h.id }] : []));
     return all.length > 0 ? all : fromState;
   } catch {

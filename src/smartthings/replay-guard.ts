@@ -5,6 +5,7 @@
 // Memory is bounded: only verified signatures are claimed, and past MAX_ENTRIES the oldest is
 // forgotten — far beyond what SmartThings sends one bridge in a few minutes.
 import { createHash } from 'node:crypto';
+import { ExpiringKeys } from '../util/expiring-keys.js';
 
 const MAX_ENTRIES = 10_000;
 
@@ -14,19 +15,15 @@ export interface ReplayGuardOptions {
 }
 
 export class ReplayGuard {
-  readonly #seen = new Map<string, number>();
-  readonly #now: () => number;
-  readonly #max: number;
+  readonly #seen: ExpiringKeys;
 
   constructor(options: ReplayGuardOptions = {}) {
-    this.#now = options.now ?? Date.now;
-    this.#max = options.maxEntries ?? MAX_ENTRIES;
+    this.#seen = new ExpiringKeys({ now: options.now ?? Date.now, capacity: options.maxEntries ?? MAX_ENTRIES });
   }
 
   /** True when this signature was already used and its window is still open (a cheap early refusal). */
   used(signature: string): boolean {
-    const until = this.#seen.get(fingerprint(signature));
-    return until !== undefined && until > this.#now();
+    return this.#seen.has(fingerprint(signature));
   }
 
   /**
@@ -35,30 +32,11 @@ export class ReplayGuard {
    * copies of one call verified at the same time only one passes.
    */
   claim(signature: string, validUntilMs: number): boolean {
-    this.#prune();
-    if (this.used(signature)) return false;
-    const key = fingerprint(signature);
-    this.#seen.delete(key);
-    this.#seen.set(key, validUntilMs);
-    while (this.#seen.size > this.#max) {
-      const oldest = this.#seen.keys().next();
-      if (oldest.done) break;
-      this.#seen.delete(oldest.value);
-    }
-    return true;
+    return this.#seen.claim(fingerprint(signature), validUntilMs);
   }
 
   get size(): number {
     return this.#seen.size;
-  }
-
-  #prune(): void {
-    const now = this.#now();
-    // Entries go in roughly in time order: drop expired ones from the front.
-    for (const [key, until] of this.#seen) {
-      if (until > now) break;
-      this.#seen.delete(key);
-    }
   }
 }
 

@@ -1,4 +1,4 @@
-// The SmartApp SDK as its runtime really behaves (smartthings-cloud.md §1.9): the shipped .d.ts
+// The SmartApp SDK as its runtime really behaves (docs/smartthings.md#the-sdk-at-run-time-not-as-its-types-say): the shipped .d.ts
 // has wrong command-handler signatures and lacks installedAppId/locationId/tokens on the context.
 // smartapp.ts casts the SDK object to these interfaces once; nothing else sees the SDK's types.
 import type { SmartThingsClient } from '@smartthings/core-sdk';

@@ -5,6 +5,7 @@
 // bridge into a request pump, and failures remembered for a while.
 import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { Logger } from '../util/logger.js';
+import { SlidingWindow } from '../util/sliding-window.js';
 import { platformKeyUrl, type KeyIdKind } from './key-id.js';
 
 export const KEY_CACHE_MS = 24 * 3600_000;
@@ -33,7 +34,7 @@ export class SigningKeys {
   readonly #cache = new Map<string, { key: KeyObject; until: number }>();
   readonly #failures = new Map<string, number>();
   readonly #inflight = new Map<string, Promise<KeyObject | null>>();
-  #fetchTimes: number[] = [];
+  readonly #fetches: SlidingWindow;
 
   constructor(options: SigningKeysOptions) {
     this.#appKey = options.appPublicKeyPem ? createPublicKey(options.appPublicKeyPem) : null;
@@ -41,6 +42,7 @@ export class SigningKeys {
     this.#logger = options.logger;
     this.#now = options.now ?? Date.now;
     this.#fetch = options.fetch ?? fetch;
+    this.#fetches = new SlidingWindow({ windowMs: 60_000, capacity: MAX_FETCHES_PER_MINUTE, now: this.#now });
   }
 
   /** The key for a keyId already checked by keyIdKind(); null when there is none to trust. */
@@ -55,7 +57,7 @@ export class SigningKeys {
     if (running) return running;
     const failedUntil = this.#failures.get(keyId);
     if (failedUntil !== undefined && failedUntil > this.#now()) return null;
-    if (!this.#reserveFetch()) {
+    if (!this.#fetches.tryRecord()) {
       this.#logger.warn({ keyId }, 'SmartThings key not fetched: too many key look-ups this minute');
       return null;
     }
@@ -105,14 +107,6 @@ export class SigningKeys {
   #dropOldest(map: Map<string, unknown>): void {
     const first = map.keys().next();
     if (!first.done) map.delete(first.value);
-  }
-
-  #reserveFetch(): boolean {
-    const now = this.#now();
-    this.#fetchTimes = this.#fetchTimes.filter((at) => at > now - 60_000);
-    if (this.#fetchTimes.length >= MAX_FETCHES_PER_MINUTE) return false;
-    this.#fetchTimes.push(now);
-    return true;
   }
 }
 

@@ -5,6 +5,7 @@ import type { Router } from 'express';
 import type { BridgeContext } from '../context.js';
 import type { CommandService } from '../sync/command-types.js';
 import { moduleLogger, type Logger } from '../util/logger.js';
+import { settlesWithin } from '../util/with-timeout.js';
 import { ApiCache } from './api-cache.js';
 import { CloudSync, type PushRecord } from './cloud-sync.js';
 import { deviceCommandsHandler } from './command-handler.js';
@@ -81,9 +82,7 @@ export function createSmartAppRuntime(context: BridgeContext, options: SmartAppR
       unsubscribe?.();
       sync.stop();
       // Let a running sync write its device ids; a slow SmartThings must not hold the shutdown.
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([sync.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
-      clearTimeout(timer);
+      await settlesWithin(sync.idle(), STOP_WAIT_MS);
     },
   };
 }

@@ -1,4 +1,4 @@
-// Setpoint temperatures as Netatmo accepts them: °C, 7–30, in 0.5 steps (netatmo-api.md §3.3).
+// Setpoint temperatures as Netatmo accepts them: °C, 7–30, in 0.5 steps (docs/netatmo.md#other-write-rules).
 // SmartThings users with a Fahrenheit location send °F; no heating setpoint in °C is above 45, so
 // anything above that is taken as °F. Pure.
 

@@ -10,6 +10,7 @@ import type { BridgeContext, Feature } from '../context.js';
 import { scheduledSetpointC } from '../model/index.js';
 import { installedSmartAppIds } from '../smartthings/installations.js';
 import { moduleLogger } from '../util/logger.js';
+import { withTimeout } from '../util/with-timeout.js';
 import { ConfirmationGate, ReplayGuard } from './webhook-guards.js';
 import { createWebhookIntake } from './webhook-intake.js';
 import { SIGNATURE_HEADER } from './webhook-signature.js';
@@ -115,14 +116,11 @@ export function netatmoWebhookFeature(context: BridgeContext): Feature {
     await registering?.catch(() => undefined);
     if (!registered) return;
     registered = false;
-    let dropTimer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([context.api.dropWebhook(), new Promise((_, reject) => (dropTimer = setTimeout(() => reject(new Error('timeout')), DROP_TIMEOUT_MS)))]);
+      await withTimeout(DROP_TIMEOUT_MS, (signal) => context.api.dropWebhook({ signal }));
       log.info('Netatmo webhook dropped');
     } catch (error) {
       log.warn({ err: error }, 'could not drop the Netatmo webhook');
-    } finally {
-      clearTimeout(dropTimer);
     }
   };
 

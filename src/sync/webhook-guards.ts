@@ -3,27 +3,22 @@
 // the last hour is dropped. And however many genuine events arrive, they ask for at most one
 // confirmation poll per poll interval, so events only ever bring a poll forward and never add polls
 // to what the rate budget plans for.
+import { ExpiringKeys } from '../util/expiring-keys.js';
 
 /** Remembers recent delivery digests; firstTime() is false for a replay. */
 export class ReplayGuard {
-  readonly #seen = new Map<string, number>();
+  readonly #seen: ExpiringKeys;
 
   constructor(
     private readonly now: () => number,
     private readonly windowMs = 60 * 60_000,
-    private readonly capacity = 512,
-  ) {}
+    capacity = 512,
+  ) {
+    this.#seen = new ExpiringKeys({ now, capacity });
+  }
 
   firstTime(digest: string): boolean {
-    const now = this.now();
-    for (const [key, at] of this.#seen) {
-      // Insertion order is arrival order: stop at the first entry still inside the window.
-      if (now - at < this.windowMs && this.#seen.size <= this.capacity) break;
-      this.#seen.delete(key);
-    }
-    if (this.#seen.has(digest)) return false;
-    this.#seen.set(digest, now);
-    return true;
+    return this.#seen.claim(digest, this.now() + this.windowMs);
   }
 }
 

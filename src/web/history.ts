@@ -5,6 +5,7 @@
 // on top of the client's own rate budget; past a cap (or when Netatmo fails) a chart fetched
 // earlier is served as it was, marked `stale`, for up to a day.
 import type { GetRoomMeasureParams, NetatmoApi, RoomMeasureScale } from '../netatmo/api.js';
+import { KeyedSlidingWindows, SlidingWindow } from '../util/sliding-window.js';
 import { addressKey } from './auth/throttle.js';
 
 export const HISTORY_RANGES = {
@@ -68,10 +69,10 @@ export class HistoryService {
   readonly #ttlMs: number;
   readonly #maxPerHour: number;
   readonly #maxPerClient: number;
+  readonly #fetches: SlidingWindow;
+  readonly #clientFetches: KeyedSlidingWindows;
   readonly #cache = new Map<string, { at: number; value: RoomHistory }>();
   readonly #inflight = new Map<string, Promise<RoomHistory>>();
-  #fetches: number[] = [];
-  readonly #clientFetches = new Map<string, number[]>();
 
   constructor(options: HistoryServiceOptions) {
     this.#api = options.api;
@@ -79,6 +80,8 @@ export class HistoryService {
     this.#ttlMs = options.ttlMs ?? HISTORY_CACHE_MS;
     this.#maxPerHour = options.maxFetchesPerHour ?? HISTORY_FETCHES_PER_HOUR;
     this.#maxPerClient = options.maxFetchesPerClientPerHour ?? HISTORY_FETCHES_PER_CLIENT_PER_HOUR;
+    this.#fetches = new SlidingWindow({ windowMs: HOUR_MS, capacity: Math.max(1, this.#maxPerHour), now: this.#now });
+    this.#clientFetches = new KeyedSlidingWindows({ windowMs: HOUR_MS, capacity: Math.max(1, this.#maxPerClient), maxKeys: MAX_CLIENTS, now: this.#now });
   }
 
   /** `client` is the requester's address: its fetches count against its own hourly cap. */
@@ -124,20 +127,10 @@ export class HistoryService {
 
   /** Counts a fetch for this client and for everyone, or says why it may not happen now. */
   #reserveFetch(client: string): HistoryLimitError | null {
-    const now = this.#now();
-    const recent = (times: number[]) => times.filter((t) => t > now - HOUR_MS);
-    this.#fetches = recent(this.#fetches);
-    const mine = recent(this.#clientFetches.get(client) ?? []);
-    if (mine.length >= this.#maxPerClient) return new HistoryLimitError(waitS(mine, now), 'client');
-    if (this.#fetches.length >= this.#maxPerHour) return new HistoryLimitError(waitS(this.#fetches, now));
-    mine.push(now);
-    this.#fetches.push(now);
-    this.#clientFetches.delete(client);
-    this.#clientFetches.set(client, mine);
-    for (const [id, times] of this.#clientFetches) {
-      if (this.#clientFetches.size <= MAX_CLIENTS && recent(times).length > 0) break;
-      this.#clientFetches.delete(id);
-    }
+    if (this.#clientFetches.count(client) >= this.#maxPerClient) return new HistoryLimitError(waitS(this.#clientFetches.retryAfterMs(client, this.#maxPerClient)), 'client');
+    if (this.#fetches.count() >= this.#maxPerHour) return new HistoryLimitError(waitS(this.#fetches.retryAfterMs(this.#maxPerHour)));
+    this.#clientFetches.record(client);
+    this.#fetches.record();
     return null;
   }
 
@@ -152,10 +145,9 @@ export class HistoryService {
   }
 }
 
-/** Seconds until the oldest of these fetch times leaves the hour. */
-function waitS(times: number[], now: number): number {
-  const oldest = times[0] ?? now;
-  return Math.max(1, Math.ceil((oldest + HOUR_MS - now) / 1000));
+/** A wait in whole seconds, at least one. */
+function waitS(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
 }
 
 function finite(value: number | null | undefined): number | null {

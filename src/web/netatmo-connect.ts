@@ -4,9 +4,11 @@
 // runs on its own) through a token manager over that file, and the bridge restarts on the account.
 import type { BridgeContext } from '../context.js';
 import { NetatmoError } from '../netatmo/errors.js';
+import { tokenUrlOf } from '../netatmo/oauth.js';
 import { TokenManager, type ConnectResult } from '../netatmo/tokens.js';
 import type { Store } from '../store/index.js';
 import type { Translator } from '../i18n/translator.js';
+import { withTimeout } from '../util/with-timeout.js';
 import type { PendingConnect } from './auth/sessions.js';
 
 export type ConnectOutcome =
@@ -47,24 +49,20 @@ export async function finishNetatmoConnect(context: BridgeContext, realStore: St
 function realAccountTokens(context: BridgeContext, realStore: Store): TokenManager {
   return new TokenManager({
     store: realStore,
-    tokenUrl: `${context.config.netatmo.apiUrl}/oauth2/token`,
+    tokenUrl: tokenUrlOf(context.config.netatmo.apiUrl),
     budget: context.budget,
     logger: context.logger,
     now: context.now,
   });
 }
 
+/** The first poll's outcome, or false when it takes longer than FIRST_POLL_WAIT_MS (it goes on then). */
 async function firstPoll(context: BridgeContext): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), FIRST_POLL_WAIT_MS);
-  });
   try {
-    return await Promise.race([context.poller.pollNow().then((result) => result.ok), timeout]);
+    // The poll is not handed the signal: the answer stops waiting, the poll carries on.
+    return await withTimeout(FIRST_POLL_WAIT_MS, () => context.poller.pollNow().then((result) => result.ok));
   } catch {
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

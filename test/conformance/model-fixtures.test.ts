@@ -1,12 +1,12 @@
-// The model against real Netatmo captures (../shared/fixtures/netatmo, outside the repo). Expected
-// values were read from the capture files themselves; see netatmo-api.md §7 for their provenance.
+// The model against real captured Netatmo payloads, provided by CI at ../shared/fixtures/netatmo;
+// skipped when absent. Expected values were read from the capture files themselves.
 import { describe, expect, it } from 'vitest';
 import { isRelayOffline, normaliseHome, normaliseHomes, statusHasUnknownRoom } from '../../src/model/index.js';
 import type { RawHomeStatusBody, RawHomesDataBody } from '../../src/model/netatmo-raw.js';
 import type { Home, Room } from '../../src/model/types.js';
 import { sharedBody, sharedFixturesPresent, topologyHome } from '../helpers/netatmo-fixtures.js';
 
-const SKIP_MESSAGE = 'skipped: ../shared/fixtures/netatmo not found (real Netatmo captures live outside the repo)';
+const SKIP_MESSAGE = 'skipped: ../shared/fixtures/netatmo not found (real captured payloads, provided by CI)';
 
 function roomById(home: Home | undefined, id: string): Room {
   const room = home?.rooms.find((r) => r.id === id);

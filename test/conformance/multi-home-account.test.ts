@@ -1,4 +1,4 @@
-// A multi-home account built from real captures (../shared/fixtures/netatmo, not in the repo),
+// A multi-home account built from real captured payloads (provided by CI at ../shared/fixtures/netatmo),
 // served over HTTP to a real bridge: pyatmo's full home (refused here with the captured code 21
 // "Invalid id" or code 13 scope answer), pyatmo's home without modules and the "Home with no
 // modules" capture (never polled, never listed), and pyatmo's real-shape valve home, which must

@@ -1,7 +1,7 @@
-// Every real Netatmo capture in ../shared/fixtures/netatmo/ must parse with the client's schemas,
+// Every real captured Netatmo payload (provided by CI at ../shared/fixtures/netatmo/; skipped when
+// absent) must parse with the client's schemas,
 // and every error capture must map to the right error kind, whatever HTTP status it arrives with
-// (classification is by Netatmo's error.code first). The captures are not part of the repository:
-// without the folder this suite is skipped with a message.
+// (classification is by Netatmo's error.code first).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +58,7 @@ function categorise(name: string, json: Record<string, unknown>): Category {
 
 const describeIfPresent = present ? describe : describe.skip;
 if (!present) {
-  console.warn(`[conformance] ${fixturesDir} not found: skipping the Netatmo envelope conformance tests (real captures are kept outside the repository).`);
+  console.warn(`[conformance] ${fixturesDir} not found: skipping the Netatmo envelope conformance tests (real captured payloads, provided by CI).`);
 }
 
 describeIfPresent('Netatmo captures parse with the client schemas (../shared/fixtures/netatmo)', () => {

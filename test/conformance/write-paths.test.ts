@@ -1,13 +1,14 @@
-// pyatmo's own capture of a home with every Energy product (../shared/fixtures/netatmo, outside the
-// repo): the write path the bridge picks for each room is pyatmo's (room.py async_therm_set) —
-// setroomthermpoint for the Smart Thermostat room, setstate for the valve, OTM and BNS rooms.
+// pyatmo's own capture of a home with every Energy product (real captured payloads, provided by CI
+// at ../shared/fixtures/netatmo; skipped when absent): the write path the bridge picks for each
+// room is pyatmo's (room.py async_therm_set) — setroomthermpoint for the Smart Thermostat room,
+// setstate for the valve, OTM and BNS rooms.
 import { describe, expect, it } from 'vitest';
 import { normaliseHomes } from '../../src/model/index.js';
 import type { RawHomeStatusBody, RawHomesDataBody } from '../../src/model/netatmo-raw.js';
 import { planRoomMode, roomWritePath } from '../../src/sync/netatmo-write-plan.js';
 import { sharedBody, sharedFixturesPresent } from '../helpers/netatmo-fixtures.js';
 
-const SKIP_MESSAGE = 'skipped: ../shared/fixtures/netatmo not found (real Netatmo captures live outside the repo)';
+const SKIP_MESSAGE = 'skipped: ../shared/fixtures/netatmo not found (real captured payloads, provided by CI)';
 const HOME_ID = '91763b24c43d3e344f424e8b';
 
 function suite(): void {

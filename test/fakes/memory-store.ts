@@ -22,6 +22,7 @@ export class MemoryStore implements Store {
   private gate: Promise<void> | null = null;
   /** update() calls currently held by holdWrites(). */
   waitingWrites = 0;
+  private readonly writeWaiters: (() => void)[] = [];
 
   constructor(initial?: Partial<StoreData>) {
     this.current = { ...createDefaultData(new Date('2026-01-01T00:00:00Z'), 'ab'.repeat(32)), ...structuredClone(initial ?? {}) };
@@ -42,6 +43,7 @@ export class MemoryStore implements Store {
       await Promise.resolve();
       if (this.gate) {
         this.waitingWrites += 1;
+        for (const resolve of this.writeWaiters.splice(0)) resolve();
         await this.gate;
         this.waitingWrites -= 1;
       }
@@ -80,6 +82,12 @@ export class MemoryStore implements Store {
     const draft = structuredClone(this.disk);
     mutator(draft);
     this.disk = draft;
+  }
+
+  /** Resolves once an update() is held by holdWrites() (at once when one already is). */
+  writeWaiting(): Promise<void> {
+    if (this.waitingWrites > 0) return Promise.resolve();
+    return new Promise((resolve) => this.writeWaiters.push(resolve));
   }
 
   /** Writes wait (like a slow disk) until the returned function is called. */

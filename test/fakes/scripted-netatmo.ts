@@ -60,6 +60,10 @@ export class ScriptedNetatmo {
   private readonly queues = new Map<string, ScriptedAnswer[]>();
   private readonly defaults = new Map<string, ScriptedAnswer | ScriptedHandler>();
   private readonly hanging = new Set<ServerResponse>();
+  private readonly hangClosedWaiters: (() => void)[] = [];
+  private readonly requestWaiters: { endpoint: string; count: number; resolve: () => void }[] = [];
+  /** Hanging answers whose connection the client closed (a cancelled request). */
+  hangsClosedByClient = 0;
 
   private readonly server: Server;
   private baseUrl = '';
@@ -101,12 +105,33 @@ export class ScriptedNetatmo {
     return this;
   }
 
+  /** Resolves when the client closes the connection of a hanging answer (call it before cancelling). */
+  nextHangClosed(): Promise<void> {
+    return new Promise((resolve) => this.hangClosedWaiters.push(resolve));
+  }
+
+  /** Resolves once `count` requests to `endpoint` have arrived (at once when they already have). */
+  requestsArrived(endpoint: string, count = 1): Promise<void> {
+    if (this.requestsTo(endpoint).length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.requestWaiters.push({ endpoint, count, resolve }));
+  }
+
+  /**
+   * One request to the server and its answer: a request the process sent before it has arrived by
+   * then (an event to wait for instead of a number of event-loop turns).
+   */
+  async roundTrip(): Promise<void> {
+    await (await fetch(`${this.baseUrl}/__round-trip`)).arrayBuffer();
+  }
+
   requestsTo(endpoint: string): RecordedRequest[] {
     return this.requests.filter((r) => r.endpoint === endpoint);
   }
 
   async close(): Promise<void> {
-    for (const res of this.hanging) res.destroy();
+    const hanging = [...this.hanging];
+    this.hanging.clear();
+    for (const res of hanging) res.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -117,6 +142,10 @@ export class ScriptedNetatmo {
     const bodyText = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const endpoint = url.pathname.replace(/^\/(api\/)?/, '');
+    if (endpoint === '__round-trip') {
+      res.writeHead(204).end();
+      return;
+    }
     const contentType = String(req.headers['content-type'] ?? '');
     let json: unknown;
     if (contentType.includes('json') && bodyText) {
@@ -136,11 +165,21 @@ export class ScriptedNetatmo {
       json,
     };
     this.requests.push(record);
+    for (const waiter of [...this.requestWaiters]) {
+      if (waiter.endpoint !== endpoint || this.requestsTo(endpoint).length < waiter.count) continue;
+      this.requestWaiters.splice(this.requestWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
 
     const answer = this.next(record);
     if (answer.after) await answer.after;
     if (answer.hang) {
       this.hanging.add(res);
+      res.on('close', () => {
+        if (!this.hanging.delete(res)) return;
+        this.hangsClosedByClient += 1;
+        for (const resolve of this.hangClosedWaiters.splice(0)) resolve();
+      });
       return;
     }
     const text = answer.text ?? JSON.stringify(answer.json ?? {});

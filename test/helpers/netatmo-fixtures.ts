@@ -1,6 +1,6 @@
 // Netatmo payloads for tests and benchmarks: our own fixtures (test/fixtures/netatmo/, same shapes
-// as real captures) and a generator for large homes. The real captures live outside the repo in
-// ../shared/fixtures/netatmo and are read only by test/conformance/.
+// as real captures) and a generator for large homes. Real captured payloads are provided by CI at
+// ../shared/fixtures/netatmo; only test/conformance/ reads them, and skips when they are absent.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -17,6 +17,8 @@ export interface SpawnedBridge {
   lines: string[];
   /** Parsed JSON log entries so far. */
   entries(): Record<string, unknown>[];
+  /** Resolves with the first log entry (so far or to come) that `match` accepts. */
+  logged(match: (entry: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
   /** Resolves with the port from the welcome line. */
   port: Promise<number>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -59,21 +61,35 @@ export async function spawnBridge(simulator: RunningSimulator, options: SpawnOpt
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
+  const waiters: { match: (entry: Record<string, unknown>) => boolean; resolve: (entry: Record<string, unknown>) => void }[] = [];
   let resolvePort: (port: number) => void = () => undefined;
   const port = new Promise<number>((resolve) => {
     resolvePort = resolve;
   });
-  const onData = (chunk: Buffer): void => {
-    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-      lines.push(line);
-      if (line.includes('status page')) {
-        const entry = JSON.parse(line) as { port?: unknown };
-        if (typeof entry.port === 'number') resolvePort(entry.port);
-      }
+  const onLine = (line: string): void => {
+    lines.push(line);
+    const entry = parseEntry(line);
+    if (!entry) return;
+    if (line.includes('status page') && typeof entry.port === 'number') resolvePort(entry.port);
+    for (const waiter of [...waiters]) {
+      if (!waiter.match(entry)) continue;
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(entry);
     }
   };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
+  // A line can arrive in two chunks: each stream keeps its unfinished tail until the rest comes.
+  for (const stream of [child.stdout, child.stderr]) {
+    let tail = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const parts = (tail + chunk.toString('utf8')).split('\n');
+      tail = parts.pop() ?? '';
+      for (const line of parts) if (line) onLine(line);
+    });
+    stream?.on('end', () => {
+      if (tail) onLine(tail);
+      tail = '';
+    });
+  }
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
@@ -83,15 +99,26 @@ export async function spawnBridge(simulator: RunningSimulator, options: SpawnOpt
     dataDir,
     lines,
     entries: () =>
-      lines.flatMap((l) => {
-        try {
-          return [JSON.parse(l) as Record<string, unknown>];
-        } catch {
-          return [];
-        }
+      lines.flatMap((l): Record<string, unknown>[] => {
+        const entry = parseEntry(l);
+        return entry ? [entry] : [];
       }),
+    logged: (match) => {
+      const seen = lines.map(parseEntry).find((entry) => entry && match(entry));
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => waiters.push({ match, resolve }));
+    },
     port,
     exited,
     url: async () => `http://127.0.0.1:${await port}`,
   };
+}
+
+function parseEntry(line: string): Record<string, unknown> | null {
+  try {
+    const entry: unknown = JSON.parse(line);
+    return typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,4 @@
-// Every CLI command parses its arguments strictly (issue 14 item 9, issue 15): an unknown option
+// Every CLI command parses its arguments strictly: an unknown option
 // is an error that names it (with a near miss suggested) and runs nothing; --help prints the
 // command's help and never runs it; `netatmo-bridge --help` lists every command. Piping a command
 // into `head` ends quietly (no EPIPE stack trace).

@@ -1,4 +1,4 @@
-// The race of issue 11 finding 14, repeated: another process on the same data directory rotates
+// A token race, repeated: another process on the same data directory rotates
 // the refresh token while the bridge saves its state (right after the first poll, and again after
 // a failed one). Without the data file's lock, the bridge's read-modify-write could land last and
 // put the older pair back (seen once under load). Each round is a fresh bridge + simulator; every

@@ -1,7 +1,7 @@
 // Health is a time-driven signal: it changes while no poll runs (data ages during a code-26
 // back-off, a hub stops polling), and every change must reach clients that poll with an ETag.
 // After a start the bridge says `starting` and serves the last known state from the data file
-// (marked stale) until the first poll ends (issue 11: findings 4 and 5).
+// (marked stale) until the first poll ends.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 describe('health reaches ETag pollers', () => {
-  it('data turning stale during a code-26 back-off changes the revision though no poll runs (finding 4)', async () => {
+  it('data turning stale during a code-26 back-off changes the revision though no poll runs', async () => {
     const rig = await rigs.start();
     rig.sim.faults.inject({ kind: 'rate_limit', count: 1 });
     const failed = await rig.nextPoll();
@@ -46,7 +46,7 @@ describe('health reaches ETag pollers', () => {
     expect(`"${body.revision}"`).not.toBe(etag);
   });
 
-  it('the hub link lapsing changes the revision, with the homes unchanged (finding 4)', async () => {
+  it('the hub link lapsing changes the revision, with the homes unchanged', async () => {
     // Polls hourly (fixed): nothing but the hub link can change in the next minutes.
     const rig = await rigs.start({ env: { POLL_POLICY: 'fixed', POLL_INTERVAL_S: '3600', STALE_THRESHOLD_S: '86400' } });
     const changes: boolean[] = [];
@@ -67,7 +67,7 @@ describe('health reaches ETag pollers', () => {
 });
 
 describe('after a start', () => {
-  it('says starting and serves the saved homes, marked stale, until the first poll ends (finding 5)', async () => {
+  it('says starting and serves the saved homes, marked stale, until the first poll ends', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bridge-restart-'));
     dirs.push(dataDir);
     const now = (): number => START;
@@ -95,7 +95,7 @@ describe('after a start', () => {
     expect(((await after.json()) as StateBody).netatmo).toMatchObject({ status: 'ok', stale: false });
   });
 
-  it('a first start without data says starting, then down (not ok) when the first poll fails (finding 5)', async () => {
+  it('a first start without data says starting, then down (not ok) when the first poll fails', async () => {
     const rig = await rigs.start({ firstPoll: false });
     const before = await rig.state();
     expect(before.netatmo).toMatchObject({ status: 'starting', lastSuccessAt: null });

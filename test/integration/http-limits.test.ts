@@ -41,6 +41,21 @@ function outcome(socket: Socket, waitMs: number): Promise<{ closed: boolean; tex
   });
 }
 
+/** Sends one request on this connection and resolves once the answer's status line is in. */
+function answered(socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    let text = '';
+    const onData = (chunk: Buffer): void => {
+      text += chunk.toString('utf8');
+      if (!text.includes('\r\n')) return;
+      socket.off('data', onData);
+      resolve();
+    };
+    socket.on('data', onData);
+    socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+  });
+}
+
 async function smallServer(): Promise<RunningHttpServer> {
   const slow = express.Router();
   slow.get('/slow', (_req, res) => void setTimeout(() => res.json({ done: true }), 1_500));
@@ -91,8 +106,9 @@ describe('HTTP server limits', () => {
     const port = bridge.bridge.port;
     const held: Socket[] = [];
     for (let i = 0; i < SERVER_LIMITS.maxConnections; i += 1) held.push(await open(port));
-    // The server counts a connection once it accepted it: let it catch up.
-    await new Promise((resolve) => setImmediate(resolve));
+    // The server counts a connection once it accepted it. Accepts go in order, so an answer on the
+    // last one means all of them are counted (and it stays open: keep-alive).
+    await answered(held[held.length - 1]!);
     await expect(fetch(`${bridge.bridge.url}/healthz`)).rejects.toThrow();
     for (const socket of held) socket.destroy();
     await expect.poll(async () => (await fetch(`${bridge!.bridge.url}/healthz`).catch(() => null))?.status, { timeout: 5_000 }).toBe(200);

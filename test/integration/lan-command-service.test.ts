@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Home, Room } from '../../src/model/types.js';
 import { CommandError } from '../../src/sync/command-types.js';
 import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
+import { DEFAULT_RETRY_AFTER_S } from '../../src/sync/command-errors.js';
 
 let t: TestBridge | undefined;
 afterEach(async () => {
@@ -49,13 +50,17 @@ describe('command service', () => {
     const { t, home } = await started();
     const valve = roomOfKind(home, 'valves');
     const thermostat = roomOfKind(home, 'thermostat');
+    const sentFrom = Math.floor(t.bridge.context.now() / 1000);
     await t.bridge.context.commands.setRoomMode(home.id, valve.id, { mode: 'boost', durationMinutes: 30 });
+    const sentBy = Math.ceil(t.bridge.context.now() / 1000);
     await t.bridge.context.commands.setRoomMode(home.id, thermostat.id, { mode: 'boost' });
     const calls = t.simulator.calls.list({ endpoint: 'setroomthermpoint' });
     expect(calls).toHaveLength(2);
     expect(calls[0]!.params).toMatchObject({ room_id: valve.id, mode: 'manual' });
     expect(Number(calls[0]!.params.temp)).toBe(30);
-    expect(calls[0]!.params.endtime).toBeDefined();
+    // The valve's boost ends 30 minutes after it was sent.
+    expect(Number(calls[0]!.params.endtime)).toBeGreaterThanOrEqual(sentFrom + 1800);
+    expect(Number(calls[0]!.params.endtime)).toBeLessThanOrEqual(sentBy + 1800);
     expect(calls[1]!.params).toEqual({ home_id: home.id, room_id: thermostat.id, mode: 'max' });
     expect(calls.every((c) => c.httpStatus === 200)).toBe(true);
   });
@@ -130,7 +135,7 @@ describe('command service', () => {
     t.simulator.faults.inject({ kind: 'rate_limit', endpoints: ['setroomthermpoint'], count: 1 });
     const limited = await refusal(t.bridge.context.commands.setRoomSetpoint(home.id, room.id, { temperatureC: 20 }));
     expect(limited.code).toBe('rate_limited');
-    expect(limited.retryAfterS).toBeGreaterThan(0);
+    expect(limited.retryAfterS).toBe(DEFAULT_RETRY_AFTER_S); // Netatmo sent no Retry-After
 
     t.simulator.faults.clear();
     // As if a later call had succeeded: the code-26 lock-out ends.

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commandResultSchema, errorBodySchema, netatmoErrorDetailsSchema, refreshResultSchema, stateDocumentSchema } from '../../src/lan/contract-schemas.js';
 import type { Home, Room } from '../../src/model/types.js';
 import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
+import { DEFAULT_RETRY_AFTER_S } from '../../src/sync/command-errors.js';
 
 let t: TestBridge | undefined;
 afterEach(async () => {
@@ -35,10 +36,11 @@ describe('LAN command routes', () => {
     const result = await ok(await post(t, `/api/v1/homes/${home.id}/mode`, { mode: 'away', durationMinutes: 60 }));
     expect(result.revision).toBe(before + 1);
     expect(result.home.mode).toBe('away');
-    expect(result.home.modeEndsAt).not.toBeNull();
     const [call] = t.simulator.calls.list({ endpoint: 'setthermmode' });
     expect(call!.params).toMatchObject({ home_id: home.id, mode: 'away' });
     expect(Number(call!.params.endtime)).toBeGreaterThan(Date.now() / 1000 + 3500);
+    // The answer shows the end the bridge sent to Netatmo (which takes whole seconds).
+    expect(Math.floor(Date.parse(result.home.modeEndsAt ?? '') / 1000)).toBe(Number(call!.params.endtime));
     const state = stateDocumentSchema.parse(await (await t.api('/api/v1/state')).json());
     expect(state.revision).toBe(result.revision);
     expect(state.homes[0]!.mode).toBe('away');
@@ -139,7 +141,8 @@ describe('LAN command routes', () => {
     t.simulator.faults.inject({ kind: 'rate_limit', endpoints: ['setthermmode'], count: 1 });
     const limited = await post(t, `/api/v1/homes/${home.id}/mode`, { mode: 'away' });
     expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Netatmo sent no Retry-After: the bridge asks for a minute.
+    expect(limited.headers.get('retry-after')).toBe(String(DEFAULT_RETRY_AFTER_S));
     expect(errorBodySchema.parse(await limited.json()).error.code).toBe('rate_limited');
   });
 

@@ -2,7 +2,7 @@
 // home is refused (code 21 or 13), a home without any device answers homestatus with no body at
 // all, homesdata may lack a room homestatus reports. Each home must succeed or fail by itself,
 // homes without heating devices are neither polled nor listed, and an unknown room costs one
-// homesdata re-read an hour, not one per poll (issue 11: findings 1, 2, 11).
+// homesdata re-read an hour, not one per poll.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../src/simulator/index.js';
 import { rigTracker } from './fault-rig.js';
@@ -24,7 +24,7 @@ function account(sim: RunningSimulator): Account {
 }
 
 describe('several homes in one account', () => {
-  it.each([21, 13] as const)('a home refused with code %i keeps its place, the others update (finding 1)', async (code) => {
+  it.each([21, 13] as const)('a home refused with code %i keeps its place, the others update', async (code) => {
     let homes!: Account;
     const rig = await rigs.start({
       simulator: { scenario: 'multi-home' },
@@ -68,7 +68,7 @@ describe('several homes in one account', () => {
     expect(back.netatmo.status).toBe('ok');
   });
 
-  it('a refused home keeps its last values after it was seen (finding 1)', async () => {
+  it('a refused home keeps its last values after it was seen', async () => {
     let homes!: Account;
     const rig = await rigs.start({ simulator: { scenario: 'multi-home' }, setup: (sim) => (homes = account(sim)) });
     const before = (await rig.state()).homes.find((h) => h.id === homes.refused)!;
@@ -80,7 +80,7 @@ describe('several homes in one account', () => {
     expect(after.rooms.map((r) => [r.id, r.measuredC, r.setpointC])).toEqual(before.rooms.map((r) => [r.id, r.measuredC, r.setpointC]));
   });
 
-  it('a home without heating devices is neither polled nor listed, until it gets one (finding 2)', async () => {
+  it('a home without heating devices is neither polled nor listed, until it gets one', async () => {
     let homes!: Account;
     const rig = await rigs.start({ simulator: { scenario: 'multi-home' }, setup: (sim) => (homes = account(sim)) });
     const mark = rig.mark();
@@ -101,7 +101,7 @@ describe('several homes in one account', () => {
     expect(rig.sim.calls.list().filter((c) => c.endpoint === 'homestatus' && c.params.home_id === homes.empty).length).toBeGreaterThan(0);
   });
 
-  it('a room homesdata lacks re-reads homesdata at most once an hour (finding 11)', async () => {
+  it('a room homesdata lacks re-reads homesdata at most once an hour', async () => {
     let roomId = '';
     // Fixed 60 s polls: 80 polls are 80 minutes.
     const rig = await rigs.start({

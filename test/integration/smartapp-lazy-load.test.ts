@@ -1,6 +1,7 @@
 // The SmartThings SDKs are loaded only when the cloud path is configured: a LAN-only bridge
-// process must not have any @smartthings module in its module graph (ARCHITECTURE.md: ≈ 17 MB
-// RSS). Each case runs a real bridge in a child process and reports the loaded modules.
+// process must not have any @smartthings module in its module graph (≈ 17 MB RSS;
+// docs/architecture.md#memory-and-speed). Each case runs a real bridge in a child process and
+// reports the loaded modules.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';

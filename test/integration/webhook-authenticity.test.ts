@@ -1,4 +1,4 @@
-// Issue 11 finding 3 over real HTTP: Netatmo signs each webhook delivery (X-Netatmo-secret = hex
+// Webhook authenticity over real HTTP: Netatmo signs each webhook delivery (X-Netatmo-secret = hex
 // HMAC-SHA256 of the raw body keyed with the client secret). Unsigned, wrongly signed, replayed or
 // out-of-bounds deliveries are answered 200 and change nothing — no patch, no confirmation poll —
 // and a flood of genuine events cannot make the bridge poll more often than its poll interval.

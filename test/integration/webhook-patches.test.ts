@@ -1,4 +1,4 @@
-// Issue 11 finding 12 over real HTTP: changes made outside the bridge (straight to the simulated
+// Webhook patches over real HTTP: changes made outside the bridge (straight to the simulated
 // Netatmo API, as the Netatmo app would) reach the state through signed webhook events in their
 // captured shapes, before any poll: max and off events carry no temperature, away / frost guard
 // move the following rooms to the home's temperatures, a cancelled override returns to the

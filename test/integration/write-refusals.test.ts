@@ -1,4 +1,4 @@
-// Issue 11 finding 9 over real HTTP: Netatmo reports a partial failure of a write as HTTP 200
+// Write refusals over real HTTP: Netatmo reports a partial failure of a write as HTTP 200
 // {"status":"ok","body":{"errors":[…]}}. That is a refusal: the LAN API answers 502 with Netatmo's
 // code and message, nothing stays published, and the SmartApp posts the unchanged value back.
 import { afterEach, describe, expect, it, vi } from 'vitest';

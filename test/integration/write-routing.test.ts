@@ -1,4 +1,4 @@
-// Issue 11 finding 10 over real HTTP: room writes take the path pyatmo uses (room.py
+// Write routing over real HTTP: room writes take the path pyatmo uses (room.py
 // async_therm_set). In a home with a Smarther (BNS) or OpenTherm (OTM) thermostat, a Smart
 // Thermostat (NATherm1) room is still written with setroomthermpoint; valve, BNS and OTM rooms go
 // through setstate — which the simulator enforces the way Netatmo does (500 code 11 otherwise).

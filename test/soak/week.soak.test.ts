@@ -20,7 +20,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const COMMAND_EVERY_MS = 3 * HOUR;
 /**
- * Adaptive polling (the default, issue 13): at most 150 Netatmo calls in any hour for one home and
+ * Adaptive polling (the default): at most 150 Netatmo calls in any hour for one home and
  * about 100 on average; each command adds its write, its confirmation poll and a refresh.
  */
 const MAX_CALLS_PER_HOUR = 150;

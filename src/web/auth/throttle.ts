@@ -6,6 +6,7 @@
 // `perAddress`. An address that has not failed lately always gets its try, so one device on the
 // LAN cannot lock the admin out. IPv6 addresses count per /64 (one host can use a whole /64).
 import { isIPv6 } from 'node:net';
+import { KeyedSlidingWindows, SlidingWindow } from '../../util/sliding-window.js';
 
 export interface SignInThrottleOptions {
   now?: () => number;
@@ -22,36 +23,30 @@ export type SignInAttempt = { ok: true; done(success: boolean): void } | { ok: f
 const MAX_ADDRESSES = 10_000;
 
 export class SignInThrottle {
-  readonly #now: () => number;
   readonly #perAddress: number;
   readonly #global: number;
-  readonly #windowMs: number;
-  /** Per address key: times of attempts in the window (running ones and failed ones). */
-  readonly #attempts = new Map<string, number[]>();
-  #failures: number[] = [];
+  /** Per address key: attempts in the window (running ones and failed ones). */
+  readonly #attempts: KeyedSlidingWindows;
+  /** Wrong passwords from everywhere in the window (only whether `global` is reached matters). */
+  readonly #failures: SlidingWindow;
 
   constructor(options: SignInThrottleOptions = {}) {
-    this.#now = options.now ?? Date.now;
     this.#perAddress = options.perAddress ?? 5;
     this.#global = options.global ?? 50;
-    this.#windowMs = options.windowMs ?? 15 * 60_000;
+    const windowMs = options.windowMs ?? 15 * 60_000;
+    // Memory stays bounded whatever the number of addresses (the global limit still holds).
+    this.#attempts = new KeyedSlidingWindows({ windowMs, capacity: Math.max(1, this.#perAddress), maxKeys: MAX_ADDRESSES, now: options.now });
+    this.#failures = new SlidingWindow({ windowMs, capacity: Math.max(1, this.#global), now: options.now });
   }
 
   /** Reserves an attempt for this address, synchronously, or refuses it. */
   begin(address: string): SignInAttempt {
-    this.#prune();
     const key = addressKey(address);
-    const mine = this.#attempts.get(key) ?? [];
-    const limit = this.#failures.length >= this.#global ? 1 : this.#perAddress;
-    const now = this.#now();
-    if (mine.length >= limit) {
-      const freeing = mine[mine.length - limit] ?? now;
-      return { ok: false, retryAfterS: Math.max(1, Math.ceil((freeing + this.#windowMs - now) / 1000)) };
+    const limit = this.#failures.count() >= this.#global ? 1 : this.#perAddress;
+    if (this.#attempts.count(key) >= limit) {
+      return { ok: false, retryAfterS: Math.max(1, Math.ceil(this.#attempts.retryAfterMs(key, limit) / 1000)) };
     }
-    mine.push(now);
-    this.#attempts.delete(key);
-    this.#attempts.set(key, mine);
-    this.#bound();
+    this.#attempts.record(key);
     let settled = false;
     return {
       ok: true,
@@ -59,28 +54,9 @@ export class SignInThrottle {
         if (settled) return;
         settled = true;
         if (success) this.#attempts.delete(key);
-        else this.#failures.push(this.#now());
+        else this.#failures.record();
       },
     };
-  }
-
-  #prune(): void {
-    const cutoff = this.#now() - this.#windowMs;
-    for (const [key, times] of this.#attempts) {
-      const kept = times.filter((t) => t > cutoff);
-      if (kept.length === 0) this.#attempts.delete(key);
-      else this.#attempts.set(key, kept);
-    }
-    this.#failures = this.#failures.filter((t) => t > cutoff);
-  }
-
-  /** Memory stays bounded whatever the number of addresses (the global limit still holds). */
-  #bound(): void {
-    while (this.#attempts.size > MAX_ADDRESSES) {
-      const oldest = this.#attempts.keys().next();
-      if (oldest.done) break;
-      this.#attempts.delete(oldest.value);
-    }
   }
 }
 

@@ -2,19 +2,14 @@
 // "Open the pairing window" on /admin, and the LAN token is shown on /admin (not the status page).
 // Docs, start-up log, LAN API errors, the driver's log and setting texts were written before the
 // pages moved and said otherwise.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MISSING_TOKEN_MESSAGE, WRONG_TOKEN_MESSAGE } from '../../../src/lan/auth.js';
 import { PAIRING_CLOSED_MESSAGE } from '../../../src/lan/pair-routes.js';
 import { renderAdmin, type AdminView } from '../../../src/web/admin-render.js';
+import { filesUnder } from '../../helpers/repo-files.js';
 import { REPO_ROOT } from '../../helpers/spawned-bridge.js';
-
-function filesUnder(dir: string, pattern: RegExp): string[] {
-  return readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && pattern.test(e.name))
-    .map((e) => path.relative(REPO_ROOT, path.join(e.parentPath, e.name)));
-}
 
 const TEXTS = [
   'README.md',

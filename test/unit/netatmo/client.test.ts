@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NetatmoClient } from '../../../src/netatmo/client.js';
 import type { NetatmoError } from '../../../src/netatmo/errors.js';
 import { silentLogger } from '../../../src/util/logger.js';
@@ -171,14 +171,39 @@ describe('NetatmoClient failures and the budget', () => {
     expect(h.server.requestsTo('setthermmode')).toHaveLength(1);
   });
 
-  it('a server that never answers → timeout', async () => {
+  it('a server that never answers → timeout, and the request is cut', async () => {
     h = await startHarness({ timeoutMs: 150 });
     h.server.enqueue('homestatus', { hang: true });
+    const closed = h.server.nextHangClosed();
     const error = (await caught(() => h!.client.homeStatus('home-1'))) as NetatmoError;
     expect(error.kind).toBe('timeout');
     expect(error.message).toMatch(/did not answer/);
-    expect(h.budget.snapshot().backoffUntil).not.toBeNull();
+    await closed;
+    expect(h.server.hangsClosedByClient).toBe(1);
+    // The first transient failure: polls back off 30 s.
+    expect(h.budget.snapshot().backoffUntil).toBe(new Date(h.clock.ms + 30_000).toISOString());
     expect(h.calls[0]).toMatchObject({ endpoint: 'homestatus', outcome: 'timeout', httpStatus: null });
+  });
+
+  it("a caller's signal cancels the request: Netatmo sees it closed, the caller gets its reason, the budget does not back off", async () => {
+    h = await startHarness();
+    h.server.enqueue('homesdata', { hang: true });
+    h.server.setDefault('dropwebhook', writeOk());
+    const controller = new AbortController();
+    const closed = h.server.nextHangClosed();
+    const call = h.client.homesData(undefined, { signal: controller.signal });
+    await vi.waitFor(() => expect(h!.server.requestsTo('homesdata')).toHaveLength(1));
+    const reason = new Error('the page gave up');
+    controller.abort(reason);
+    expect(await caught(() => call)).toBe(reason);
+    await closed;
+    expect(h.server.hangsClosedByClient).toBe(1);
+    expect(h.budget.snapshot()).toMatchObject({ backoffUntil: null, callsLastHour: 1 });
+    expect(h.calls).toEqual([]);
+    // Already aborted: nothing is sent and nothing is counted.
+    expect(await caught(() => h!.client.dropWebhook({ signal: controller.signal }))).toBe(reason);
+    expect(h.server.requestsTo('dropwebhook')).toHaveLength(0);
+    expect(h.budget.snapshot().callsLastHour).toBe(1);
   });
 
   it('malformed JSON on 200 → malformed; HTML on 502 → server', async () => {

@@ -51,7 +51,7 @@ describe('TokenManager rotation', () => {
       handedOut = true;
       return token;
     });
-    for (let i = 0; i < 200 && h.store.waitingWrites === 0; i++) await new Promise((resolve) => setImmediate(resolve));
+    await h.store.writeWaiting();
     expect(h.store.waitingWrites).toBe(1);
     expect(handedOut).toBe(false);
     release();
@@ -172,12 +172,14 @@ describe('TokenManager.connect', () => {
     let answerRefresh: () => void = () => undefined;
     h.server.enqueue('oauth2/token', { ...tokenAnswer('old-rotated'), after: new Promise<void>((resolve) => (answerRefresh = resolve)) }, tokenAnswer('new-account'));
     const refresh = h.tokens.getAccessToken();
-    for (let i = 0; i < 200 && h.server.requestsTo('oauth2/token').length === 0; i++) await new Promise((resolve) => setImmediate(resolve));
+    await h.server.requestsArrived('oauth2/token');
     const newCredentials = { clientId: 'new-client', clientSecret: 'new-secret' };
     const connecting = h.tokens.connect(newCredentials, { kind: 'authorization_code', code: 'c', redirectUri: 'http://localhost' });
     // While the refresh is in flight the connect does not go to Netatmo (else the refresh's answer
-    // could be saved after, and over, the new account's pair).
-    for (let i = 0; i < 500 && h.server.requestsTo('oauth2/token').length < 2; i++) await new Promise((resolve) => setImmediate(resolve));
+    // could be saved after, and over, the new account's pair): nothing budgeted, nothing arrived
+    // by the end of a round trip to the same server.
+    expect(h.budget.snapshot().callsLastHour).toBe(1);
+    await h.server.roundTrip();
     expect(h.server.requestsTo('oauth2/token').map((r) => r.form.grant_type)).toEqual(['refresh_token']);
     answerRefresh();
     expect(await refresh).toBe('access-old-rotated');

@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Home } from '../../../src/model/types.js';
 import { CloudSync } from '../../../src/smartthings/cloud-sync.js';
 import { LowdbContextStore } from '../../../src/smartthings/context-store.js';
+import { defaultSleep, withRetry } from '../../../src/smartthings/retry.js';
 import type { CapabilityEvent, LinkHealth } from '../../../src/smartthings/event-mapping.js';
 import type { StDeviceApi } from '../../../src/smartthings/st-api.js';
 import { silentLogger } from '../../../src/util/logger.js';
 import { MemoryStore } from '../../fakes/memory-store.js';
-import { home, room } from './fixtures.js';
+import { home, room } from '../../helpers/model-builders.js';
 
 class FakeApi implements StDeviceApi {
   devices: { deviceId: string; externalId: string | null }[] = [];
@@ -218,5 +219,68 @@ describe('cloud sync retries on a timer', () => {
     await sync.idle();
     expect(api.devices.map((d) => d.externalId)).toEqual(['home:h1', 'room:h1:r1']);
     expect(contexts.bridgeData('app').missingSince).toEqual({});
+  });
+});
+
+describe('stopping', () => {
+  it('stop() ends a sync waiting to retry: no further attempt, nothing reported as a failure', async () => {
+    const r = await rig([home('h1', [])]);
+    await r.sync.sync('app');
+    const callsBefore = r.api.calls;
+    let sleeping: () => void = () => undefined;
+    const asleep = new Promise<void>((resolve) => (sleeping = resolve));
+    const aborted: unknown[] = [];
+    const sync = new CloudSync({
+      contexts: r.contexts,
+      apiFor: () => Promise.resolve(r.api),
+      snapshot: () => r.state,
+      logger: silentLogger(),
+      // A back-off that only ends when the signal aborts.
+      retry: {
+        sleep: (_ms, signal) =>
+          new Promise<void>((_resolve, reject) => {
+            signal?.addEventListener('abort', () => {
+              aborted.push(signal.reason);
+              reject(signal.reason as Error);
+            });
+            sleeping();
+          }),
+      },
+      onPush: (p) => r.pushes.push(p.status),
+    });
+    r.api.failures = [503];
+    const pushesBefore = r.pushes.length;
+    const running = sync.sync('app', { force: new Map([['home:h1', new Set(['thermostatMode.thermostatMode'])]]) });
+    await asleep;
+    sync.stop();
+    await running;
+    await sync.idle();
+    expect(aborted).toEqual([new Error('the bridge is stopping')]);
+    expect(r.api.calls).toBe(callsBefore + 1);
+    expect(r.pushes.slice(pushesBefore)).toEqual([]);
+  });
+
+  it('defaultSleep: waits its time, or rejects at once with the reason of an aborted signal', async () => {
+    vi.useFakeTimers();
+    try {
+      const slept = vi.fn();
+      void defaultSleep(1_000).then(slept);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(slept).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(slept).toHaveBeenCalledTimes(1);
+
+      const controller = new AbortController();
+      const call = vi.fn(() => Promise.reject(Object.assign(new Error('http'), { response: { status: 503, headers: {} } })));
+      const retrying = withRetry(call, { signal: controller.signal }).catch((error: unknown) => error);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(call).toHaveBeenCalledTimes(1);
+      controller.abort(new Error('stop'));
+      expect(await retrying).toEqual(new Error('stop'));
+      expect(call).toHaveBeenCalledTimes(1);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

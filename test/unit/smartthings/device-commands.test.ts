@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CommandError, type CommandService } from '../../../src/sync/command-types.js';
 import { executeCommand, type CommandDeps, type StCommand } from '../../../src/smartthings/device-commands.js';
-import { home, room } from './fixtures.js';
+import { home, room } from '../../helpers/model-builders.js';
 
 function deps(overrides: Partial<CommandService> = {}, defaults: Partial<ReturnType<CommandDeps['defaults']>> = {}) {
   const ok = vi.fn(() => Promise.resolve({ home: home('h1', []), revision: 1 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { desiredDevices, MAX_DEVICES_PER_INSTALLED_APP, MISSING_GRACE_MS, parseExternalId, reconcilePlan, topologyKey, type MissingPolicy } from '../../../src/smartthings/device-plan.js';
-import { home, room } from './fixtures.js';
+import { home, room } from '../../helpers/model-builders.js';
 
 describe('device plan', () => {
   it('one home device and one per heating room, with the agreed external ids', () => {

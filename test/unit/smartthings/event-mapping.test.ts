@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changedEvents, cloudLinkOk, deviceEvents, eventKey, homeDeviceEvents, roomDeviceEvents, type LinkHealth } from '../../../src/smartthings/event-mapping.js';
-import { home, room } from './fixtures.js';
+import { home, room } from '../../helpers/model-builders.js';
 
 const fresh: LinkHealth = { status: 'ok', stale: false, hubLinked: false };
 

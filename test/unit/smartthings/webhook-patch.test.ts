@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { patchFromWebhook } from '../../../src/sync/webhook-patch.js';
 import { parseWebhookEvent, type WebhookEvent } from '../../../src/sync/webhook-schema.js';
-import { home, room } from './fixtures.js';
+import { home, room } from '../../helpers/model-builders.js';
 
 const homes = [home('h1', [room('r1'), room('r2', { setpointMode: 'manual', setpointC: 22 })])];
 const event = (raw: unknown): WebhookEvent => parseWebhookEvent(raw)!;
@@ -50,7 +50,7 @@ describe('webhook patch', () => {
 
   it('ignores other homes, other events and activation pings', () => {
     expect(patchFromWebhook(homes, event({ event_type: 'therm_mode', home_id: 'other', mode: 'away' }))).toMatchObject({ home: null, confirm: false });
-    expect(patchFromWebhook(homes, event({ push_type: 'webhook_activation' })).ignored).toBeDefined();
+    expect(patchFromWebhook(homes, event({ push_type: 'webhook_activation' })).ignored).toBe('push_type webhook_activation without event_type');
     expect(patchFromWebhook(homes, event({ event_type: 'NACamera-movement', home_id: 'h1' })).home).toBeNull();
     expect(parseWebhookEvent([1, 2])).toBeNull();
     expect(parseWebhookEvent({ home_id: 5 })).toBeNull();

@@ -1,6 +1,6 @@
 // kill -9 at random moments while a child process rotates the token as fast as it can: after every
 // kill the data file must parse, hold a consistent pair (token n with revision n), and not have
-// lost a write the child had reported as done. CRASH_ROUNDS raises the count (issue 8 uses 100).
+// lost a write the child had reported as done. CRASH_ROUNDS raises the count (npm run test:proof uses 100).
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -3,19 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Home, Room } from '../../../src/model/types.js';
 import { PENDING_MS, PendingOverlay } from '../../../src/sync/optimistic.js';
+import { home as aHome, room as aRoom } from '../../helpers/model-builders.js';
 
-function room(id: string, setpointC: number, setpointMode: Room['setpointMode'] = 'schedule'): Room {
-  return {
-    id, name: id, kind: 'thermostat', reachable: true, measuredC: 19, setpointC, setpointMode, setpointEndsAt: null,
-    heating: false, heatingPowerRequest: null, openWindow: false, batteryPercent: 80, signal: 'good', modules: [],
-  };
-}
-function home(rooms: Room[], mode: Home['mode'] = 'schedule'): Home {
-  return {
-    id: 'h1', name: 'Home', reachable: true, mode, modeEndsAt: null, schedules: [], defaultOverrideMinutes: 180,
-    awayTempC: 14, frostguardTempC: 7, requiresSetState: false, timezone: null, rooms, error: null,
-  };
-}
+const room = (id: string, setpointC: number, setpointMode: Room['setpointMode'] = 'schedule'): Room => aRoom(id, { setpointC, setpointMode });
+const home = (rooms: Room[], mode: Home['mode'] = 'schedule'): Home => aHome('h1', rooms, { mode });
 
 describe('PendingOverlay', () => {
   it('re-applies an unconfirmed value, drops it once a poll shows it', () => {

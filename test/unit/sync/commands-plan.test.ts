@@ -1,26 +1,17 @@
 // Pure Netatmo rules: command + home/room → the Netatmo calls and the optimistic patch.
 import { describe, expect, it } from 'vitest';
 import type { Home, Room } from '../../../src/model/types.js';
+import { home as aHome, room as aRoom } from '../../helpers/model-builders.js';
 import { planBackToSchedule, planHomeMode, planRoomMode, planRoomSetpoint, planSwitchSchedule, roomWritePath } from '../../../src/sync/netatmo-write-plan.js';
 
 const NOW = Date.parse('2026-11-26T20:00:00Z');
 const NOW_S = NOW / 1000;
 
-function room(id: string, kind: Room['kind'], extra: Partial<Room> = {}): Room {
-  return {
-    id, name: id, kind, reachable: true, measuredC: 19, setpointC: 19, setpointMode: 'schedule', setpointEndsAt: null,
-    heating: false, heatingPowerRequest: null, openWindow: false, batteryPercent: 80, signal: 'good', modules: [], ...extra,
-  };
-}
+const room = (id: string, kind: Room['kind'], extra: Partial<Room> = {}): Room => aRoom(id, { kind, setpointC: 19, ...extra });
 
 function home(extra: Partial<Home> = {}): Home {
-  return {
-    id: 'h1', name: 'Home', reachable: true, mode: 'schedule', modeEndsAt: null,
-    schedules: [{ id: 's1', name: 'Default', selected: true }, { id: 's2', name: 'Winter', selected: false }],
-    defaultOverrideMinutes: 180, awayTempC: 14, frostguardTempC: 8, requiresSetState: false, timezone: null, error: null,
-    rooms: [room('t', 'thermostat'), room('v', 'valves'), room('m', 'mixed', { setpointMode: 'manual', setpointC: 22 })],
-    ...extra,
-  };
+  const rooms = [room('t', 'thermostat'), room('v', 'valves'), room('m', 'mixed', { setpointMode: 'manual', setpointC: 22 })];
+  return aHome('h1', rooms, { schedules: [{ id: 's1', name: 'Default', selected: true }, { id: 's2', name: 'Winter', selected: false }], awayTempC: 14, frostguardTempC: 8, ...extra });
 }
 
 const roomOf = (h: Home, id: string): Room => h.rooms.find((r) => r.id === id)!;

@@ -3,12 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthError, Home } from '../../../src/model/types.js';
 import { HomeHealthBook, REFUSED_RETRY_MAX_MS } from '../../../src/sync/home-health.js';
+import { home as aHome } from '../../helpers/model-builders.js';
 
 const MIN = 60_000;
-const home = (id: string, reachable = true): Home => ({
-  id, name: id, reachable, mode: 'schedule', modeEndsAt: null, schedules: [], defaultOverrideMinutes: 180,
-  awayTempC: 12, frostguardTempC: 7, requiresSetState: false, timezone: null, rooms: [], error: null,
-});
+const home = (id: string, reachable = true): Home => aHome(id, [], { reachable });
 const error = (kind: HealthError['kind'], code: number | null, at: string): HealthError => ({ kind, code, message: `${kind} ${code ?? ''}`, at });
 
 function book() {

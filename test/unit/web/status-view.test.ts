@@ -5,6 +5,7 @@ import type { BridgeInfo } from '../../../src/lan/state-document.js';
 import type { Home, NetatmoHealth, Room } from '../../../src/model/types.js';
 import { renderStatusPanel } from '../../../src/web/status-render.js';
 import { buildStatusView, type StatusSource } from '../../../src/web/status-view.js';
+import { home as aHome, room as aRoom } from '../../helpers/model-builders.js';
 
 const NOW = Date.parse('2025-01-15T12:00:00Z');
 const bridge: BridgeInfo = { id: 'b', name: 'Netatmo Bridge', version: '1.0.0', startedAt: '2025-01-15T10:00:00Z', preferredPath: 'lan', simulated: false };
@@ -13,14 +14,10 @@ const health: NetatmoHealth = {
   callsLastHour: 42, callsLast10s: 1, budgetPerHour: 400, budgetPer10s: 40, pollIntervalS: 60, effectivePollIntervalS: 60, backoffUntil: null, tokenSaved: true,
   pollPolicy: 'adaptive', pollReason: 'quiet hours', nextPollInS: 37, currentIntervalS: 55,
 };
-const room: Room = {
-  id: 'r1', name: 'Living <room>', kind: 'valves', reachable: true, measuredC: 20.54, setpointC: 21, setpointMode: 'manual',
-  setpointEndsAt: '2025-01-15T13:30:00Z', heating: true, heatingPowerRequest: 45, openWindow: false, batteryPercent: 12, signal: 'good', modules: [],
-};
-const home: Home = {
-  id: 'h1', name: 'Home', reachable: true, mode: 'schedule', modeEndsAt: null, schedules: [{ id: 's', name: 'Winter', selected: true }],
-  defaultOverrideMinutes: 180, awayTempC: 16, frostguardTempC: 7, requiresSetState: false, timezone: 'Europe/Paris', rooms: [room], error: null,
-};
+const room: Room = aRoom('r1', {
+  name: 'Living <room>', measuredC: 20.54, setpointC: 21, setpointMode: 'manual', setpointEndsAt: '2025-01-15T13:30:00Z', heatingPowerRequest: 45, batteryPercent: 12, modules: [],
+});
+const home: Home = aHome('h1', [room], { name: 'Home', schedules: [{ id: 's', name: 'Winter', selected: true }], awayTempC: 16 });
 
 function source(overrides: Partial<StatusSource> = {}): StatusSource {
   return { bridge, health, homes: [home], hubs: [], lastHubPollAt: null, pairingClosesAt: null, storeProblem: null, nowMs: NOW, ...overrides };

@@ -1,5 +1,7 @@
-// Small hand-made homes for the SmartThings unit tests (our model's shapes, not Netatmo's).
-import type { Home, Room } from '../../../src/model/types.js';
+// The one set of hand-made homes and rooms for tests (our model's shapes, not Netatmo's: raw
+// Netatmo payloads come from test/fixtures/netatmo/ and ./netatmo-fixtures.ts). A test overrides
+// only the fields it is about, so what it relies on is visible where it is used.
+import type { Home, Room } from '../../src/model/types.js';
 
 export function room(id: string, overrides: Partial<Room> = {}): Room {
   return {
