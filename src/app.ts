@@ -39,7 +39,7 @@ import { activitySaver, loadActivityProfiles } from './sync/activity-store.js';
 import { startPollSchedule } from './sync/schedule.js';
 import { persistState } from './sync/persist.js';
 import { StateService } from './sync/state-service.js';
-import type { StoreFs } from './store/index.js';
+import { storeTokenRepository, type StoreFs } from './store/index.js';
 import { netatmoWebhookFeature } from './sync/webhook-feature.js';
 import { smartAppFeature } from './smartthings/feature.js';
 import { moduleLogger, type Logger } from './util/logger.js';
@@ -101,7 +101,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     stops.push({ name: 'data file', stop: () => store.flush() });
     const budget = new RateBudget({ now, monotonicNow, perHour: config.rateBudget.perHour, per10s: config.rateBudget.per10s });
     const tokens = new TokenManager({
-      store,
+      repository: storeTokenRepository(store),
       tokenUrl: tokenUrlOf(source.apiUrl),
       budget,
       logger: moduleLogger(logger, 'netatmo'),

@@ -1,13 +1,12 @@
 // The one HTTP server of the bridge: LAN API for the hub, status/setup pages, SmartApp webhook,
 // metrics. Routers come from their own modules; this file only orders them and turns every
 // failure into the LAN API's error shape so no request can crash the process.
-import http from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Router } from 'express';
 import { misdirectedMessage, type HostCheck } from './http/allowed-hosts.js';
-import { LanError, sendLanError } from './lan/errors.js';
-import type { FastPath } from './lan/fast-path.js';
+import { ApiError, sendApiError } from './http/api-error.js';
 import type { Logger } from './util/logger.js';
 
 /** Request bodies above this are refused with 413 (docs/lan-api.md). */
@@ -75,7 +74,7 @@ export function createHttpApp(routes: HttpRoutes, logger: Logger, onRequest?: (r
   app.use('/api/v1', routes.lanAuth);
   for (const router of routes.lan) app.use(router);
   app.use('/api', (req, _res, next) => {
-    next(new LanError(404, 'not_found', `There is no ${req.method} ${req.baseUrl}${req.path} in the LAN API v1.`));
+    next(new ApiError(404, 'not_found', `There is no ${req.method} ${req.baseUrl}${req.path} in the LAN API v1.`));
   });
   app.use(errorHandler(logger));
   return app;
@@ -126,7 +125,7 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
       res.end();
       return;
     }
-    sendLanError(res, toLanError(error, req.method, req.path, logger));
+    sendApiError(res, toApiError(error, req.method, req.path, logger));
   };
 }
 
@@ -135,27 +134,27 @@ interface BodyParserError {
   status?: number;
 }
 
-function toLanError(error: unknown, method: string, path: string, logger: Logger): LanError {
-  if (error instanceof LanError) return error;
+function toApiError(error: unknown, method: string, path: string, logger: Logger): ApiError {
+  if (error instanceof ApiError) return error;
   const parserError = error as BodyParserError;
   switch (parserError?.type) {
     case 'entity.too.large':
-      return new LanError(413, 'payload_too_large', `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KiB.`);
+      return new ApiError(413, 'payload_too_large', `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KiB.`);
     case 'entity.parse.failed':
-      return new LanError(400, 'invalid_request', 'The request body is not valid JSON.');
+      return new ApiError(400, 'invalid_request', 'The request body is not valid JSON.');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new LanError(400, 'invalid_request', 'The request body must be UTF-8 JSON.');
+      return new ApiError(400, 'invalid_request', 'The request body must be UTF-8 JSON.');
     case 'request.aborted':
-      return new LanError(400, 'invalid_request', 'The request was aborted before its body arrived.');
+      return new ApiError(400, 'invalid_request', 'The request was aborted before its body arrived.');
     default:
       break;
   }
   // Other 4xx from the HTTP stack (a body whose Content-Encoding does not decode, a malformed
   // path escape …) are the client's mistake: a 400 in our shape, not a 500.
-  if (isClientError(error)) return new LanError(400, 'invalid_request', 'The request could not be read: check its encoding, body and address.');
+  if (isClientError(error)) return new ApiError(400, 'invalid_request', 'The request could not be read: check its encoding, body and address.');
   logger.error({ err: error, method, path }, 'unexpected error while handling a request');
-  return new LanError(500, 'internal_error', 'The bridge hit an unexpected error; the details are in its log.');
+  return new ApiError(500, 'internal_error', 'The bridge hit an unexpected error; the details are in its log.');
 }
 
 function isClientError(error: unknown): boolean {
@@ -194,6 +193,9 @@ function answerMisdirected(req: http.IncomingMessage, res: http.ServerResponse):
   });
   res.end(body);
 }
+
+/** Answers the request and returns true, or returns false to let express handle it (src/lan/fast-path.ts). */
+export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 export interface RunningHttpServer {
   server: http.Server;

@@ -11,7 +11,7 @@ import { ENV_NAMES, envSchema } from '../config/schema.js';
 import { RateBudget } from '../netatmo/budget.js';
 import { tokenUrlOf } from '../netatmo/oauth.js';
 import { TokenManager } from '../netatmo/tokens.js';
-import { DATA_FILE_NAME, openFileStore, type Store, type StoreData } from '../store/index.js';
+import { DATA_FILE_NAME, openFileStore, storeTokenRepository, type Store, type StoreData } from '../store/index.js';
 import { silentLogger } from '../util/logger.js';
 import { parseStoreText } from '../store/load.js';
 import { resolveDataLocation, SERVICE_UNIT_FILE, type DataLocation } from './data-location.js';
@@ -173,7 +173,7 @@ export async function offlineTokens(config: Config, options: { withEnvRefreshTok
   const store = await openFileStore({ dataDir: config.dataDir, logger: silentLogger() });
   const { clientId, clientSecret } = config.netatmo;
   const tokens = new TokenManager({
-    store,
+    repository: storeTokenRepository(store),
     tokenUrl: tokenUrlOf(config.netatmo.apiUrl),
     budget: new RateBudget(),
     logger: silentLogger(),

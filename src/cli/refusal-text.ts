@@ -7,7 +7,7 @@ import type { Translator } from '../i18n/translator.js';
 import { isMoveFailure, MoveError } from '../moving/errors.js';
 import { moveFailureText } from '../moving/failure-text.js';
 import { StoreWriteError } from '../store/index.js';
-import { storeWriteErrorText } from '../web/store-problem.js';
+import { storeWriteErrorText } from '../i18n/store-problem.js';
 import type { BridgeAnswer } from './bridge-link.js';
 
 const moveFacts = z.object({ at: z.string().max(64).optional(), version: z.string().max(64).optional(), limit: z.number().optional() });

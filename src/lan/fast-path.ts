@@ -4,10 +4,9 @@
 // token, a throttled address, a request the handler declines — falls through to express, which
 // answers in the usual way.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HttpRequestRecord } from '../http-server.js';
+import type { FastPath, HttpRequestRecord } from '../http-server.js';
 
-/** Answers the request and returns true, or returns false to let express handle it. */
-export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
+export type { FastPath };
 
 export interface FastGetOptions {
   path: string;

@@ -2,7 +2,7 @@
 // the same request cannot help. The block holds until the store has another refresh token or other
 // client credentials than when it began — stored by the status page, the SmartApp, the CLI or
 // another process.
-import type { NetatmoCredentials } from '../store/types.js';
+import type { NetatmoCredentials } from './token-repository.js';
 
 interface BlockedOn {
   refreshToken: string | null;

@@ -1,7 +1,7 @@
 // The two ways Netatmo hands out a token pair (POST /oauth2/token): an authorization code from the
 // "connect" flow, or a refresh token (the bridge's own, or one the user typed in the SmartApp).
 // Only the TokenManager calls this: it alone decides where the new pair is stored.
-import type { NetatmoCredentials, NetatmoTokens } from '../store/types.js';
+import type { NetatmoCredentials, NetatmoTokens } from './token-repository.js';
 import { postTokenRequest, type TokenCallOutcome, type TokenEndpointOptions } from './token-endpoint.js';
 import type { NetatmoError } from './errors.js';
 import { tokensFromResponse } from './token-store.js';

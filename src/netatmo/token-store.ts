@@ -5,8 +5,7 @@
 // written again on the next request. Until then the status page and the state API say "token not
 // saved"; if the process dies before that, the user must reconnect — nothing better is possible.
 import type { Logger } from '../util/logger.js';
-import type { Store } from '../store/store.js';
-import type { NetatmoCredentials, NetatmoTokens } from '../store/types.js';
+import type { NetatmoCredentials, NetatmoTokens, TokenRepository, TokenSave } from './token-repository.js';
 import type { TokenResponse } from './schemas.js';
 
 export function tokensFromResponse(response: TokenResponse, nowMs: number): NetatmoTokens {
@@ -19,23 +18,17 @@ export function tokensFromResponse(response: TokenResponse, nowMs: number): Neta
   };
 }
 
-/** A pair to save; with credentials when it was issued to other ones than those stored (a new connection). */
-export interface TokenSave {
-  tokens: NetatmoTokens;
-  credentials?: NetatmoCredentials;
-}
-
 export class TokenStore {
   private unsaved: TokenSave | null = null;
 
   constructor(
-    private readonly store: Store,
+    private readonly repository: TokenRepository,
     private readonly log: Logger,
   ) {}
 
   /** The newest pair: an unsaved one wins over the store's. */
   current(): NetatmoTokens | null {
-    return this.unsaved?.tokens ?? this.store.data.netatmo.tokens;
+    return this.unsaved?.tokens ?? this.repository.savedTokens();
   }
 
   /** Client id/secret of an unsaved connection (they win over the store's), else null. */
@@ -89,13 +82,7 @@ export class TokenStore {
   }
 
   private write(pair: TokenSave): Promise<void> {
-    return this.store.update((draft) => {
-      draft.netatmo.tokens = pair.tokens;
-      if (!pair.credentials) return;
-      draft.netatmo.credentials = pair.credentials;
-      // A new connection (connect()) starts afresh on this machine: a move away is over.
-      draft.netatmo.moved = null;
-    });
+    return this.repository.save(pair);
   }
 }
 

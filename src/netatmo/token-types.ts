@@ -1,16 +1,16 @@
 // The token manager's public types (src/netatmo/tokens.ts).
 import type { Logger } from '../util/logger.js';
-import type { Store } from '../store/store.js';
-import type { NetatmoCredentials, NetatmoTokens } from '../store/types.js';
 import type { RateBudget } from './budget.js';
 import type { NetatmoError } from './errors.js';
+import type { NetatmoCredentials, NetatmoTokens, TokenRepository } from './token-repository.js';
 
 /** moved: the connection was exported to another machine (src/moving/): no more token requests here. */
 export type TokenStatus = 'ok' | 'auth_required' | 'not_configured' | 'moved';
 export type TokenStatusListener = (status: TokenStatus, error: NetatmoError | null) => void;
 
 export interface TokenManagerOptions {
-  store: Store;
+  /** Where the pair is saved (the data file: storeTokenRepository in src/store/). */
+  repository: TokenRepository;
   /** NETATMO_API_URL + '/oauth2/token' */
   tokenUrl: string;
   budget: RateBudget;

@@ -11,21 +11,21 @@
 // - the NETATMO_REFRESH_TOKEN from the environment seeds an empty store only; after the first
 //   rotation the store wins, so a restart with the now-dead env token keeps working.
 import type { Logger } from '../util/logger.js';
-import type { Store } from '../store/store.js';
-import type { NetatmoCredentials, NetatmoTokens } from '../store/types.js';
 import { NetatmoError } from './errors.js';
 import { RefreshBlock } from './token-block.js';
 import { refusalFor, RequestGate } from './token-gate.js';
 import { TOKEN_ENDPOINT, type TokenEndpointOptions } from './token-endpoint.js';
 import { requestTokens, type TokenGrant } from './token-grants.js';
 import { describeError, TokenStore, tokensFromResponse } from './token-store.js';
+import type { NetatmoCredentials, NetatmoTokens, TokenRepository } from './token-repository.js';
 import type { ConnectResult, TokenManagerOptions, TokenStatus, TokenStatusListener } from './token-types.js';
 
 export { tokensFromResponse, type TokenGrant };
 export type { ConnectResult, TokenManagerOptions, TokenStatus, TokenStatusListener } from './token-types.js';
+export type { NetatmoCredentials, NetatmoTokens, TokenRepository, TokenSave } from './token-repository.js';
 
 export class TokenManager {
-  private readonly store: Store;
+  private readonly repository: TokenRepository;
   private readonly log: Logger;
   private readonly envCredentials: NetatmoCredentials | null;
   private readonly envRefreshToken: string | null;
@@ -48,7 +48,7 @@ export class TokenManager {
   private readonly listeners = new Set<TokenStatusListener>();
 
   constructor(options: TokenManagerOptions) {
-    this.store = options.store;
+    this.repository = options.repository;
     this.log = options.logger;
     this.envCredentials = options.envCredentials ?? null;
     this.envRefreshToken = options.envRefreshToken?.trim() ? options.envRefreshToken.trim() : null;
@@ -57,18 +57,18 @@ export class TokenManager {
     this.marginMs = options.refreshMarginMs ?? 5 * 60_000;
     this.blockedRecheckMs = options.blockedRecheckMs ?? 5 * 60_000;
     this.onRefreshed = options.onRefreshed;
-    this.saved = new TokenStore(this.store, this.log);
+    this.saved = new TokenStore(this.repository, this.log);
     this.lastStatus = this.status();
   }
 
   /** Client id/secret in force: an unsaved connection's, the store's (status page), or the environment's. */
   credentials(): NetatmoCredentials | null {
-    return this.saved.unsavedCredentials() ?? this.store.data.netatmo.credentials ?? this.envCredentials;
+    return this.saved.unsavedCredentials() ?? this.repository.savedCredentials() ?? this.envCredentials;
   }
 
   status(): TokenStatus {
     let status: TokenStatus;
-    if (this.store.data.netatmo.moved) status = 'moved';
+    if (this.repository.movedAt() !== null) status = 'moved';
     else if (!this.credentials()) status = 'not_configured';
     else if (this.isBlocked()) status = 'auth_required';
     else if (!this.currentTokens() && !this.envRefreshToken) status = 'not_configured';
@@ -160,7 +160,7 @@ export class TokenManager {
     this.envTokenTried = false;
     this.status();
     this.log.info({ expiresAt: pair.tokens.expiresAt, scope: pair.tokens.scope, saved }, saved ? 'new Netatmo tokens stored' : 'new Netatmo tokens kept in memory: the data file refused them');
-    return { tokens: pair.tokens, saved, notSavedBecause: saved ? null : (this.store.problem()?.message ?? 'the data file could not be written') };
+    return { tokens: pair.tokens, saved, notSavedBecause: saved ? null : (this.repository.problem() ?? 'the data file could not be written') };
   }
 
   private currentTokens(): NetatmoTokens | null {
@@ -183,7 +183,7 @@ export class TokenManager {
   private async recheckWhileBlocked(): Promise<void> {
     if (!this.block.recheckDue(this.now(), this.blockedRecheckMs)) return;
     try {
-      await this.store.reload();
+      await this.repository.reload();
     } catch (error) {
       this.log.warn({ err: describeError(error) }, 'could not re-read the data file');
     }
@@ -192,7 +192,7 @@ export class TokenManager {
   private assertUsable(): void {
     const status = this.status();
     if (status === 'ok') return;
-    throw refusalFor(status, { lastError: this.lastErrorValue, hasCredentials: this.credentials() !== null, movedAt: this.store.data.netatmo.moved?.at ?? null });
+    throw refusalFor(status, { lastError: this.lastErrorValue, hasCredentials: this.credentials() !== null, movedAt: this.repository.movedAt() });
   }
 
   private refreshOnce(): Promise<string> {
@@ -249,7 +249,7 @@ export class TokenManager {
   private async recoverFromInvalidGrant(usedRefreshToken: string, error: NetatmoError): Promise<string> {
     let onDisk: NetatmoTokens | null = null;
     try {
-      onDisk = (await this.store.reload()).netatmo.tokens;
+      onDisk = await this.repository.reload();
     } catch (reloadError) {
       this.log.warn({ err: describeError(reloadError) }, 'could not re-read the data file after invalid_grant');
     }

@@ -20,7 +20,7 @@ export interface StoreProblem {
   message: string;
   /** When saving first failed for this reason (ISO). */
   since: string;
-  /** The facts of `message`, so a page can say it in the reader's language (src/web/store-problem.ts). */
+  /** The facts of `message`, so a page can say it in the reader's language (src/i18n/store-problem.ts). */
   path?: string;
   code?: string;
   detail?: string;

@@ -6,3 +6,4 @@ export { openFileStore, DATA_FILE_NAME, type FileStoreOptions } from './open-sto
 export { StoreWriteError, StoreVersionError, StoreValidationError, StoreReadError, type StoreWriteFailureReason, type StoreProblem } from './errors.js';
 export { generateLanToken } from './defaults.js';
 export type { StoreFs } from './atomic-file-adapter.js';
+export { storeTokenRepository } from './token-repository.js';

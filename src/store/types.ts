@@ -2,18 +2,12 @@
 // restart lives here; the file is written atomically with mode 0600 because it holds secrets.
 // Change the shape only together with a migration in src/store/migrations.ts.
 import type { Home, HealthError } from '../model/types.js';
+import type { NetatmoCredentials, NetatmoTokens } from '../netatmo/token-repository.js';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 
-export interface NetatmoTokens {
-  accessToken: string;
-  refreshToken: string;
-  /** When the access token expires (ISO). */
-  expiresAt: string;
-  scope: string[];
-  /** When this pair was obtained (ISO); used to tell whether another process rotated it. */
-  obtainedAt: string;
-}
+// The token pair's shape belongs to the token manager's port; the data file stores it as is.
+export type { NetatmoCredentials, NetatmoTokens } from '../netatmo/token-repository.js';
 
 /** Set when this bridge's Netatmo connection was exported to another machine (src/moving/). */
 export interface MovedAway {
@@ -21,11 +15,6 @@ export interface MovedAway {
   at: string;
   /** The export file's id (undoing checks it). */
   exportId: string;
-}
-
-export interface NetatmoCredentials {
-  clientId: string;
-  clientSecret: string;
 }
 
 /** Settings the user changed at run time (status page / SmartApp); they override the environment. */

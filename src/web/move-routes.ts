@@ -14,7 +14,7 @@ import { MAX_EXPORT_BYTES, PASSPHRASE_MAX_LENGTH } from '../moving/limits.js';
 import { StoreWriteError } from '../store/index.js';
 import { formParser } from './admin-routes.js';
 import { translatorFor } from './language.js';
-import { storeWriteErrorText } from './store-problem.js';
+import { storeWriteErrorText } from '../i18n/store-problem.js';
 import { authorisePost, backToAdmin, sendMessagePage, sessionOf, type WebDeps } from './web-deps.js';
 
 const csrf = z.string().min(1).max(200);

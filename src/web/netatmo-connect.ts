@@ -6,7 +6,7 @@ import type { BridgeContext } from '../context.js';
 import { NetatmoError } from '../netatmo/errors.js';
 import { tokenUrlOf } from '../netatmo/oauth.js';
 import { TokenManager, type ConnectResult } from '../netatmo/tokens.js';
-import type { Store } from '../store/index.js';
+import { storeTokenRepository, type Store } from '../store/index.js';
 import type { Translator } from '../i18n/translator.js';
 import { withTimeout } from '../util/with-timeout.js';
 import type { PendingConnect } from './auth/sessions.js';
@@ -48,7 +48,7 @@ export async function finishNetatmoConnect(context: BridgeContext, realStore: St
 /** The demo's own token manager serves the simulator; the real account gets one over the real data file. */
 function realAccountTokens(context: BridgeContext, realStore: Store): TokenManager {
   return new TokenManager({
-    store: realStore,
+    repository: storeTokenRepository(realStore),
     tokenUrl: tokenUrlOf(context.config.netatmo.apiUrl),
     budget: context.budget,
     logger: context.logger,

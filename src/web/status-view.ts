@@ -9,7 +9,7 @@ import type { HubSeen } from '../lan/hub-activity.js';
 import type { BridgeInfo } from '../lan/state-document.js';
 import type { Home, NetatmoHealth, NetatmoStatus, Room } from '../model/types.js';
 import type { StoreProblem } from '../store/index.js';
-import { storeProblemText } from './store-problem.js';
+import { storeProblemText } from '../i18n/store-problem.js';
 import { pollReasonText } from '../i18n/poll-reason.js';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';

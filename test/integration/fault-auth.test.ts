@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RateBudget } from '../../src/netatmo/budget.js';
 import { TokenManager } from '../../src/netatmo/tokens.js';
-import { openFileStore, type StoreFs } from '../../src/store/index.js';
+import { openFileStore, storeTokenRepository, type StoreFs } from '../../src/store/index.js';
 import { silentLogger, type Logger } from '../../src/util/logger.js';
 import { LogCapture } from '../helpers/bridge.js';
 import { API_ENDPOINTS, rigTracker, type FaultRig } from './fault-rig.js';
@@ -38,7 +38,7 @@ async function anotherProcess(
 ) {
   const otherStore = await openFileStore({ dataDir: rig.t.dataDir, logger: seams.logger ?? silentLogger(), fs: seams.fs });
   const otherTokens = new TokenManager({
-    store: otherStore,
+    repository: storeTokenRepository(otherStore),
     tokenUrl: `${rig.sim.url}/oauth2/token`,
     budget: new RateBudget({ now: rig.now }),
     logger: silentLogger(),

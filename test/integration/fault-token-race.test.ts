@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RateBudget } from '../../src/netatmo/budget.js';
 import { TokenManager } from '../../src/netatmo/tokens.js';
-import { openFileStore } from '../../src/store/index.js';
+import { openFileStore, storeTokenRepository } from '../../src/store/index.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { startFaultRig, type FaultRig } from './fault-rig.js';
 
@@ -30,7 +30,7 @@ async function round(): Promise<string | null> {
     // The first poll's state save may still be on its way to disk: the other process starts now.
     const otherStore = await openFileStore({ dataDir: rig.t.dataDir, logger: silentLogger() });
     const otherTokens = new TokenManager({
-      store: otherStore,
+      repository: storeTokenRepository(otherStore),
       tokenUrl: `${rig.sim.url}/oauth2/token`,
       budget: new RateBudget({ now: rig.now }),
       logger: silentLogger(),

@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from '../../../src/util/logger.js';
 import type { NetatmoTokens } from '../../../src/store/types.js';
 import type { MemoryStore } from '../../fakes/memory-store.js';
 import { makeTokens, storeWith } from '../../fakes/memory-store.js';
+import { storeTokenRepository } from '../../../src/store/token-repository.js';
 import { ScriptedNetatmo } from '../../fakes/scripted-netatmo.js';
 
 export const T0 = Date.parse('2026-01-05T10:00:00Z');
@@ -51,7 +52,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const store = options.store ?? storeWith(options.storedTokens === undefined ? freshTokens('stored') : options.storedTokens);
   const logger = options.logger ?? silentLogger();
   const budget = new RateBudget({ now: clock.now, ...options.budget });
-  const tokens = new TokenManager({ store, tokenUrl: server.tokenUrl, budget, logger, now: clock.now, timeoutMs: 2_000, ...options.tokenOptions });
+  const tokens = new TokenManager({ repository: storeTokenRepository(store), tokenUrl: server.tokenUrl, budget, logger, now: clock.now, timeoutMs: 2_000, ...options.tokenOptions });
   const calls: NetatmoCallEvent[] = [];
   const client = new NetatmoClient({
     apiUrl: server.url,

@@ -9,6 +9,7 @@ import { startSimulator } from '../../../src/simulator/index.js';
 import type { RunningSimulator } from '../../../src/simulator/index.js';
 import { silentLogger } from '../../../src/util/logger.js';
 import { storeWith } from '../../fakes/memory-store.js';
+import { storeTokenRepository } from '../../../src/store/token-repository.js';
 import { caught } from './harness.js';
 
 let sim: RunningSimulator | undefined;
@@ -23,7 +24,7 @@ async function stack(scenario: 'demo' | 'multi-home' = 'demo') {
   const store = storeWith(null, { clientId: sim.clientId, clientSecret: sim.clientSecret });
   const budget = new RateBudget();
   const logger = silentLogger();
-  const tokens = new TokenManager({ store, tokenUrl: `${sim.url}/oauth2/token`, budget, logger, envRefreshToken: sim.issueRefreshToken() });
+  const tokens = new TokenManager({ repository: storeTokenRepository(store), tokenUrl: `${sim.url}/oauth2/token`, budget, logger, envRefreshToken: sim.issueRefreshToken() });
   const client = new NetatmoClient({ apiUrl: sim.url, tokens, budget, logger });
   return { sim, store, tokens, client, budget };
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../src/i18n/translator.js';
 import { StoreWriteError, type StoreProblem, type StoreWriteFailureReason } from '../../../src/store/errors.js';
-import { storeProblemText } from '../../../src/web/store-problem.js';
+import { storeProblemText } from '../../../src/i18n/store-problem.js';
 
 const REASONS: StoreWriteFailureReason[] = ['read_only', 'disk_full', 'permission', 'io', 'locked', 'newer_file', 'damaged_file'];
 const PATH = '/var/lib/netatmo-bridge/bridge.json';

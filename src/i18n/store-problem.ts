@@ -1,6 +1,7 @@
 // Why the bridge cannot save its data file, in the reader's language: the same sentences as the
-// store's own (src/store/errors.ts, English, for the log), from the problem's facts. Pure.
-import type { Translator } from '../i18n/translator.js';
+// store's own (src/store/errors.ts, English, for the log), from the problem's facts. Pure. The
+// status page, the admin page and the CLI all say it with these words.
+import type { Translator } from './translator.js';
 import type { StoreProblem } from '../store/index.js';
 
 export function storeProblemText(problem: StoreProblem, tr: Translator): string {
