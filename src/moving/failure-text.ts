@@ -3,7 +3,7 @@
 // admin page, the CLI and MoveError's English message all say it through here. Pure.
 import { formatDateTime } from '../i18n/format.js';
 import type { Translator } from '../i18n/translator.js';
-import type { MoveFacts, MoveFailure } from './errors.js';
+import type { MoveFacts, MoveFailure } from './failures.js';
 import { MAX_EXPORT_BYTES, PASSPHRASE_MIN_LENGTH } from './limits.js';
 
 export function moveFailureText(reason: MoveFailure, facts: MoveFacts, tr: Translator): string {

@@ -1,6 +1,6 @@
 // Every request the simulator saw (and every webhook it posted), for assertions in tests.
 // Secrets are masked before they are stored.
-import type { CallRecord } from './types.js';
+import type { CallRecord } from './fault-types.js';
 
 const SECRET_KEYS = new Set(['client_secret', 'refresh_token', 'access_token', 'code', 'password']);
 const MAX_RECORDS = 20_000;

@@ -2,7 +2,7 @@
 // and the API answers accordingly for `count` requests or `durationMs` of simulated time. A fault
 // may be limited to requests about some homes (`homeIds`), so one home of an account can fail
 // while the others answer.
-import type { FaultKind, FaultSpec } from './types.js';
+import type { FaultKind, FaultSpec } from './fault-types.js';
 
 export const FAULT_KINDS: FaultKind[] = ['server_error', 'rate_limit', 'overloaded', 'hang', 'malformed', 'relay_offline', 'token_expired', 'invalid_grant', 'write_errors', 'refused', 'hold'];
 

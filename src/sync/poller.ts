@@ -6,9 +6,10 @@
 // back-off; the Netatmo client enforces the budget itself.
 import type { RawTopologyHome } from '../model/netatmo-raw.js';
 import type { NetatmoApi } from '../netatmo/api.js';
-import type { HealthError, Home, PollPolicyName, PollReason } from '../model/types.js';
+import type { Home, PollPolicyName, PollReason } from '../model/types.js';
 import type { Logger } from '../util/logger.js';
 import type { HealthTracker } from './health.js';
+import type { PollResult } from './poll-result.js';
 import { HomeHealthBook } from './home-health.js';
 import { runRound, toHealthError, type RoundOutcome } from './poll-round.js';
 import { fixedIntervalPolicy, PollTimer, type PollObservation, type PollPolicy } from './poll-timing.js';
@@ -56,15 +57,7 @@ export interface PollerOptions {
   onPollFinished?: (result: PollResult) => void;
 }
 
-export interface PollResult {
-  ok: boolean;
-  startedAt: number;
-  durationMs: number;
-  changed: boolean;
-  /** The poll did not run because the local budget or a back-off deferred it. */
-  deferred: boolean;
-  error?: HealthError;
-}
+export type { PollResult } from './poll-result.js';
 
 export class Poller {
   readonly #topology: TopologyCache;
