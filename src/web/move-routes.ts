@@ -1,6 +1,6 @@
 // The admin page's move and diagnostics actions (signed in, same origin, CSRF token): export
 // (download), import (upload, size-limited, restart), undo a move, and the diagnostics download.
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { liveBundle } from '../diagnostics/live.js';
@@ -12,7 +12,7 @@ import { MoveError } from '../moving/errors.js';
 import { moveFailureText } from '../moving/failure-text.js';
 import { MAX_EXPORT_BYTES, PASSPHRASE_MAX_LENGTH } from '../moving/limits.js';
 import { StoreWriteError } from '../store/index.js';
-import { formParser } from './admin-routes.js';
+import { formParser } from './form-parser.js';
 import { translatorFor } from './language.js';
 import { storeWriteErrorText } from '../i18n/store-problem.js';
 import { authorisePost, backToAdmin, sendMessagePage, sessionOf, type WebDeps } from './web-deps.js';
@@ -27,66 +27,10 @@ const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX
 
 export function moveRouter(deps: WebDeps, actions: MoveActions): Router {
   const router = express.Router();
-  const { context } = deps;
-
-  router.post('/admin/move/export', formParser, async (req, res) => {
-    const session = authorisePost(deps, req, res);
-    if (!session) return;
-    const tr = translatorFor(req);
-    const form = exportForm.safeParse(req.body);
-    if (!form.success) return backToAdmin(res, session, { kind: 'error', text: tr.t('message.formUnreadable') }, '#move');
-    if (form.data.passphrase !== form.data.passphraseAgain) return backToAdmin(res, session, { kind: 'error', text: tr.t('move.passphraseMismatch') }, '#move');
-    try {
-      const result = await actions.exportData(form.data.passphrase);
-      const text = result.movedAt ? tr.t('adminMove.exported', { time: formatDateTime(result.movedAt, tr) }) : tr.t('adminMove.exportedNoAccount');
-      session.flash = { kind: 'success', text };
-      const day = new Date(context.now()).toISOString().slice(0, 10);
-      res.set('cache-control', 'no-store').attachment(`netatmo-bridge-export-${day}.json`).type('application/json').send(result.fileText);
-    } catch (error) {
-      refuse(res, session, error, tr);
-    }
-  });
-
-  router.post('/admin/move/import', signedIn(deps), receiveUpload(deps), async (req, res) => {
-    const session = authorisePost(deps, req, res);
-    if (!session) return;
-    const tr = translatorFor(req);
-    const form = importForm.safeParse(req.body);
-    if (!form.success) return backToAdmin(res, session, { kind: 'error', text: tr.t('message.formUnreadable') }, '#move');
-    if (!req.file) return backToAdmin(res, session, { kind: 'error', text: tr.t('adminMove.noFile') }, '#move');
-    try {
-      const result = await actions.importData(req.file.buffer.toString('utf8'), form.data.passphrase, form.data.force === 'yes');
-      const done = tr.t(result.connected ? 'move.imported' : 'move.importedNoAccount');
-      const next = tr.t(result.restarting ? 'move.restarting' : 'move.restartNeeded');
-      sendMessagePage(deps, req, res, 200, tr.t('adminMove.importedTitle'), `${done} ${next}`, { refreshToStatus: result.restarting });
-    } catch (error) {
-      refuse(res, session, error, tr);
-    }
-  });
-
-  router.post('/admin/move/undo', formParser, async (req, res) => {
-    const session = authorisePost(deps, req, res);
-    if (!session) return;
-    const tr = translatorFor(req);
-    try {
-      const at = await actions.undoMove();
-      backToAdmin(res, session, { kind: 'success', text: tr.t('adminMove.undone', { time: formatDateTime(at, tr) }) }, '#move');
-    } catch (error) {
-      refuse(res, session, error, tr);
-    }
-  });
-
-  router.post('/admin/diagnostics', formParser, async (req, res) => {
-    const session = authorisePost(deps, req, res);
-    if (!session) return;
-    const form = checkboxForm.safeParse(req.body);
-    if (!form.success) return backToAdmin(res, session, { kind: 'error', text: translatorFor(req).t('message.formUnreadable') }, '#diagnostics');
-    const control = await readControlFile(context.config.dataDir);
-    const bundle = liveBundle(context, deps.realStore, { keepNames: form.data.keepNames === 'yes', extraSecrets: control ? [control.key] : [] });
-    const day = new Date(context.now()).toISOString().slice(0, 10);
-    res.set('cache-control', 'no-store').attachment(`netatmo-bridge-diagnostics-${day}.json`).type('application/json').send(`${JSON.stringify(bundle, null, 2)}\n`);
-  });
-
+  router.post('/admin/move/export', formParser, exportData(deps, actions));
+  router.post('/admin/move/import', signedIn(deps), receiveUpload(deps), importData(deps, actions));
+  router.post('/admin/move/undo', formParser, undoMove(deps, actions));
+  router.post('/admin/diagnostics', formParser, downloadDiagnostics(deps));
   return router;
 }
 
@@ -117,5 +61,77 @@ function receiveUpload(deps: WebDeps): express.RequestHandler {
       if (session) backToAdmin(res, session, { kind: 'error', text }, '#move');
       else sendMessagePage(deps, req, res, 400, tr.t('message.formRefusedTitle'), text);
     });
+  };
+}
+
+/** POST /admin/move/export: the encrypted export, as a download. */
+function exportData(deps: WebDeps, actions: MoveActions): RequestHandler {
+  const { context } = deps;
+  return async (req, res) => {
+    const session = authorisePost(deps, req, res);
+    if (!session) return;
+    const tr = translatorFor(req);
+    const form = exportForm.safeParse(req.body);
+    if (!form.success) return backToAdmin(res, session, { kind: 'error', text: tr.t('message.formUnreadable') }, '#move');
+    if (form.data.passphrase !== form.data.passphraseAgain) return backToAdmin(res, session, { kind: 'error', text: tr.t('move.passphraseMismatch') }, '#move');
+    try {
+      const result = await actions.exportData(form.data.passphrase);
+      const text = result.movedAt ? tr.t('adminMove.exported', { time: formatDateTime(result.movedAt, tr) }) : tr.t('adminMove.exportedNoAccount');
+      session.flash = { kind: 'success', text };
+      const day = new Date(context.now()).toISOString().slice(0, 10);
+      res.set('cache-control', 'no-store').attachment(`netatmo-bridge-export-${day}.json`).type('application/json').send(result.fileText);
+    } catch (error) {
+      refuse(res, session, error, tr);
+    }
+  };
+}
+
+/** POST /admin/move/import: an uploaded export; the bridge restarts with it. */
+function importData(deps: WebDeps, actions: MoveActions): RequestHandler {
+  return async (req, res) => {
+    const session = authorisePost(deps, req, res);
+    if (!session) return;
+    const tr = translatorFor(req);
+    const form = importForm.safeParse(req.body);
+    if (!form.success) return backToAdmin(res, session, { kind: 'error', text: tr.t('message.formUnreadable') }, '#move');
+    if (!req.file) return backToAdmin(res, session, { kind: 'error', text: tr.t('adminMove.noFile') }, '#move');
+    try {
+      const result = await actions.importData(req.file.buffer.toString('utf8'), form.data.passphrase, form.data.force === 'yes');
+      const done = tr.t(result.connected ? 'move.imported' : 'move.importedNoAccount');
+      const next = tr.t(result.restarting ? 'move.restarting' : 'move.restartNeeded');
+      sendMessagePage(deps, req, res, 200, tr.t('adminMove.importedTitle'), `${done} ${next}`, { refreshToStatus: result.restarting });
+    } catch (error) {
+      refuse(res, session, error, tr);
+    }
+  };
+}
+
+/** POST /admin/move/undo. */
+function undoMove(deps: WebDeps, actions: MoveActions): RequestHandler {
+  return async (req, res) => {
+    const session = authorisePost(deps, req, res);
+    if (!session) return;
+    const tr = translatorFor(req);
+    try {
+      const at = await actions.undoMove();
+      backToAdmin(res, session, { kind: 'success', text: tr.t('adminMove.undone', { time: formatDateTime(at, tr) }) }, '#move');
+    } catch (error) {
+      refuse(res, session, error, tr);
+    }
+  };
+}
+
+/** POST /admin/diagnostics: the diagnostics bundle, as a download. */
+function downloadDiagnostics(deps: WebDeps): RequestHandler {
+  const { context } = deps;
+  return async (req, res) => {
+    const session = authorisePost(deps, req, res);
+    if (!session) return;
+    const form = checkboxForm.safeParse(req.body);
+    if (!form.success) return backToAdmin(res, session, { kind: 'error', text: translatorFor(req).t('message.formUnreadable') }, '#diagnostics');
+    const control = await readControlFile(context.config.dataDir);
+    const bundle = liveBundle(context, deps.realStore, { keepNames: form.data.keepNames === 'yes', extraSecrets: control ? [control.key] : [] });
+    const day = new Date(context.now()).toISOString().slice(0, 10);
+    res.set('cache-control', 'no-store').attachment(`netatmo-bridge-diagnostics-${day}.json`).type('application/json').send(`${JSON.stringify(bundle, null, 2)}\n`);
   };
 }

@@ -21,9 +21,6 @@ const KNOWN_LONG_FUNCTIONS: string[] = [
   'simulator/seed-homes.ts:buildHome',
   'simulator/server.ts:startSimulator',
   'simulator/status-view.ts:moduleStatus',
-  'web/admin-routes.ts:adminRouter',
-  'web/move-routes.ts:moveRouter',
-  'web/oauth-routes.ts:oauthRouter',
 ];
 
 const files = readSourceTree();
