@@ -39,7 +39,14 @@ function parseFault(body: unknown): FaultSpec | string {
 export function controlRouter(deps: ControlDeps): Router {
   const router = express.Router();
   router.use('/__sim', express.json());
+  addFaultRoutes(router, deps);
+  addWorldRoutes(router, deps);
+  addTokenRoutes(router, deps);
+  return router;
+}
 
+/** Inject, list, clear and release faults. */
+function addFaultRoutes(router: Router, deps: ControlDeps): void {
   router.post('/__sim/faults', (req: Request, res: Response) => {
     const spec = parseFault(req.body);
     if (typeof spec === 'string') {
@@ -60,16 +67,16 @@ export function controlRouter(deps: ControlDeps): Router {
     deps.faults.release();
     res.status(204).end();
   });
+}
+
+/** What the simulator saw and holds, and its clock. */
+function addWorldRoutes(router: Router, deps: ControlDeps): void {
   router.get('/__sim/calls', (req: Request, res: Response) => {
     const endpoint = typeof req.query.endpoint === 'string' ? req.query.endpoint : undefined;
     res.json({ calls: deps.calls.list({ endpoint }) });
   });
   router.get('/__sim/state', (_req: Request, res: Response) => {
     res.json({ ...(deps.world.snapshot() as object), tokens: deps.tokens.counts(), webhooks: deps.webhooks.registered() });
-  });
-  // A refresh token as the dev portal's generator would give (only ever over loopback).
-  router.post('/__sim/refresh-token', (_req: Request, res: Response) => {
-    res.status(201).json({ refresh_token: deps.tokens.issueRefreshToken() });
   });
   router.post('/__sim/advance', (req: Request, res: Response) => {
     const ms = (req.body as { ms?: unknown } | undefined)?.ms;
@@ -90,6 +97,14 @@ export function controlRouter(deps: ControlDeps): Router {
     deps.clock.jump(jumpMs);
     res.json({ now: deps.clock.nowMs() });
   });
+}
+
+/** Tokens as a test needs them: a fresh refresh token, every access token expired, every refresh token revoked. */
+function addTokenRoutes(router: Router, deps: ControlDeps): void {
+  // A refresh token as the dev portal's generator would give (only ever over loopback).
+  router.post('/__sim/refresh-token', (_req: Request, res: Response) => {
+    res.status(201).json({ refresh_token: deps.tokens.issueRefreshToken() });
+  });
   router.post('/__sim/tokens/expire', (_req: Request, res: Response) => {
     deps.tokens.expireAllAccessTokens();
     res.status(204).end();
@@ -98,5 +113,4 @@ export function controlRouter(deps: ControlDeps): Router {
     deps.tokens.revokeAllRefreshTokens();
     res.status(204).end();
   });
-  return router;
 }

@@ -60,51 +60,13 @@ function zones(rooms: SimRoom[], plans: RoomPlan[], comfortBonus: number): SimZo
 
 function buildHome(random: Random, nowMs: number, name: string, gateway: SimModuleType, plans: RoomPlan[], scheduleNames: string[]): SimHome {
   const nowS = Math.floor(nowMs / 1000);
+  // The order of the random draws fixes every id of a seed: home, gateway, rooms, schedules.
   const homeId = randomHex(random, 24);
   const setupDate = nowS - randomInt(random, 200, 900) * 86_400;
-  const gatewayModule: SimModule = {
-    id: randomMac(random),
-    type: gateway,
-    name: gateway === 'NAPlug' ? 'Relay' : 'OpenTherm relay',
-    setupDate,
-    firmware: gateway === 'NAPlug' ? 251 : 22,
-    rfStrength: gateway === 'NAPlug' ? randomInt(random, 95, 110) : undefined,
-    wifiStrength: randomInt(random, 35, 60),
-    reachable: true,
-  };
+  const gatewayModule = buildGateway(random, gateway, setupDate);
   const modules: SimModule[] = [gatewayModule];
   const gridMs = Math.floor(nowMs / STEP_MS) * STEP_MS;
-  const rooms: SimRoom[] = plans.map((plan) => {
-    const room: SimRoom = {
-      id: randomRoomId(random),
-      name: plan.name,
-      type: plan.type,
-      moduleIds: [],
-      reachable: true,
-      openWindow: false,
-      gridMs,
-      gridTemp: 18.5 + randomInt(random, 0, 25) / 10,
-      history: [],
-    };
-    for (const device of plan.devices) {
-      const module = buildModule(random, device.type, device.name, setupDate, gatewayModule.id);
-      module.roomId = room.id;
-      room.moduleIds.push(module.id);
-      modules.push(module);
-    }
-    return room;
-  });
-  const schedules: SimSchedule[] = scheduleNames.map((scheduleName, index) => ({
-    id: randomHex(random, 24),
-    name: scheduleName,
-    type: 'therm',
-    default: index === 0,
-    selected: index === 0,
-    awayTemp: 14,
-    hgTemp: 7,
-    zones: zones(rooms, plans, index === 0 ? 0 : 0.5),
-    timetable: index === 0 ? standardTimetable() : workFromHomeTimetable(),
-  }));
+  const rooms = plans.map((plan) => buildRoom(random, plan, { gridMs, setupDate, gatewayId: gatewayModule.id, modules }));
   return {
     id: homeId,
     name,
@@ -118,10 +80,59 @@ function buildHome(random: Random, nowMs: number, name: string, gateway: SimModu
     defaultDurationMin: 180,
     rooms,
     modules,
-    schedules,
+    schedules: buildSchedules(random, rooms, plans, scheduleNames),
     relayOnline: true,
     createdMs: nowMs,
   };
+}
+
+function buildGateway(random: Random, gateway: SimModuleType, setupDate: number): SimModule {
+  return {
+    id: randomMac(random),
+    type: gateway,
+    name: gateway === 'NAPlug' ? 'Relay' : 'OpenTherm relay',
+    setupDate,
+    firmware: gateway === 'NAPlug' ? 251 : 22,
+    rfStrength: gateway === 'NAPlug' ? randomInt(random, 95, 110) : undefined,
+    wifiStrength: randomInt(random, 35, 60),
+    reachable: true,
+  };
+}
+
+/** A room and its devices; the devices are added to `at.modules`. */
+function buildRoom(random: Random, plan: RoomPlan, at: { gridMs: number; setupDate: number; gatewayId: string; modules: SimModule[] }): SimRoom {
+  const room: SimRoom = {
+    id: randomRoomId(random),
+    name: plan.name,
+    type: plan.type,
+    moduleIds: [],
+    reachable: true,
+    openWindow: false,
+    gridMs: at.gridMs,
+    gridTemp: 18.5 + randomInt(random, 0, 25) / 10,
+    history: [],
+  };
+  for (const device of plan.devices) {
+    const module = buildModule(random, device.type, device.name, at.setupDate, at.gatewayId);
+    module.roomId = room.id;
+    room.moduleIds.push(module.id);
+    at.modules.push(module);
+  }
+  return room;
+}
+
+function buildSchedules(random: Random, rooms: SimRoom[], plans: RoomPlan[], scheduleNames: string[]): SimSchedule[] {
+  return scheduleNames.map((scheduleName, index) => ({
+    id: randomHex(random, 24),
+    name: scheduleName,
+    type: 'therm',
+    default: index === 0,
+    selected: index === 0,
+    awayTemp: 14,
+    hgTemp: 7,
+    zones: zones(rooms, plans, index === 0 ? 0 : 0.5),
+    timetable: index === 0 ? standardTimetable() : workFromHomeTimetable(),
+  }));
 }
 
 export function buildModule(random: Random, type: SimModuleType, name: string, setupDate: number, bridge: string): SimModule {

@@ -26,6 +26,11 @@ function thermostatDemands(world: SimWorld, home: SimHome, module: SimModule, no
 }
 
 function moduleStatus(world: SimWorld, home: SimHome, module: SimModule, nowMs: number): Record<string, unknown> {
+  return mainsModuleStatus(world, home, module, nowMs) ?? radioModuleStatus(world, home, module, nowMs);
+}
+
+/** Modules on mains power and Wi-Fi (relays, OpenTherm, the BNS thermostat, a weather station); else null. */
+function mainsModuleStatus(world: SimWorld, home: SimHome, module: SimModule, nowMs: number): Record<string, unknown> | null {
   const base: Record<string, unknown> = { id: module.id, type: module.type };
   switch (module.type) {
     case 'NAPlug':
@@ -69,8 +74,13 @@ function moduleStatus(world: SimWorld, home: SimHome, module: SimModule, nowMs: 
     case 'NATherm1':
     case 'NRV':
     case 'OTM':
-      break;
+      return null;
   }
+}
+
+/** Battery modules on the relay's radio: thermostats, valves, the outdoor module. */
+function radioModuleStatus(world: SimWorld, home: SimHome, module: SimModule, nowMs: number): Record<string, unknown> {
+  const base: Record<string, unknown> = { id: module.id, type: module.type };
   const mv = batteryMv(module, home.createdMs, nowMs) ?? 0;
   const out: Record<string, unknown> = {
     ...base,

@@ -16,11 +16,6 @@ const KNOWN_LONG_FUNCTIONS: string[] = [
   // Big closures split by responsibility (issue 14, item 6), one commit each.
   'cli/service-unit.ts:renderServiceUnit',
   'config/load.ts:loadConfig',
-  'simulator/control-routes.ts:controlRouter',
-  'simulator/oauth.ts:oauthRouter',
-  'simulator/seed-homes.ts:buildHome',
-  'simulator/server.ts:startSimulator',
-  'simulator/status-view.ts:moduleStatus',
 ];
 
 const files = readSourceTree();
