@@ -40,8 +40,13 @@ export function unitPathProblem(params: UnitParams): UnitPathProblem | null {
 }
 
 export function renderServiceUnit(params: UnitParams): string {
-  const stateDirectory = params.dataDir.startsWith('/var/lib/') ? params.dataDir.slice('/var/lib/'.length) : null;
-  const home = needsHomeReadable(params) ? 'read-only' : 'yes';
+  return `${unitSection(params)}${serviceSection(params)}${hardeningSection(params)}[Install]
+WantedBy=multi-user.target
+`;
+}
+
+/** The header comment and [Unit]: what it is, when it starts, how often a crash loop may restart. */
+function unitSection(params: UnitParams): string {
   return `# ${params.origin}
 # netatmo-smartthings-bridge as a systemd service. Manage: systemctl status|restart|stop netatmo-bridge;
 # log: journalctl -u netatmo-bridge -f. Settings: ${params.envFile} (see .env.example).
@@ -55,7 +60,13 @@ After=network-online.target
 StartLimitIntervalSec=600
 StartLimitBurst=10
 
-[Service]
+`;
+}
+
+/** How the bridge runs: user, directories, settings, restart and stop. */
+function serviceSection(params: UnitParams): string {
+  const stateDirectory = params.dataDir.startsWith('/var/lib/') ? params.dataDir.slice('/var/lib/'.length) : null;
+  return `[Service]
 # Type=simple, not notify: systemd's sd_notify needs a unix datagram socket, which Node cannot open
 # without a native module (sd-notify, unix-dgram). Restart=always restarts a dead process; the
 # bridge's own watchdog restarts a stalled poller inside a live one.
@@ -76,7 +87,13 @@ RestartSec=5
 KillSignal=SIGTERM
 TimeoutStopSec=15
 
-# --- Hardening: the bridge needs the network, its data directory and nothing else. ---
+`;
+}
+
+/** The sandbox: the network, the data directory and nothing else. */
+function hardeningSection(params: UnitParams): string {
+  const home = needsHomeReadable(params) ? 'read-only' : 'yes';
+  return `# --- Hardening: the bridge needs the network, its data directory and nothing else. ---
 NoNewPrivileges=yes
 ProtectSystem=strict
 # read-only (not yes) when node or the package lives under /home or /root (nvm, npm's user prefix).
@@ -112,8 +129,6 @@ SystemCallErrorNumber=EPERM
 # V8 compiles JavaScript to machine code at run time: it needs writable+executable memory.
 MemoryDenyWriteExecute=no
 
-[Install]
-WantedBy=multi-user.target
 `;
 }
 

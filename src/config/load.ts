@@ -32,22 +32,29 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
   const unknown = Object.keys(fileVars).filter((name) => !(ENV_NAMES as string[]).includes(name));
   if (unknown.length > 0) warnings.push(`.env sets ${unknown.join(', ')}, which the bridge does not use (a typo?)`);
 
-  // Each variable on its own, so every problem is found and cross-checks can use what did parse.
+  const values = parseEachVariable(env, problems);
+  const publicKey = resolvePublicKey(values.SMARTAPP_PUBLIC_KEY, cwd, problems);
+  problems.push(...crossFieldProblems(values));
+  warnings.push(...crossFieldWarnings(values));
+  if (problems.length > 0) return { ok: false, problems };
+
+  return { ok: true, config: buildConfig(values as ParsedEnv, publicKey, cwd, options), warnings };
+}
+
+/** Each variable on its own, so every problem is found and cross-checks can use what did parse. */
+function parseEachVariable(env: Record<string, string | undefined>, problems: string[]): Partial<ParsedEnv> {
   const parsed: Partial<Record<EnvName, unknown>> = {};
   for (const name of ENV_NAMES) {
     const result = envSchema.shape[name].safeParse(env[name]);
     if (result.success) parsed[name] = result.data;
     else problems.push(...result.error.issues.map((issue) => (issue.code === 'custom' ? issue.message : `${name}: ${issue.message}`)));
   }
-  const values = parsed as Partial<ParsedEnv>;
+  return parsed as Partial<ParsedEnv>;
+}
 
-  const publicKey = resolvePublicKey(values.SMARTAPP_PUBLIC_KEY, cwd, problems);
-  problems.push(...crossFieldProblems(values));
-  warnings.push(...crossFieldWarnings(values));
-  if (problems.length > 0) return { ok: false, problems };
-
-  const v = values as ParsedEnv;
-  const config: Config = {
+/** The typed Config from variables that all parsed. */
+function buildConfig(v: ParsedEnv, publicKey: Config['smartapp']['publicKey'], cwd: string, options: LoadConfigOptions): Config {
+  return {
     netatmo: {
       clientId: v.NETATMO_CLIENT_ID,
       clientSecret: v.NETATMO_CLIENT_SECRET,
@@ -86,7 +93,6 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
     simulatorPort: v.SIMULATOR_PORT,
     watchdog: v.WATCHDOG,
   };
-  return { ok: true, config, warnings };
 }
 
 /** SmartThings' key host; with another API URL (a local fake) key look-ups go there too, never outside. */
