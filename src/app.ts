@@ -37,7 +37,7 @@ import { AdaptivePolicy } from './polling/adaptive-policy.js';
 import { SwitchablePolicy } from './polling/policy-switch.js';
 import { activitySaver, loadActivityProfiles } from './sync/activity-store.js';
 import { startPollSchedule } from './sync/schedule.js';
-import { persistState } from './sync/persist.js';
+import { startStatePersistence } from './sync/persist.js';
 import { StateService } from './sync/state-service.js';
 import { storeTokenRepository, type StoreFs } from './store/index.js';
 import { netatmoWebhookFeature } from './sync/webhook-feature.js';
@@ -208,7 +208,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       },
     };
 
-    stops.push({ name: 'state persistence', stop: persistState(context) });
+    stops.push({ name: 'state persistence', stop: startStatePersistence(context) });
     const features: Feature[] = [];
     for (const factory of [...defaultFeatures(), ...(options.features ?? [])]) features.push(await factory(context));
 

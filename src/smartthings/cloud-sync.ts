@@ -9,7 +9,7 @@
 // time, and the per-device rate limit of about 12 calls a minute is respected by batching).
 import type { Home } from '../model/types.js';
 import type { Logger } from '../util/logger.js';
-import type { LowdbContextStore } from './context-store.js';
+import type { SmartAppContextStore } from './context-store.js';
 import { desiredDevices, MISSING_GRACE_MS, topologyKey } from './device-plan.js';
 import { changedEvents, deviceEvents, offlineEvents, type CapabilityEvent, type LinkHealth } from './event-mapping.js';
 import { reconcileDevices } from './reconciler.js';
@@ -29,7 +29,7 @@ export interface PushRecord {
 }
 
 export interface CloudSyncOptions {
-  contexts: LowdbContextStore;
+  contexts: SmartAppContextStore;
   /** The SmartThings API of an installed app (its stored, refreshable tokens); null without tokens. */
   apiFor(installedAppId: string): Promise<StDeviceApi | null>;
   snapshot(): { homes: readonly Home[]; health: LinkHealth; cloudPath: boolean; selectedHomeIds?: readonly string[] };

@@ -6,7 +6,7 @@ import type { CommandService } from '../sync/command-types.js';
 import type { Logger } from '../util/logger.js';
 import { settlesWithin } from '../util/with-timeout.js';
 import type { CloudSync } from './cloud-sync.js';
-import type { LowdbContextStore } from './context-store.js';
+import type { SmartAppContextStore } from './context-store.js';
 import { executeCommand } from './device-commands.js';
 import { parseExternalId } from './device-plan.js';
 import { commandDefaults } from './runtime-settings.js';
@@ -18,7 +18,7 @@ export const COMMAND_ANSWER_MS = 7_000;
 export interface CommandHandlerDeps {
   context: BridgeContext;
   commands: CommandService;
-  contexts: LowdbContextStore;
+  contexts: SmartAppContextStore;
   sync: CloudSync;
   log: Logger;
 }

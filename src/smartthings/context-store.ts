@@ -41,7 +41,7 @@ export function bridgeDataOf(record: SmartAppContextRecord | undefined): BridgeA
 
 type PartialRecord = Partial<SmartAppContextRecord> & { installedAppId?: string };
 
-export class LowdbContextStore {
+export class SmartAppContextStore {
   constructor(
     private readonly store: Store,
     /** Page setting ids whose values are secrets (masked in the stored config). */

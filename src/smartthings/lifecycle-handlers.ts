@@ -6,14 +6,14 @@ import type { BridgeContext } from '../context.js';
 import type { Logger } from '../util/logger.js';
 import type { ApiCache } from './api-cache.js';
 import type { CloudSync } from './cloud-sync.js';
-import type { LowdbContextStore } from './context-store.js';
+import type { SmartAppContextStore } from './context-store.js';
 import { installedSmartAppIds } from './installations.js';
 import { applyAppSettings } from './runtime-settings.js';
 import type { InstalledAppData, RuntimeContext, RuntimeSmartApp } from './sdk-types.js';
 
 export interface LifecycleDeps {
   context: BridgeContext;
-  contexts: LowdbContextStore;
+  contexts: SmartAppContextStore;
   apis: ApiCache;
   sync: CloudSync;
   log: Logger;

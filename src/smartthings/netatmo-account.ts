@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { BridgeContext } from '../context.js';
 import { englishTranslator, type Translator } from '../i18n/translator.js';
 import { NetatmoError } from '../netatmo/errors.js';
-import type { LowdbContextStore } from './context-store.js';
+import type { SmartAppContextStore } from './context-store.js';
 import type { NetatmoAccountAnswer } from './settings.js';
 
 export interface AccountCheck {
@@ -24,7 +24,7 @@ export function tokenHash(token: string): string {
 
 export async function connectNetatmoAccount(
   context: BridgeContext,
-  contexts: LowdbContextStore,
+  contexts: SmartAppContextStore,
   installedAppId: string,
   answer: NetatmoAccountAnswer,
   /** The language of the page that shows the check (the phone's). */

@@ -10,7 +10,7 @@
 import type { LinkStyle, Page } from '@smartthings/smartapp';
 import type { BridgeContext } from '../context.js';
 import type { Translator } from '../i18n/translator.js';
-import type { LowdbContextStore } from './context-store.js';
+import type { SmartAppContextStore } from './context-store.js';
 import { connectNetatmoAccount } from './netatmo-account.js';
 import type { ConfigurationData } from './sdk-types.js';
 import { netatmoAccountFromConfig, SETTING } from './settings.js';
@@ -42,7 +42,7 @@ export function accountPage(context: BridgeContext, page: Page, tr: Translator):
   });
 }
 
-export async function manualAccountPage(context: BridgeContext, contexts: LowdbContextStore, page: Page, data: ConfigurationData, tr: Translator): Promise<void> {
+export async function manualAccountPage(context: BridgeContext, contexts: SmartAppContextStore, page: Page, data: ConfigurationData, tr: Translator): Promise<void> {
   page.name(tr.t('smartapp.manualPage')).previousPageId('netatmo').nextPageId('homes');
   const answer = netatmoAccountFromConfig(data.config ?? {});
   const typed = answer.clientId !== undefined && answer.clientSecret !== undefined && answer.refreshToken !== undefined;

@@ -6,7 +6,7 @@ import type { Page, Section } from '@smartthings/smartapp';
 import { cloudPathMissing } from '../config/cloud-path.js';
 import type { BridgeContext } from '../context.js';
 import type { Translator } from '../i18n/translator.js';
-import type { LowdbContextStore } from './context-store.js';
+import type { SmartAppContextStore } from './context-store.js';
 import { numberInput, problemsSection } from './page-widgets.js';
 import type { ConfigurationData } from './sdk-types.js';
 import { DEFAULT_BOOST_MINUTES, LIMITS, SETTING } from './settings.js';
@@ -17,7 +17,7 @@ export function settingsContext(context: BridgeContext): SettingsContext {
   return { staleThresholdS: context.store.data.settings.staleThresholdS ?? context.config.staleThresholdS, cloudPathMissing: cloudPathMissing(context.config) };
 }
 
-export function optionsPage(context: BridgeContext, contexts: LowdbContextStore, page: Page, data: ConfigurationData, tr: Translator): void {
+export function optionsPage(context: BridgeContext, contexts: SmartAppContextStore, page: Page, data: ConfigurationData, tr: Translator): void {
   page.name(tr.t('smartapp.optionsPage')).previousPageId('homes').complete(true);
   const stale = settingsContext(context);
   problemsSection(page, parseAppSettings(data.config ?? {}, stale, tr).problems, tr);

@@ -4,7 +4,7 @@
 import type { Section } from '@smartthings/smartapp';
 import type { BridgeContext } from '../context.js';
 import { withTimeout } from '../util/with-timeout.js';
-import type { LowdbContextStore } from './context-store.js';
+import type { SmartAppContextStore } from './context-store.js';
 import { desiredDevices, MAX_DEVICES_PER_INSTALLED_APP } from './device-plan.js';
 import { connectNetatmoAccount } from './netatmo-account.js';
 import { accountPage, MANUAL_PAGE_ID, manualAccountPage } from './pages-account.js';
@@ -17,7 +17,7 @@ import type { Page } from '@smartthings/smartapp';
 
 const HOMES_TIMEOUT_MS = 4_000;
 
-export function registerPages(app: RuntimeSmartApp, context: BridgeContext, contexts: LowdbContextStore): void {
+export function registerPages(app: RuntimeSmartApp, context: BridgeContext, contexts: SmartAppContextStore): void {
   app.page('netatmo', (ctx, page) => accountPage(context, page, pageTranslator(ctx)));
   app.page(MANUAL_PAGE_ID, (ctx, page, data) => manualAccountPage(context, contexts, page, withInstalledAppId(data, ctx.installedAppId), pageTranslator(ctx)));
   app.page('homes', (ctx, page, data) => homesPage(context, contexts, page, withInstalledAppId(data, ctx.installedAppId), pageTranslator(ctx)));
@@ -28,7 +28,7 @@ function withInstalledAppId(data: ConfigurationData, fallback: string): Configur
   return data.installedAppId ? data : { ...data, installedAppId: fallback };
 }
 
-async function homesPage(context: BridgeContext, contexts: LowdbContextStore, page: Page, data: ConfigurationData, tr: Translator): Promise<void> {
+async function homesPage(context: BridgeContext, contexts: SmartAppContextStore, page: Page, data: ConfigurationData, tr: Translator): Promise<void> {
   page.name(tr.t('smartapp.homesPage')).previousPageId('netatmo').nextPageId('options');
   // A token typed on the fallback page and not used yet (an app that did not re-send that page).
   const check = await connectNetatmoAccount(context, contexts, data.installedAppId, netatmoAccountFromConfig(data.config ?? {}), tr);

@@ -6,7 +6,7 @@
 // user removed on the pages, and every device on the LAN path, go at once.
 import type { Home } from '../model/types.js';
 import type { Logger } from '../util/logger.js';
-import type { BridgeAppData, LowdbContextStore } from './context-store.js';
+import type { BridgeAppData, SmartAppContextStore } from './context-store.js';
 import { desiredDevices, MAX_DEVICES_PER_INSTALLED_APP, MISSING_GRACE_MS, reconcilePlan, topologyKey, type DesiredDevice, type MissingPolicy, type ReconcilePlan } from './device-plan.js';
 import { ensureProfiles, ProfileSetupError, type ProfileIds } from './profiles.js';
 import { withRetry, type RetryOptions } from './retry.js';
@@ -14,7 +14,7 @@ import { describeStError, httpStatusOf, type StDeviceApi } from './st-api.js';
 
 export interface ReconcileInput {
   api: StDeviceApi;
-  contexts: LowdbContextStore;
+  contexts: SmartAppContextStore;
   installedAppId: string;
   homes: readonly Home[];
   cloudPath: boolean;

@@ -3,7 +3,7 @@
 // profile ids typed on the options page replace the remembered ones.
 import type { BridgeContext } from '../context.js';
 import type { Logger } from '../util/logger.js';
-import type { LowdbContextStore } from './context-store.js';
+import type { SmartAppContextStore } from './context-store.js';
 import type { CommandDefaults } from './device-commands.js';
 import { settingsContext } from './pages-options.js';
 import { DEFAULT_BOOST_MINUTES, type ConfigEntries } from './settings.js';
@@ -11,7 +11,7 @@ import { parseAppSettings, type SettingProblem } from './settings-schema.js';
 
 export async function applyAppSettings(
   context: BridgeContext,
-  contexts: LowdbContextStore,
+  contexts: SmartAppContextStore,
   installedAppId: string,
   appConfig: ConfigEntries,
   log: Logger,

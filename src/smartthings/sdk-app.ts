@@ -3,7 +3,7 @@
 import { SmartApp } from '@smartthings/smartapp';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../util/logger.js';
-import type { LowdbContextStore } from './context-store.js';
+import type { SmartAppContextStore } from './context-store.js';
 import type { RuntimeSmartApp } from './sdk-types.js';
 import { sdkLogger } from './sdk-logger.js';
 
@@ -13,7 +13,7 @@ import { sdkLogger } from './sdk-logger.js';
  */
 export const PERMISSIONS = ['r:devices:*', 'w:devices:*', 'r:deviceprofiles', 'w:deviceprofiles', 'i:deviceprofiles', 'r:locations:*'];
 
-export function createSdkApp(config: Config, contexts: LowdbContextStore, log: Logger): RuntimeSmartApp {
+export function createSdkApp(config: Config, contexts: SmartAppContextStore, log: Logger): RuntimeSmartApp {
   const sdk = new SmartApp({
     logger: sdkLogger(log) as unknown as NonNullable<ConstructorParameters<typeof SmartApp>[0]>['logger'],
     logUnhandledRejections: false,
@@ -30,8 +30,8 @@ export function createSdkApp(config: Config, contexts: LowdbContextStore, log: L
   // The SDK does not await delete(); a failed write must not become an unhandled rejection.
   sdk.contextStore({
     get: (id: string) => contexts.get(id),
-    put: (record: Parameters<LowdbContextStore['put']>[0]) => contexts.put(record),
-    update: (id: string, partial: Parameters<LowdbContextStore['update']>[1]) => contexts.update(id, partial),
+    put: (record: Parameters<SmartAppContextStore['put']>[0]) => contexts.put(record),
+    update: (id: string, partial: Parameters<SmartAppContextStore['update']>[1]) => contexts.update(id, partial),
     delete: (id: string) => contexts.delete(id).catch((error: unknown) => log.warn({ err: error }, 'could not delete a SmartApp context')),
     getItem: (id: string, key: string) => contexts.getItem(id, key),
     setItem: (id: string, key: string, value: unknown) => contexts.setItem(id, key, value),

@@ -9,7 +9,7 @@ import { settlesWithin } from '../util/with-timeout.js';
 import { ApiCache } from './api-cache.js';
 import { CloudSync, type PushRecord } from './cloud-sync.js';
 import { deviceCommandsHandler } from './command-handler.js';
-import { LowdbContextStore } from './context-store.js';
+import { SmartAppContextStore } from './context-store.js';
 import type { LinkHealth } from './event-mapping.js';
 import { smartAppRouter, SMARTAPP_PATH } from './http-route.js';
 import { registerLifecycleHandlers } from './lifecycle-handlers.js';
@@ -24,7 +24,7 @@ const STOP_WAIT_MS = 2_000;
 export interface SmartAppRuntime {
   router: Router;
   sync: CloudSync;
-  contexts: LowdbContextStore;
+  contexts: SmartAppContextStore;
   start(): void;
   stop(): Promise<void>;
 }
@@ -38,7 +38,7 @@ export interface SmartAppRuntimeOptions {
 export function createSmartAppRuntime(context: BridgeContext, options: SmartAppRuntimeOptions): SmartAppRuntime {
   const log = moduleLogger(context.logger, 'smartapp');
   const { config } = context;
-  const contexts = new LowdbContextStore(context.store, SECRET_SETTINGS);
+  const contexts = new SmartAppContextStore(context.store, SECRET_SETTINGS);
   checkConfig(context, log);
   const app = createSdkApp(config, contexts, log);
   const apis = new ApiCache(app);

@@ -7,7 +7,8 @@ import type { BridgeContext } from '../context.js';
 /** Unchanged polls still refresh "last success" on disk, but at most this often (SD-card wear). */
 export const QUIET_PERSIST_MS = 10 * 60_000;
 
-export function persistState(context: BridgeContext): () => Promise<void> {
+/** Starts saving the state on every change; returns the stop, which waits for the last write. */
+export function startStatePersistence(context: BridgeContext): () => Promise<void> {
   const { store, state, health, logger } = context;
   let writing: Promise<void> | null = null;
   let again = false;

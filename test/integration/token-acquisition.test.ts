@@ -7,7 +7,7 @@ import * as nodeFs from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LowdbContextStore } from '../../src/smartthings/context-store.js';
+import { SmartAppContextStore } from '../../src/smartthings/context-store.js';
 import { connectNetatmoAccount } from '../../src/smartthings/netatmo-account.js';
 import type { StoreData, StoreFs } from '../../src/store/index.js';
 import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
@@ -133,7 +133,7 @@ describe('connecting Netatmo goes through the token manager', () => {
   it('SmartApp page: a typed refresh token is used once, stored with its credentials in one write, and kept in memory when the disk refuses', async () => {
     const disk = recordingDisk();
     const tb = await unconnectedBridge(disk);
-    const contexts = new LowdbContextStore(tb.bridge.context.store);
+    const contexts = new SmartAppContextStore(tb.bridge.context.store);
     const typed = tb.simulator.issueRefreshToken();
     disk.fail(true);
 

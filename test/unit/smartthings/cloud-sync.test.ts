@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Home } from '../../../src/model/types.js';
 import { CloudSync } from '../../../src/smartthings/cloud-sync.js';
-import { LowdbContextStore } from '../../../src/smartthings/context-store.js';
+import { SmartAppContextStore } from '../../../src/smartthings/context-store.js';
 import { defaultSleep, withRetry } from '../../../src/smartthings/retry.js';
 import type { CapabilityEvent, LinkHealth } from '../../../src/smartthings/event-mapping.js';
 import type { StDeviceApi } from '../../../src/smartthings/st-api.js';
@@ -52,7 +52,7 @@ class FakeApi implements StDeviceApi {
 
 async function rig(homes: Home[], maxEventsPerRequest?: number) {
   const state = { homes, health: { status: 'ok', stale: false, hubLinked: false } as LinkHealth, cloudPath: true };
-  const contexts = new LowdbContextStore(new MemoryStore());
+  const contexts = new SmartAppContextStore(new MemoryStore());
   await contexts.put({ installedAppId: 'app', locationId: 'loc', authToken: 'a', refreshToken: 'r' });
   const api = new FakeApi();
   const sleeps: number[] = [];
@@ -204,7 +204,7 @@ describe('cloud sync retries on a timer', () => {
     vi.useFakeTimers();
     let now = Date.parse('2026-03-01T00:00:00Z');
     const state = { homes: [home('h1', [room('r1'), room('r2')])], health: { status: 'ok', stale: false, hubLinked: false } as LinkHealth, cloudPath: true };
-    const contexts = new LowdbContextStore(new MemoryStore());
+    const contexts = new SmartAppContextStore(new MemoryStore());
     await contexts.put({ installedAppId: 'app', locationId: 'loc', authToken: 'a', refreshToken: 'r' });
     const api = new FakeApi();
     const sync = new CloudSync({ contexts, apiFor: () => Promise.resolve(api), snapshot: () => state, logger: silentLogger(), now: () => now, missingGraceMs: 60_000 });

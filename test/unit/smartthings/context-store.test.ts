@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LowdbContextStore } from '../../../src/smartthings/context-store.js';
+import { SmartAppContextStore } from '../../../src/smartthings/context-store.js';
 import { MemoryStore } from '../../fakes/memory-store.js';
 
 const secretConfig = { netatmoClientSecret: [{ valueType: 'STRING', stringConfig: { value: 'sekrit' } }], homes: [{ valueType: 'STRING', stringConfig: { value: 'h1' } }] };
@@ -7,7 +7,7 @@ const secretConfig = { netatmoClientSecret: [{ valueType: 'STRING', stringConfig
 describe('SmartApp context store over the data file', () => {
   it('implements what the SDK runtime calls: get, put, update, delete and items', async () => {
     const store = new MemoryStore();
-    const contexts = new LowdbContextStore(store, ['netatmoClientSecret']);
+    const contexts = new SmartAppContextStore(store, ['netatmoClientSecret']);
     expect(await contexts.get('app-1')).toBeUndefined();
     await contexts.put({ installedAppId: 'app-1', locationId: 'loc', config: secretConfig });
     await contexts.update('app-1', { authToken: 'a1', refreshToken: 'r1' });
@@ -28,7 +28,7 @@ describe('SmartApp context store over the data file', () => {
   });
 
   it('keeps the bridge data (device ids) when the SDK puts a record again', async () => {
-    const contexts = new LowdbContextStore(new MemoryStore());
+    const contexts = new SmartAppContextStore(new MemoryStore());
     await contexts.put({ installedAppId: 'app-1', locationId: 'loc' });
     await contexts.updateBridgeData('app-1', (d) => ({ ...d, devices: { 'home:h1': 'dev-1' } }));
     await contexts.put({ installedAppId: 'app-1', locationId: 'loc', authToken: 'a2', refreshToken: 'r2' });
