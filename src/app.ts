@@ -126,7 +126,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const settings = () => store.data.settings;
     const health = new HealthTracker({ staleThresholdS: settings().staleThresholdS ?? config.staleThresholdS, now, monotonicNow, restored: persisted.health });
     const hubs = new HubActivity(now);
-    const signal = new HealthSignal({ health, state, tokenStatus: () => tokens.status(), tokenSaved: () => tokens.isSaved(), lastHubPollAt: () => hubs.lastPollAt(), monotonicNow });
+    const signal = new HealthSignal({ health, state, tokenStatus: () => tokens.checkStatus(), tokenSaved: () => tokens.isSaved(), lastHubPollAt: () => hubs.lastPollAt(), monotonicNow });
     // The baseline clients see until the first poll ends: `starting`, with the saved homes.
     signal.evaluate();
     const syncLog = moduleLogger(logger, 'sync');

@@ -25,18 +25,14 @@ export class RefreshBlock {
     this.blocked = null;
   }
 
-  /** Still blocked for these tokens and credentials? Ends the block (returns false) once they changed. */
+  /** Still blocked for these tokens and credentials? False once they changed (clear() then ends it). */
   holdsFor(refreshToken: string | null, credentials: NetatmoCredentials | null): boolean {
     if (!this.blocked) return false;
-    if (refreshToken !== this.blocked.refreshToken || credentialsKey(credentials) !== this.blocked.credentialsKey) {
-      this.blocked = null;
-      return false;
-    }
-    return true;
+    return refreshToken === this.blocked.refreshToken && credentialsKey(credentials) === this.blocked.credentialsKey;
   }
 
-  /** True (and the clock restarted) when the data file is due for another look while blocked. */
-  recheckDue(now: number, intervalMs: number): boolean {
+  /** True when the data file is due for another look while blocked; the next look is due one interval later. */
+  startRecheckIfDue(now: number, intervalMs: number): boolean {
     if (!this.blocked || now - this.blocked.at < intervalMs) return false;
     this.blocked.at = now;
     return true;

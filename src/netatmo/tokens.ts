@@ -16,6 +16,7 @@ import { RefreshBlock } from './token-block.js';
 import { refusalFor, RequestGate } from './token-gate.js';
 import { TOKEN_ENDPOINT, type TokenEndpointOptions } from './token-endpoint.js';
 import { requestTokens, type TokenGrant } from './token-grants.js';
+import { TokenStatusListeners } from './token-status-listeners.js';
 import { describeError, TokenStore, tokensFromResponse } from './token-store.js';
 import type { NetatmoCredentials, NetatmoTokens, TokenRepository } from './token-repository.js';
 import type { ConnectResult, TokenManagerOptions, TokenStatus, TokenStatusListener } from './token-types.js';
@@ -44,8 +45,7 @@ export class TokenManager {
   private readonly saved: TokenStore;
   private envTokenTried = false;
   private lastErrorValue: NetatmoError | null = null;
-  private lastStatus: TokenStatus | null = null;
-  private readonly listeners = new Set<TokenStatusListener>();
+  private readonly listeners: TokenStatusListeners;
 
   constructor(options: TokenManagerOptions) {
     this.repository = options.repository;
@@ -58,7 +58,7 @@ export class TokenManager {
     this.blockedRecheckMs = options.blockedRecheckMs ?? 5 * 60_000;
     this.onRefreshed = options.onRefreshed;
     this.saved = new TokenStore(this.repository, this.log);
-    this.lastStatus = this.status();
+    this.listeners = new TokenStatusListeners(this.status(), this.log);
   }
 
   /** Client id/secret in force: an unsaved connection's, the store's (status page), or the environment's. */
@@ -66,14 +66,28 @@ export class TokenManager {
     return this.saved.unsavedCredentials() ?? this.repository.savedCredentials() ?? this.envCredentials;
   }
 
+  /** The status now (reads only: a reconnect saved elsewhere shows at once, nobody is told). */
   status(): TokenStatus {
-    let status: TokenStatus;
-    if (this.repository.movedAt() !== null) status = 'moved';
-    else if (!this.credentials()) status = 'not_configured';
-    else if (this.isBlocked()) status = 'auth_required';
-    else if (!this.currentTokens() && !this.envRefreshToken) status = 'not_configured';
-    else status = 'ok';
-    this.publish(status);
+    if (this.repository.movedAt() !== null) return 'moved';
+    if (!this.credentials()) return 'not_configured';
+    if (this.blockHolds()) return 'auth_required';
+    if (!this.currentTokens() && !this.envRefreshToken) return 'not_configured';
+    return 'ok';
+  }
+
+  /**
+   * Looks again and acts on what changed: a block that new tokens or credentials ended is lifted,
+   * and the listeners hear of a new status. Called after every change here and by the health tick,
+   * which notices changes saved elsewhere (status page, SmartApp, another process).
+   */
+  checkStatus(): TokenStatus {
+    if (this.block.active && !this.blockHolds()) {
+      this.block.clear();
+      this.lastErrorValue = null;
+      this.log.info('new Netatmo tokens or credentials found: trying again');
+    }
+    const status = this.status();
+    this.listeners.publish(status, this.lastErrorValue);
     return status;
   }
 
@@ -84,12 +98,12 @@ export class TokenManager {
 
   /** The error that led to auth_required (or the last refresh failure), for the status page. */
   lastError(): NetatmoError | null {
-    return this.lastErrorValue;
+    // A block that new tokens or credentials ended no longer has a cause to show.
+    return this.block.active && !this.blockHolds() ? null : this.lastErrorValue;
   }
 
   onStatusChange(listener: TokenStatusListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** A valid access token; refreshes first when it is missing or expires within the margin. */
@@ -158,7 +172,7 @@ export class TokenManager {
     this.block.clear();
     this.lastErrorValue = null;
     this.envTokenTried = false;
-    this.status();
+    this.checkStatus();
     this.log.info({ expiresAt: pair.tokens.expiresAt, scope: pair.tokens.scope, saved }, saved ? 'new Netatmo tokens stored' : 'new Netatmo tokens kept in memory: the data file refused them');
     return { tokens: pair.tokens, saved, notSavedBecause: saved ? null : (this.repository.problem() ?? 'the data file could not be written') };
   }
@@ -172,16 +186,13 @@ export class TokenManager {
     return Number.isFinite(expiresAt) && expiresAt - this.now() > this.marginMs;
   }
 
-  private isBlocked(): boolean {
-    if (!this.block.active) return false;
-    if (this.block.holdsFor(this.currentTokens()?.refreshToken ?? null, this.credentials())) return true;
-    this.lastErrorValue = null;
-    this.log.info('new Netatmo tokens or credentials found: trying again');
-    return false;
+  /** True while a block is on and nothing it waits for (new tokens or credentials) was saved. */
+  private blockHolds(): boolean {
+    return this.block.active && this.block.holdsFor(this.currentTokens()?.refreshToken ?? null, this.credentials());
   }
 
   private async recheckWhileBlocked(): Promise<void> {
-    if (!this.block.recheckDue(this.now(), this.blockedRecheckMs)) return;
+    if (!this.blockHolds() || !this.block.startRecheckIfDue(this.now(), this.blockedRecheckMs)) return;
     try {
       await this.repository.reload();
     } catch (error) {
@@ -190,7 +201,7 @@ export class TokenManager {
   }
 
   private assertUsable(): void {
-    const status = this.status();
+    const status = this.checkStatus();
     if (status === 'ok') return;
     throw refusalFor(status, { lastError: this.lastErrorValue, hasCredentials: this.credentials() !== null, movedAt: this.repository.movedAt() });
   }
@@ -237,7 +248,7 @@ export class TokenManager {
     await this.saved.save({ tokens });
     this.lastErrorValue = null;
     this.log.info({ expiresAt: tokens.expiresAt }, 'Netatmo access token refreshed');
-    this.status();
+    this.checkStatus();
     try {
       this.onRefreshed?.();
     } catch (error) {
@@ -278,22 +289,10 @@ export class TokenManager {
     this.block.begin(this.currentTokens()?.refreshToken ?? null, this.credentials(), this.now());
     this.lastErrorValue = error;
     this.log.warn({ kind: error.kind, code: error.code, netatmoMessage: error.netatmoMessage }, error.message);
-    this.status();
+    this.checkStatus();
   }
 
   private logCall({ durationMs, httpStatus, error }: { durationMs: number; httpStatus: number | null; error: NetatmoError | null }): void {
     this.log.debug({ endpoint: TOKEN_ENDPOINT, outcome: error?.kind ?? 'ok', durationMs: Math.round(durationMs), httpStatus }, 'netatmo call');
-  }
-
-  private publish(status: TokenStatus): void {
-    if (status === this.lastStatus) return;
-    this.lastStatus = status;
-    for (const listener of this.listeners) {
-      try {
-        listener(status, this.lastErrorValue);
-      } catch (error) {
-        this.log.error({ err: describeError(error) }, 'token status listener failed');
-      }
-    }
   }
 }
