@@ -1,4 +1,4 @@
-// English of the admin page, its sign-in form and its actions (src/web/admin-render.ts, admin-routes.ts).
+// English of the admin page, its sign-in form and its actions (src/web/admin-render.ts and the admin-*.ts routes).
 export const admin = {
   'admin.title': 'Admin',
   'admin.signInTitle': 'Sign in',
