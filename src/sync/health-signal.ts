@@ -5,7 +5,7 @@
 // so ETag pollers get a 200, held long polls wake up and the SmartApp pushes the new link state.
 import type { NetatmoStatus } from '../model/types.js';
 import type { HealthTracker } from './health.js';
-import type { HealthKey, StateService } from './state-service.js';
+import type { StateService } from './state-service.js';
 
 /** A hub that polled the LAN API this recently counts as linked (hubLink closed). */
 export const HUB_LINK_WINDOW_MS = 5 * 60_000;
@@ -38,28 +38,28 @@ export class HealthSignal {
   }
 
   /**
-   * A hub read the state within the last 5 minutes. Hub reads are stamped with the wall clock, so
-   * only a change of the stamp is taken from them (noticed within a heartbeat); the age is
-   * measured on the monotonic clock, so a wall-clock step cannot keep a lost hub "linked".
+   * A hub read the state within the last 5 minutes, as of the last evaluate() (reads only). Hub
+   * reads are stamped with the wall clock, so only a change of the stamp is taken from them (at the
+   * next heartbeat); the age is measured on the monotonic clock, so a wall-clock step cannot keep a
+   * lost hub "linked".
    */
   hubLinked(): boolean {
-    const last = this.options.lastHubPollAt();
-    const now = this.options.monotonicNow();
-    if (last !== this.#hubPollSeen) {
-      this.#hubPollSeen = last;
-      this.#hubPollSeenAt = last === null ? null : now;
-    }
-    return this.#hubPollSeenAt !== null && now - this.#hubPollSeenAt < HUB_LINK_WINDOW_MS;
-  }
-
-  current(): HealthKey {
-    this.syncTokenFlags();
-    const status: NetatmoStatus = this.options.health.status();
-    return { status, stale: this.options.health.isStale(), hubLinked: this.hubLinked(), tokenSaved: this.options.tokenSaved?.() ?? true };
+    return this.#hubPollSeenAt !== null && this.options.monotonicNow() - this.#hubPollSeenAt < HUB_LINK_WINDOW_MS;
   }
 
   /** Re-evaluates; returns true when what clients see changed (the revision rose). */
   evaluate(): boolean {
-    return this.options.state.noteHealth(this.current());
+    this.syncTokenFlags();
+    this.#takeInHubPoll();
+    const status: NetatmoStatus = this.options.health.status();
+    return this.options.state.noteHealth({ status, stale: this.options.health.isStale(), hubLinked: this.hubLinked(), tokenSaved: this.options.tokenSaved?.() ?? true });
+  }
+
+  /** A new hub read (its stamp changed): the link ages from now. */
+  #takeInHubPoll(): void {
+    const last = this.options.lastHubPollAt();
+    if (last === this.#hubPollSeen) return;
+    this.#hubPollSeen = last;
+    this.#hubPollSeenAt = last === null ? null : this.options.monotonicNow();
   }
 }
