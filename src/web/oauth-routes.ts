@@ -79,9 +79,10 @@ function startConnect(deps: WebDeps): RequestHandler {
   };
 }
 
-// Netatmo sends the browser here. The SameSite=Strict cookie is not sent on this cross-site
-// arrival, so the session is found by the unguessable `state` it issued instead.
-/** GET /oauth/callback: Netatmo's answer. */
+/**
+ * GET /oauth/callback: Netatmo sends the browser here. The SameSite=Strict cookie is not sent on
+ * this cross-site arrival, so the session is found by the unguessable `state` it issued instead.
+ */
 function finishFromCallback(deps: WebDeps): RequestHandler {
   const { context } = deps;
   return async (req, res) => {
