@@ -5,14 +5,13 @@ import type { BridgeContext, Feature } from '../context.js';
 import { liveBundle } from '../diagnostics/live.js';
 import { recorderOf } from '../diagnostics/recorder.js';
 import { moveActions } from '../moving/actions.js';
-import { realStoreOf } from '../real-store.js';
 import { moduleLogger } from '../util/logger.js';
 import { newControlKey, removeControlFile, writeControlFile } from './control-file.js';
 import { localControlRouter } from './routes.js';
 
-export async function localControlFeature(context: BridgeContext): Promise<Feature> {
+export function localControlFeature(context: BridgeContext): Feature {
   const log = moduleLogger(context.logger, 'local');
-  const realStore = await realStoreOf(context);
+  const realStore = context.realStore;
   const key = newControlKey();
   recorderOf(context);
   const router = localControlRouter({

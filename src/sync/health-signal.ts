@@ -30,7 +30,7 @@ export class HealthSignal {
   constructor(private readonly options: HealthSignalOptions) {}
 
   /** Mirrors the token manager into the tracker: no credentials, or a dead refresh token. */
-  syncTokenFlags(): void {
+  mirrorTokenStatus(): void {
     const status = this.options.tokenStatus();
     this.options.health.setConfigured(status !== 'not_configured');
     this.options.health.setAuthRequired(status === 'auth_required');
@@ -53,7 +53,7 @@ export class HealthSignal {
   }
 
   current(): HealthKey {
-    this.syncTokenFlags();
+    this.mirrorTokenStatus();
     const status: NetatmoStatus = this.options.health.status();
     return { status, stale: this.options.health.isStale(), hubLinked: this.hubLinked(), tokenSaved: this.options.tokenSaved?.() ?? true };
   }

@@ -4,9 +4,10 @@
 // on a monotonic clock (poll-timing.ts): the regular time by a PollPolicy (fixed, or adaptive:
 // src/polling/), which sees what each poll brought; confirmations apart, and never during Netatmo
 // back-off; the Netatmo client enforces the budget itself.
+import type { PollResult } from '../core/events.js';
 import type { RawTopologyHome } from '../model/netatmo-raw.js';
 import type { NetatmoApi } from '../netatmo/api.js';
-import type { HealthError, Home, PollPolicyName, PollReason } from '../model/types.js';
+import type { Home, PollPolicyName, PollReason } from '../model/types.js';
 import type { Logger } from '../util/logger.js';
 import type { HealthTracker } from './health.js';
 import { HomeHealthBook } from './home-health.js';
@@ -56,15 +57,7 @@ export interface PollerOptions {
   onPollFinished?: (result: PollResult) => void;
 }
 
-export interface PollResult {
-  ok: boolean;
-  startedAt: number;
-  durationMs: number;
-  changed: boolean;
-  /** The poll did not run because the local budget or a back-off deferred it. */
-  deferred: boolean;
-  error?: HealthError;
-}
+export type { PollResult } from '../core/events.js';
 
 export class Poller {
   readonly #topology: TopologyCache;

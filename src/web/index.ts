@@ -2,7 +2,6 @@
 // history chart's data and the bundled assets. Registered in defaultFeatures() (src/app.ts).
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { BridgeContext, Feature } from '../context.js';
-import { realStoreOf } from '../real-store.js';
 import { moduleLogger } from '../util/logger.js';
 import { adminRouter, formParser } from './admin-routes.js';
 import { assetsRouter } from './assets.js';
@@ -19,7 +18,7 @@ import { sendMessagePage, type WebDeps } from './web-deps.js';
 
 export async function webFeature(context: BridgeContext): Promise<Feature> {
   const logger = moduleLogger(context.logger, 'web');
-  const realStore = await realStoreOf(context);
+  const realStore = context.realStore;
   const password = await prepareAdminPassword({ store: realStore, configured: context.config.adminPassword, logger });
   const deps: WebDeps = {
     context: { ...context, logger },
@@ -48,9 +47,6 @@ export async function webFeature(context: BridgeContext): Promise<Feature> {
   return {
     name: 'web',
     routes: { open: [router] },
-    async stop() {
-      if (realStore !== context.store) await realStore.flush();
-    },
   };
 }
 

@@ -4,8 +4,8 @@
 // runs on its own) through a token manager over that file, and the bridge restarts on the account.
 import type { BridgeContext } from '../context.js';
 import { NetatmoError } from '../netatmo/errors.js';
-import { tokenUrlOf } from '../netatmo/oauth.js';
-import { TokenManager, type ConnectResult } from '../netatmo/tokens.js';
+import { createNetatmoServices } from '../netatmo/services.js';
+import type { ConnectResult, TokenManager } from '../netatmo/tokens.js';
 import type { Store } from '../store/index.js';
 import type { Translator } from '../i18n/translator.js';
 import { withTimeout } from '../util/with-timeout.js';
@@ -47,13 +47,8 @@ export async function finishNetatmoConnect(context: BridgeContext, realStore: St
 
 /** The demo's own token manager serves the simulator; the real account gets one over the real data file. */
 function realAccountTokens(context: BridgeContext, realStore: Store): TokenManager {
-  return new TokenManager({
-    store: realStore,
-    tokenUrl: tokenUrlOf(context.config.netatmo.apiUrl),
-    budget: context.budget,
-    logger: context.logger,
-    now: context.now,
-  });
+  // The bridge's budget: one Netatmo app, one budget, whichever data file the tokens go to.
+  return createNetatmoServices({ store: realStore, apiUrl: context.config.netatmo.apiUrl, budget: context.budget, logger: context.logger, now: context.now }).tokens;
 }
 
 /** The first poll's outcome, or false when it takes longer than FIRST_POLL_WAIT_MS (it goes on then). */
