@@ -8,7 +8,8 @@ import { localControlFeature } from '../local/feature.js';
 import { metricsFeature } from '../ops/metrics-feature.js';
 import { watchdogFeature } from '../ops/watchdog.js';
 import { smartAppFeature } from '../smartthings/feature.js';
-import { netatmoWebhookFeature } from '../sync/webhook-feature.js';
+import { installedSmartAppIds } from '../smartthings/installations.js';
+import { netatmoWebhookFeature } from '../webhook/feature.js';
 import { webFeature } from '../web/index.js';
 import type { BridgeServices } from './services.js';
 
@@ -17,8 +18,21 @@ export type BridgeFeatureFactory = FeatureFactory<BridgeServices>;
 
 /** The product's features in start order; issues add theirs here. */
 export function defaultFeatures(): BridgeFeatureFactory[] {
-  return [metricsFeature, watchdogFeature, lanApiFeature, webFeature, localControlFeature, netatmoWebhookFeature, smartAppFeature, ssdpFeature];
+  return [metricsFeature, watchdogFeature, lanApiFeature, webFeature, localControlFeature, webhook, smartAppFeature, ssdpFeature];
 }
+
+const webhook: BridgeFeatureFactory = (s) =>
+  netatmoWebhookFeature({
+    config: s.config,
+    logger: s.logger,
+    api: s.api,
+    tokens: s.tokens,
+    state: s.state,
+    poller: s.poller,
+    events: s.events,
+    installedSmartApps: () => installedSmartAppIds(s.store.data).length,
+    now: s.now,
+  });
 
 /** Runs the factories in order (construction only: nothing starts or subscribes yet). */
 export async function createFeatures(services: BridgeServices, factories: readonly BridgeFeatureFactory[]): Promise<Feature[]> {
