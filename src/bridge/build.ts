@@ -3,6 +3,7 @@
 // command service. Only construction: nothing here listens, polls or subscribes.
 import { createRequire } from 'node:module';
 import type { Config } from '../config/index.js';
+import { DiagnosticsRecorder } from '../diagnostics/recorder.js';
 import type { BridgeEventBus } from '../core/events.js';
 import { LongPolls } from '../lan/long-poll.js';
 import { PairingWindow } from '../lan/pairing.js';
@@ -43,7 +44,7 @@ export function buildServices(inputs: BuildInputs): BuiltServices {
   const sync = buildSync({ ...inputs, store, netatmo });
   const { state, poller } = sync;
   let httpPort = 0;
-  const services: BridgeServices = {
+  const services: Omit<BridgeServices, 'recorder'> = {
     config, logger, store, realStore: source.realStore, simulator, now, monotonicNow, events: inputs.events,
     ...netatmo,
     state, health: sync.health, poller, hubs: sync.hubs,
@@ -61,7 +62,9 @@ export function buildServices(inputs: BuildInputs): BuiltServices {
     httpPort: () => httpPort,
     requestRestart: restartRequester(inputs),
   };
-  return { services, setHttpPort: (port) => (httpPort = port) };
+  // Listens from the start (pollFinished, state changes) for as long as the bridge runs.
+  const recorder = new DiagnosticsRecorder(services);
+  return { services: { ...services, recorder }, setHttpPort: (port) => (httpPort = port) };
 }
 
 function buildNetatmo(inputs: BuildInputs): NetatmoServices {

@@ -2,6 +2,7 @@
 // Features never see this whole set: each declares the few members it uses (its own `…Deps`
 // interface) and src/bridge/features.ts hands it exactly those. Tests reach it as bridge.context.
 import type { Config } from '../config/index.js';
+import type { DiagnosticsRecorder } from '../diagnostics/recorder.js';
 import type { BridgeEventBus } from '../core/events.js';
 import type { NetatmoHealth } from '../model/types.js';
 import type { NetatmoApi } from '../netatmo/api.js';
@@ -49,6 +50,8 @@ export interface BridgeServices {
   heartbeat: PollHeartbeat;
   /** The simulator when the bridge runs the demo (no Netatmo credentials), else null. */
   simulator: RunningSimulator | null;
+  /** Recent health changes and polls, for the diagnostics bundle. */
+  recorder: DiagnosticsRecorder;
   /** Identity and version as served to clients. */
   bridgeInfo(): BridgeInfo;
   /** The health block clients see (src/sync/health-report.ts). */

@@ -4,7 +4,8 @@
 // of series stays bounded whatever the hubs send.
 import express, { type Router } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { BridgeContext, Feature } from '../context.js';
+import type { Feature } from '../core/feature.js';
+import type { MetricsFeatureDeps } from './metrics-feature.js';
 import type { NetatmoStatus } from '../model/types.js';
 
 const NETATMO_STATUSES: readonly NetatmoStatus[] = ['starting', 'ok', 'degraded', 'down', 'auth_required', 'not_configured', 'moved'];
@@ -16,7 +17,7 @@ export interface BridgeMetrics {
 }
 
 /** Builds the registry and wires it to the bridge's events (exported for tests). */
-export function createBridgeMetrics(context: BridgeContext): BridgeMetrics {
+export function createBridgeMetrics(context: MetricsFeatureDeps): BridgeMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const { events } = context;
@@ -158,7 +159,7 @@ export function metricsRouter(registry: Registry): Router {
 }
 
 /** The metrics feature: GET /metrics (no LAN auth, like /healthz); see metrics-feature.ts. */
-export function createMetricsFeature(context: BridgeContext): Feature {
+export function createMetricsFeature(context: MetricsFeatureDeps): Feature {
   const metrics = createBridgeMetrics(context);
   return {
     name: 'metrics',

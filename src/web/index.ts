@@ -1,7 +1,8 @@
 // The web feature: status page (open), admin page and guided Netatmo connection (password), the
 // history chart's data and the bundled assets. Registered in defaultFeatures() (src/app.ts).
 import express, { type ErrorRequestHandler, type Router } from 'express';
-import type { BridgeContext, Feature } from '../context.js';
+import type { Feature } from '../core/feature.js';
+import type { WebFeatureDeps } from './web-deps.js';
 import { moduleLogger } from '../util/logger.js';
 import { adminRouter, formParser } from './admin-routes.js';
 import { assetsRouter } from './assets.js';
@@ -16,7 +17,7 @@ import { oauthRouter } from './oauth-routes.js';
 import { statusRouter } from './status-routes.js';
 import { sendMessagePage, type WebDeps } from './web-deps.js';
 
-export async function webFeature(context: BridgeContext): Promise<Feature> {
+export async function webFeature(context: WebFeatureDeps): Promise<Feature> {
   const logger = moduleLogger(context.logger, 'web');
   const realStore = context.realStore;
   const password = await prepareAdminPassword({ store: realStore, configured: context.config.adminPassword, logger });
