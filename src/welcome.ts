@@ -1,25 +1,8 @@
 // The first log lines a user reads: where the bridge is, whether the home is simulated, and the
 // one thing to do next. Never prints the LAN token (the admin page shows it after sign-in).
-import os from 'node:os';
 import type { Bridge } from './app.js';
+import { statusPageUrls } from './util/page-urls.js';
 import type { Logger } from './util/logger.js';
-
-/** Non-internal IPv4 addresses of this machine, for "open http://<lan-ip>:<port>/" hints. */
-export function lanAddresses(): string[] {
-  const out: string[] = [];
-  for (const entries of Object.values(os.networkInterfaces())) {
-    for (const entry of entries ?? []) {
-      if (entry.family === 'IPv4' && !entry.internal) out.push(entry.address);
-    }
-  }
-  return out;
-}
-
-/** Addresses a user can open: the LAN addresses when listening on all interfaces. */
-export function statusPageUrls(host: string, port: number): string[] {
-  const hosts = host === '0.0.0.0' || host === '::' ? lanAddresses() : [host];
-  return (hosts.length > 0 ? hosts : ['127.0.0.1']).map((h) => `http://${h.includes(':') ? `[${h}]` : h}:${port}/`);
-}
 
 export interface WelcomeFacts {
   version: string;

@@ -1,24 +1,8 @@
 // GET /metrics as a feature. prom-client (~6 MB resident) is loaded only when METRICS is on.
-import type { Config } from '../config/index.js';
-import type { BridgeEventBus } from '../core/events.js';
 import type { Feature } from '../core/feature.js';
-import type { BridgeInfo } from '../lan/state-document.js';
-import type { NetatmoHealth } from '../model/types.js';
-import type { RateBudget } from '../netatmo/budget.js';
-import type { HealthTracker } from '../sync/health.js';
-import type { StateService } from '../sync/state-service.js';
+import type { MetricsFeatureDeps } from './metrics-deps.js';
 
-/** What the metrics feature uses of the bridge. */
-export interface MetricsFeatureDeps {
-  config: Pick<Config, 'metrics'>;
-  events: Pick<BridgeEventBus, 'on'>;
-  state: Pick<StateService, 'revision'>;
-  budget: Pick<RateBudget, 'snapshot'>;
-  health: Pick<HealthTracker, 'snapshot'>;
-  bridgeInfo(): BridgeInfo;
-  netatmoHealth(): NetatmoHealth;
-  now: () => number;
-}
+export type { MetricsFeatureDeps } from './metrics-deps.js';
 
 export async function metricsFeature(context: MetricsFeatureDeps): Promise<Feature> {
   if (!context.config.metrics) return { name: 'metrics' };

@@ -5,7 +5,7 @@
 import express, { type Router } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Feature } from '../core/feature.js';
-import type { MetricsFeatureDeps } from './metrics-feature.js';
+import type { MetricsFeatureDeps } from './metrics-deps.js';
 import type { NetatmoStatus } from '../model/types.js';
 
 const NETATMO_STATUSES: readonly NetatmoStatus[] = ['starting', 'ok', 'degraded', 'down', 'auth_required', 'not_configured', 'moved'];

@@ -14,7 +14,7 @@ import type { LowdbContextStore } from './context-store.js';
 import { connectNetatmoAccount } from './netatmo-account.js';
 import type { ConfigurationData } from './sdk-types.js';
 import { netatmoAccountFromConfig, SETTING } from './settings.js';
-import { statusPageUrls } from '../welcome.js';
+import { statusPageUrls } from '../util/page-urls.js';
 
 /** The web feature's guided connection: the admin page's "Connect Netatmo" card. */
 export const CONNECT_PAGE_PATH = '/admin#connect';
