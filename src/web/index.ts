@@ -1,5 +1,5 @@
 // The web feature: status page (open), admin page and guided Netatmo connection (password), the
-// history chart's data and the bundled assets. Registered in defaultFeatures() (src/app.ts).
+// history chart's data and the bundled assets. Registered in defaultFeatures() (src/bridge/features.ts).
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Feature } from '../core/feature.js';
 import type { WebFeatureDeps } from './web-deps.js';
