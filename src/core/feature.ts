@@ -1,11 +1,12 @@
 // What a feature of the bridge (LAN API, SSDP, SmartApp, web pages, metrics, webhook …) gives the
 // composition root (src/app.ts), and the shape of its factory. Each factory declares the few
-// services it needs as its own `…Deps` interface; app.ts hands it exactly those. This module
-// imports no feature and no service: features depend on it, never on each other or on app.ts.
+// services it needs as its own `…Deps` interface; src/bridge/features.ts hands it exactly those.
+// This module imports no feature and no service: features depend on it, never on each other or
+// on app.ts.
 //
-// Life cycle, driven by src/bridge/lifecycle.ts: factories run in order, the HTTP server listens
-// with every feature's routes, then each feature's stop step is registered and only then its
-// start() runs, so whatever start() subscribes is always undone. A feature registers its event
+// Life cycle (src/app.ts, src/bridge/stop-plan.ts): factories run in order, the HTTP server
+// listens with every feature's routes, then each feature's stop step is registered and only then
+// its start() runs, so whatever start() subscribes is always undone. A feature registers its event
 // listeners with itself as owner (`events.on(name, listener, feature)`); after its stop() the
 // composition root calls `events.removeAll(feature)`.
 import type { Router } from 'express';
