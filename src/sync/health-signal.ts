@@ -52,14 +52,15 @@ export class HealthSignal {
     return this.#hubPollSeenAt !== null && now - this.#hubPollSeenAt < HUB_LINK_WINDOW_MS;
   }
 
-  current(): HealthKey {
-    this.mirrorTokenStatus();
+  /** What clients see of the health now, as the tracker holds it (call mirrorTokenStatus() first). */
+  private current(): HealthKey {
     const status: NetatmoStatus = this.options.health.status();
     return { status, stale: this.options.health.isStale(), hubLinked: this.hubLinked(), tokenSaved: this.options.tokenSaved?.() ?? true };
   }
 
-  /** Re-evaluates; returns true when what clients see changed (the revision rose). */
+  /** Mirrors the token status, then re-evaluates; returns true when what clients see changed (the revision rose). */
   evaluate(): boolean {
+    this.mirrorTokenStatus();
     return this.options.state.noteHealth(this.current());
   }
 }
