@@ -50,6 +50,17 @@ describe('stopping a bridge', () => {
     expect(seen.afterStop).toBe(0);
   });
 
+  it("every feature's event listeners are gone once the bridge stopped", async () => {
+    tb = await startTestBridge({ env: { METRICS: 'on' } });
+    const events = tb.bridge.context.events;
+    const running = { pollFinished: events.listenerCount('pollFinished'), netatmoCall: events.listenerCount('netatmoCall') };
+    await tb.bridge.stop();
+    // Left: only the diagnostics recorder, a service that lives as long as the bus itself.
+    expect({ pollFinished: events.listenerCount('pollFinished'), netatmoCall: events.listenerCount('netatmoCall') }).toEqual({ pollFinished: 1, netatmoCall: 0 });
+    // Metrics, watchdog and persistence listened while it ran.
+    expect(running).toEqual({ pollFinished: 4, netatmoCall: 1 });
+  });
+
   it('the demo writes the real data file through the store opened at start (not a second one)', async () => {
     let hashWrittenThroughSeam = false;
     const seam: StoreFs = {
