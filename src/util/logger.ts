@@ -122,6 +122,9 @@ export function recentLogLines(root: Logger): string[] {
 
 /** A child logger tagged with the module name, at that module's configured level. */
 export function moduleLogger(root: Logger, module: string): Logger {
+  // pino repeats a binding given twice ("module":"store","module":"store"): code that names its
+  // own module may be handed a logger already named so.
+  if (root.bindings().module === module) return root;
   const level = moduleLevels.get(root)?.[module];
   const child = root.child({ module });
   if (level) child.level = level;

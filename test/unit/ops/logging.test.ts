@@ -26,6 +26,12 @@ describe('logger', () => {
     expect(logs.find('netatmo detail')).toHaveLength(1);
     expect(logs.find('chatter')).toHaveLength(0);
   });
+
+  it('names a module once when a module logger is handed to code that names it again', () => {
+    const logs = new LogCapture();
+    moduleLogger(moduleLogger(logs.logger('info'), 'store'), 'store').info('created');
+    expect(logs.text().match(/"module":"store"/g)).toHaveLength(1);
+  });
 });
 
 describe('welcome lines', () => {
