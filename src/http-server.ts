@@ -2,6 +2,7 @@
 // metrics. Routers come from their own modules; this file only orders them and turns every
 // failure into the LAN API's error shape so no request can crash the process.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { HttpRequestRecord } from './core/events.js';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Router } from 'express';
@@ -52,12 +53,7 @@ export interface HttpRoutes {
 }
 
 /** One answered request, labelled by its route pattern so metrics stay bounded. */
-export interface HttpRequestRecord {
-  route: string;
-  method: string;
-  status: number;
-  durationMs: number;
-}
+export type { HttpRequestRecord } from './core/events.js';
 
 export function createHttpApp(routes: HttpRoutes, logger: Logger, onRequest?: (record: HttpRequestRecord) => void): Express {
   const app = express();

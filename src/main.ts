@@ -1,10 +1,10 @@
 // `npm start` / `npm run demo` (node dist/main.js [--demo]): the bridge from a source checkout,
 // its data in DATA_DIR (default ./data). The installed command is `netatmo-bridge start`
-// (src/cli/start.ts); both run the same process wrapper (src/ops/bridge-process.ts).
+// (src/cli/start.ts); both run the same process wrapper (src/bridge-process.ts).
 import { optionLines, parseCommandArgs, stringValue, type ArgsSpec } from './cli/args.js';
 import { cliTranslator } from './cli/io.js';
 import { loadConfig } from './config/index.js';
-import { runBridgeProcess } from './ops/bridge-process.js';
+import { runBridgeProcess } from './bridge-process.js';
 
 const spec: ArgsSpec = {
   options: {

@@ -9,7 +9,10 @@ import { openFileStore, type NetatmoCredentials, type Store, type StoreFs } from
 import { moduleLogger, type Logger } from './util/logger.js';
 
 export interface NetatmoSource {
+  /** The data file the bridge runs on: the real one, or the demo's own (DATA_DIR/simulator). */
   store: Store;
+  /** The real account's data file, opened once: `store` itself unless the demo runs. */
+  realStore: Store;
   apiUrl: string;
   credentials: NetatmoCredentials | null;
   refreshToken: string | null;
@@ -32,6 +35,7 @@ export async function prepareNetatmoSource(options: NetatmoSourceOptions): Promi
     const { clientId, clientSecret } = config.netatmo;
     return {
       store: realStore,
+      realStore,
       apiUrl: config.netatmo.apiUrl,
       credentials: clientId && clientSecret ? { clientId, clientSecret } : null,
       refreshToken: config.netatmo.refreshToken ?? null,
@@ -60,6 +64,7 @@ export async function prepareNetatmoSource(options: NetatmoSourceOptions): Promi
     );
     return {
       store: demoStore,
+      realStore,
       apiUrl: simulator.url,
       credentials: { clientId: simulator.clientId, clientSecret: simulator.clientSecret },
       refreshToken: simulator.issueRefreshToken(),

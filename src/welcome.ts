@@ -1,7 +1,7 @@
 // The first log lines a user reads: where the bridge is, whether the home is simulated, and the
 // one thing to do next. Never prints the LAN token (the admin page shows it after sign-in).
 import type { Bridge } from './app.js';
-import { statusPageUrls } from './http/status-page-urls.js';
+import { statusPageUrls } from './util/page-urls.js';
 import type { Logger } from './util/logger.js';
 
 export interface WelcomeFacts {

@@ -8,9 +8,8 @@ import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { loadConfig, type Config } from '../config/index.js';
 import { ENV_NAMES, envSchema } from '../config/schema.js';
-import { RateBudget } from '../netatmo/budget.js';
-import { tokenUrlOf } from '../netatmo/oauth.js';
-import { TokenManager } from '../netatmo/tokens.js';
+import { createNetatmoServices } from '../netatmo/services.js';
+import type { TokenManager } from '../netatmo/tokens.js';
 import { DATA_FILE_NAME, openFileStore, storeTokenRepository, type Store, type StoreData } from '../store/index.js';
 import { silentLogger } from '../util/logger.js';
 import { parseStoreText } from '../store/load.js';
@@ -172,13 +171,12 @@ export async function bridgeIsRunning(url: string): Promise<boolean> {
 export async function offlineTokens(config: Config, options: { withEnvRefreshToken?: boolean } = {}): Promise<{ store: Store; tokens: TokenManager }> {
   const store = await openFileStore({ dataDir: config.dataDir, logger: silentLogger() });
   const { clientId, clientSecret } = config.netatmo;
-  const tokens = new TokenManager({
+  const { tokens } = createNetatmoServices({
     repository: storeTokenRepository(store),
-    tokenUrl: tokenUrlOf(config.netatmo.apiUrl),
-    budget: new RateBudget(),
+    apiUrl: config.netatmo.apiUrl,
     logger: silentLogger(),
-    envCredentials: clientId && clientSecret ? { clientId, clientSecret } : null,
-    envRefreshToken: options.withEnvRefreshToken ? (config.netatmo.refreshToken ?? null) : null,
+    credentials: clientId && clientSecret ? { clientId, clientSecret } : null,
+    refreshToken: options.withEnvRefreshToken ? (config.netatmo.refreshToken ?? null) : null,
   });
   return { store, tokens };
 }

@@ -1,8 +1,8 @@
 // `netatmo-bridge start` (also `netatmo-bridge` alone) and `netatmo-bridge demo`: run the bridge in
 // the foreground until Ctrl-C / SIGTERM. Data: --data-dir, DATA_DIR, ./data in a source checkout,
-// else the per-user directory (data-location.ts). The process wrapper is src/ops/bridge-process.ts.
+// else the per-user directory (data-location.ts). The process wrapper is src/bridge-process.ts.
 import { loadConfig } from '../config/index.js';
-import { runBridgeProcess } from '../ops/bridge-process.js';
+import { runBridgeProcess } from '../bridge-process.js';
 import { stringValue, type ParsedArgs } from './args.js';
 import { DATA_DIR_OPTION, type Command } from './command.js';
 import { locateData } from './installation.js';

@@ -1,18 +1,36 @@
 // The diagnostics bundle of a RUNNING bridge: live health, budget, the recorder's history, hubs,
 // the homes as clients see them and the recent (scrubbed) log lines. Asked over the admin page or
 // the CLI's loopback control channel (src/local/).
-import type { BridgeContext } from '../context.js';
+import type { Config } from '../config/index.js';
+import type { HubActivity } from '../lan/hub-activity.js';
+import type { BridgeInfo } from '../lan/state-document.js';
+import type { NetatmoHealth } from '../model/types.js';
+import type { StateService } from '../sync/state-service.js';
+import type { Logger } from '../util/logger.js';
 import type { Store } from '../store/index.js';
 import { recentLogLines } from '../util/logger.js';
 import { dataFileFacts, finishBundle, homeErrors, logProblems, netatmoFacts, platformFacts, redactionNote, smartappFacts, type BundleOptions, type DiagnosticsBundle } from './bundle.js';
-import { recorderOf } from './recorder.js';
+import type { DiagnosticsRecorder } from './recorder.js';
 import { homesForReport } from './redact.js';
 
-export function liveBundle(context: BridgeContext, realStore: Store, options: BundleOptions & { extraSecrets?: string[] }): DiagnosticsBundle {
+/** What the live bundle reads of the running bridge. */
+export interface LiveBundleDeps {
+  config: Config;
+  logger: Logger;
+  store: Pick<Store, 'data'>;
+  state: Pick<StateService, 'homes' | 'revision' | 'changedAt'>;
+  hubs: Pick<HubActivity, 'lastPollAt' | 'hubs'>;
+  recorder: Pick<DiagnosticsRecorder, 'statusChanges' | 'polls'>;
+  bridgeInfo(): BridgeInfo;
+  netatmoHealth(): NetatmoHealth;
+  now: () => number;
+}
+
+export function liveBundle(context: LiveBundleDeps, realStore: Store, options: BundleOptions & { extraSecrets?: string[] }): DiagnosticsBundle {
   const data = realStore.data;
   const bridge = context.bridgeInfo();
   const health = context.netatmoHealth();
-  const recorder = recorderOf(context);
+  const { recorder } = context;
   const lines = recentLogLines(context.logger);
   const { names, note } = redactionNote(options);
   return finishBundle(

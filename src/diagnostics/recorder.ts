@@ -1,8 +1,10 @@
 // A short memory of how the bridge has been doing, for the diagnostics bundle: Netatmo status
 // changes and the outcome of recent polls (bounded; kept in memory only, so it starts afresh with
-// every start of the bridge). One recorder per running bridge, started with its features.
-import type { BridgeContext } from '../context.js';
-import type { NetatmoStatus } from '../model/types.js';
+// every start of the bridge). One recorder per running bridge, built with its services
+// (src/bridge/build.ts), so it hears the first poll.
+import type { BridgeEventBus } from '../core/events.js';
+import type { StateService } from '../sync/state-service.js';
+import type { NetatmoHealth, NetatmoStatus } from '../model/types.js';
 import { scrubText } from '../util/scrub.js';
 
 export const HISTORY_ENTRIES = 50;
@@ -21,12 +23,20 @@ export interface PollRecord {
   error: { kind: string; code: number | null; message: string } | null;
 }
 
+/** What the recorder listens to. */
+export interface RecorderDeps {
+  events: Pick<BridgeEventBus, 'on'>;
+  state: Pick<StateService, 'onChange'>;
+  netatmoHealth(): NetatmoHealth;
+  now: () => number;
+}
+
 export class DiagnosticsRecorder {
   readonly statusChanges: StatusChange[] = [];
   readonly polls: PollRecord[] = [];
   #last: string | null = null;
 
-  constructor(private readonly context: BridgeContext) {
+  constructor(private readonly context: RecorderDeps) {
     context.events.on('pollFinished', (result) => {
       push(this.polls, {
         at: new Date(result.startedAt).toISOString(),
@@ -54,16 +64,4 @@ export class DiagnosticsRecorder {
 function push<T>(list: T[], entry: T): void {
   list.push(entry);
   if (list.length > HISTORY_ENTRIES) list.splice(0, list.length - HISTORY_ENTRIES);
-}
-
-const recorders = new WeakMap<BridgeContext, DiagnosticsRecorder>();
-
-/** The bridge's recorder, created (and listening) on first use: call it at start. */
-export function recorderOf(context: BridgeContext): DiagnosticsRecorder {
-  let recorder = recorders.get(context);
-  if (!recorder) {
-    recorder = new DiagnosticsRecorder(context);
-    recorders.set(context, recorder);
-  }
-  return recorder;
 }

@@ -6,10 +6,12 @@
 // tests inject 127.0.0.1:0 without membership.
 import dgram from 'node:dgram';
 import os from 'node:os';
-import type { Feature, FeatureFactory } from '../context.js';
+import type { Config } from '../config/index.js';
+import type { Feature, FeatureFactory } from '../core/feature.js';
 import { moduleLogger, type Logger } from '../util/logger.js';
 import { SsdpReplyLimiter } from './ssdp-limits.js';
 import { buildReply, locationHost, parseMSearch, serverHeader, SSDP_MULTICAST_ADDRESS, SSDP_PORT, wantsBridge } from './ssdp-message.js';
+import type { BridgeInfo } from './state-document.js';
 
 export interface SsdpResponderOptions {
   bindAddress: string;
@@ -113,8 +115,17 @@ export interface SsdpFeatureOverrides {
   onListening?: (address: { address: string; port: number }) => void;
 }
 
+/** What the SSDP feature uses of the bridge. */
+export interface SsdpFeatureDeps {
+  config: Pick<Config, 'ssdp' | 'host'>;
+  logger: Logger;
+  bridgeInfo(): BridgeInfo;
+  httpPort(): number;
+  now: () => number;
+}
+
 /** SSDP as a bridge feature; `ssdpFeature` is the product's (0.0.0.0:1900, multicast, SSDP=on). */
-export function ssdpFeatureWith(overrides: SsdpFeatureOverrides = {}): FeatureFactory {
+export function ssdpFeatureWith(overrides: SsdpFeatureOverrides = {}): FeatureFactory<SsdpFeatureDeps> {
   return (context): Feature => {
     if (!(overrides.enabled ?? context.config.ssdp)) return { name: 'ssdp' };
     const logger = moduleLogger(context.logger, 'ssdp');
@@ -148,4 +159,4 @@ export function ssdpFeatureWith(overrides: SsdpFeatureOverrides = {}): FeatureFa
   };
 }
 
-export const ssdpFeature: FeatureFactory = ssdpFeatureWith();
+export const ssdpFeature: FeatureFactory<SsdpFeatureDeps> = ssdpFeatureWith();

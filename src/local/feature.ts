@@ -1,20 +1,24 @@
 // The local control feature: the /local/v1 routes for the netatmo-bridge command on this machine,
 // and the control file that tells the command where they are and which key opens them. Also
-// starts the diagnostics recorder, so the bundle has this run's history from the start.
-import type { BridgeContext, Feature } from '../context.js';
-import { liveBundle } from '../diagnostics/live.js';
-import { recorderOf } from '../diagnostics/recorder.js';
-import { moveActions } from '../moving/actions.js';
-import { realStoreOf } from '../real-store.js';
+// serves the running bridge's diagnostics bundle.
+import type { Feature } from '../core/feature.js';
+import { liveBundle, type LiveBundleDeps } from '../diagnostics/live.js';
+import { moveActions, type MoveActionsDeps } from '../moving/actions.js';
+import type { Store } from '../store/index.js';
 import { moduleLogger } from '../util/logger.js';
 import { newControlKey, removeControlFile, writeControlFile } from './control-file.js';
 import { localControlRouter } from './routes.js';
 
-export async function localControlFeature(context: BridgeContext): Promise<Feature> {
+/** What the local control feature uses of the bridge. */
+export interface LocalControlFeatureDeps extends LiveBundleDeps, MoveActionsDeps {
+  realStore: Store;
+  httpPort(): number;
+}
+
+export function localControlFeature(context: LocalControlFeatureDeps): Feature {
   const log = moduleLogger(context.logger, 'local');
-  const realStore = await realStoreOf(context);
+  const realStore = context.realStore;
   const key = newControlKey();
-  recorderOf(context);
   const router = localControlRouter({
     key: () => key,
     actions: moveActions(context, realStore),

@@ -3,7 +3,9 @@
 // the bridge's token manager is held still while its account changes hands. After an import the
 // bridge restarts in place, so every part (token manager, homes, SmartApp, webhook, SSDP identity)
 // starts from the imported data; where the process cannot restart (embedded use) it says so.
-import type { BridgeContext } from '../context.js';
+import type { BridgeInfo } from '../lan/state-document.js';
+import type { TokenManager } from '../netatmo/tokens.js';
+import type { Logger } from '../util/logger.js';
 import type { Store } from '../store/index.js';
 import { moduleLogger } from '../util/logger.js';
 import { importBridgeData, type ImportResult } from './move-in.js';
@@ -18,7 +20,18 @@ export interface MoveActions {
   movedAt(): string | null;
 }
 
-export function moveActions(context: BridgeContext, realStore: Store): MoveActions {
+/** What the move actions use of the bridge. */
+export interface MoveActionsDeps {
+  logger: Logger;
+  /** Non-null in the demo: then the bridge's token manager is the simulator's, not the account's. */
+  simulator: object | null;
+  tokens: TokenManager;
+  bridgeInfo(): BridgeInfo;
+  requestRestart(reason: string): boolean;
+  now: () => number;
+}
+
+export function moveActions(context: MoveActionsDeps, realStore: Store): MoveActions {
   const log = moduleLogger(context.logger, 'moving');
   // In the demo the context's token manager serves the simulator; the real account is not in use.
   const tokens: TokenHolder | null = context.simulator ? null : context.tokens;

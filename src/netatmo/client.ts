@@ -4,8 +4,8 @@
 // once and the call retried once; a second auth error is returned as is (no loops).
 // Reads are GET with query parameters (the documented method); writes are form-encoded POSTs
 // except setstate, which takes JSON.
+import type { NetatmoCallEvent } from '../core/events.js';
 import type { RawHomeStatusBody, RawHomesDataBody } from '../model/netatmo-raw.js';
-import type { NetatmoErrorKind } from '../model/types.js';
 import type { Logger } from '../util/logger.js';
 import type {
   CallOptions,
@@ -24,12 +24,7 @@ import { parseHomesDataBody, parseHomeStatusBody, parseRoomMeasureBody, parseSuc
 import { feedBudget } from './token-endpoint.js';
 import type { TokenManager } from './tokens.js';
 
-export interface NetatmoCallEvent {
-  endpoint: string;
-  outcome: 'ok' | NetatmoErrorKind;
-  durationMs: number;
-  httpStatus: number | null;
-}
+export type { NetatmoCallEvent } from '../core/events.js';
 
 export interface NetatmoClientOptions {
   /** NETATMO_API_URL, e.g. https://api.netatmo.com (no trailing /api). */

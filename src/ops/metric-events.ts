@@ -1,11 +1,10 @@
 // The counters and histograms of GET /metrics, fed by the bridge's events. No label carries an id,
 // a path or a secret, so the number of series stays bounded whatever the hubs send.
 import { Counter, Histogram, type Registry } from 'prom-client';
-import type { BridgeEvents } from '../context.js';
-import type { TypedEvents } from '../util/typed-events.js';
+import type { BridgeEventBus } from '../core/events.js';
 
 /** Registers the event-fed metrics in `registry`; returns the function that unsubscribes them. */
-export function countBridgeEvents(registry: Registry, events: TypedEvents<BridgeEvents>): () => void {
+export function countBridgeEvents(registry: Registry, events: Pick<BridgeEventBus, 'on'>): () => void {
   const count = eventCounters(registry);
   const offs = [
     events.on('netatmoCall', (call) => {

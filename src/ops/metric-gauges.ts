@@ -1,13 +1,13 @@
 // The gauges of GET /metrics: read at scrape time, so always the current value and nothing to keep
 // in sync.
 import { Gauge, type Registry } from 'prom-client';
-import type { BridgeContext } from '../context.js';
+import type { MetricsFeatureDeps } from './metrics-deps.js';
 import type { NetatmoStatus } from '../model/types.js';
 
 const NETATMO_STATUSES: readonly NetatmoStatus[] = ['starting', 'ok', 'degraded', 'down', 'auth_required', 'not_configured', 'moved'];
 
 /** What the gauges read. */
-export type GaugeSources = Pick<BridgeContext, 'budget' | 'health' | 'now' | 'netatmoHealth' | 'state' | 'bridgeInfo'>;
+export type GaugeSources = Pick<MetricsFeatureDeps, 'budget' | 'health' | 'now' | 'netatmoHealth' | 'state' | 'bridgeInfo'>;
 
 export function registerGauges(registry: Registry, context: GaugeSources): void {
   netatmoGauges(registry, context);

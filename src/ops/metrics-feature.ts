@@ -1,7 +1,10 @@
 // GET /metrics as a feature. prom-client (~6 MB resident) is loaded only when METRICS is on.
-import type { BridgeContext, Feature } from '../context.js';
+import type { Feature } from '../core/feature.js';
+import type { MetricsFeatureDeps } from './metrics-deps.js';
 
-export async function metricsFeature(context: BridgeContext): Promise<Feature> {
+export type { MetricsFeatureDeps } from './metrics-deps.js';
+
+export async function metricsFeature(context: MetricsFeatureDeps): Promise<Feature> {
   if (!context.config.metrics) return { name: 'metrics' };
   const { createMetricsFeature } = await import('./metrics.js');
   return createMetricsFeature(context);

@@ -4,7 +4,8 @@
 // of series stays bounded whatever the hubs send.
 import express, { type Router } from 'express';
 import { Registry, collectDefaultMetrics } from 'prom-client';
-import type { BridgeContext, Feature } from '../context.js';
+import type { Feature } from '../core/feature.js';
+import type { MetricsFeatureDeps } from './metrics-deps.js';
 import { countBridgeEvents } from './metric-events.js';
 import { registerGauges } from './metric-gauges.js';
 
@@ -15,7 +16,7 @@ export interface BridgeMetrics {
 }
 
 /** Builds the registry and wires it to the bridge's events (exported for tests). */
-export function createBridgeMetrics(context: BridgeContext): BridgeMetrics {
+export function createBridgeMetrics(context: MetricsFeatureDeps): BridgeMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const stopCounting = countBridgeEvents(registry, context.events);
@@ -37,7 +38,7 @@ export function metricsRouter(registry: Registry): Router {
 }
 
 /** The metrics feature: GET /metrics (no LAN auth, like /healthz); see metrics-feature.ts. */
-export function createMetricsFeature(context: BridgeContext): Feature {
+export function createMetricsFeature(context: MetricsFeatureDeps): Feature {
   const metrics = createBridgeMetrics(context);
   return {
     name: 'metrics',

@@ -1,6 +1,6 @@
 // The poller's heartbeat as something that can be restarted: the watchdog recreates the node-cron
-// task when ticks stop arriving, and shutdown stops it first so no new poll starts while the
-// bridge winds down.
+// task when ticks stop arriving, and shutdown stops it once HTTP and the features have stopped, so
+// no new poll starts while the rest of the bridge winds down (src/bridge/stop-plan.ts).
 import type { PollSchedule } from '../sync/schedule.js';
 
 export class PollHeartbeat {

@@ -10,7 +10,9 @@
 // node-cron plans its next run from the wall clock.
 // Under systemd there is no sd_notify keep-alive (no maintained pure-JS library; see
 // docs/operations.md): Restart=always covers a dead process, this covers a live one.
-import type { BridgeContext, Feature } from '../context.js';
+import type { Config } from '../config/index.js';
+import type { BridgeEventBus } from '../core/events.js';
+import type { Feature } from '../core/feature.js';
 import { moduleLogger, type Logger } from '../util/logger.js';
 
 export const HEARTBEAT_MS = 1_000;
@@ -138,8 +140,19 @@ export class PollWatchdog {
   }
 }
 
+/** What the watchdog feature uses of the bridge. */
+export interface WatchdogFeatureDeps {
+  config: Pick<Config, 'watchdog'>;
+  poller: WatchedPoller;
+  heartbeat: WatchedHeartbeat;
+  logger: Logger;
+  events: Pick<BridgeEventBus, 'on' | 'emit'>;
+  now: () => number;
+  monotonicNow: () => number;
+}
+
 /** The watchdog feature (WATCHDOG=on, the default). */
-export function watchdogFeature(context: BridgeContext): Feature {
+export function watchdogFeature(context: WatchdogFeatureDeps): Feature {
   if (!context.config.watchdog) return { name: 'watchdog' };
   const watchdog = new PollWatchdog({
     poller: context.poller,
@@ -149,13 +162,14 @@ export function watchdogFeature(context: BridgeContext): Feature {
     wallNow: context.now,
     onAction: (action, reason) => context.events.emit('watchdogAction', { action, reason }),
   });
-  const offPoll = context.events.on('pollFinished', () => watchdog.notePollFinished());
-  return {
+  const feature: Feature = {
     name: 'watchdog',
-    start: () => watchdog.start(),
-    stop: () => {
-      offPoll();
-      watchdog.stop();
+    start: () => {
+      // Owned by the feature: the composition root removes it when the feature stops.
+      context.events.on('pollFinished', () => watchdog.notePollFinished(), feature);
+      watchdog.start();
     },
+    stop: () => watchdog.stop(),
   };
+  return feature;
 }

@@ -8,8 +8,16 @@ import { minutesSinceMonday } from '../model/schedule-setpoint.js';
 export const HOURS_PER_DAY = 24;
 const DAY_MS = 86_400_000;
 export const HALF_LIFE_DAYS = 14;
-/** Pseudo-count per hour: with few observations the hours stay close to even. */
-const PRIOR_PER_HOUR = 1;
+/**
+ * Pseudo-count per hour (6 in all, half a day of a typical household's changes): with nothing
+ * observed the hours weigh the same, and a day's observations already tilt them. Learning fast is
+ * safe because the plan keeps every hour under the quiet ceiling (interval-plan.ts): an hour
+ * wrongly taken for quiet still gets polls at least that often. In the freshness benchmark 1 per
+ * hour left a fresh bridge near even polling for most of its first week (more changes waited).
+ */
+const PRIOR_PER_HOUR = 0.25;
+/** Share of an hour's count each neighbouring hour gets (routines shift by an hour or so). */
+const NEIGHBOUR_SHARE = 0.25;
 
 export interface ActivityProfile {
   /** Decayed count of observed activity per local hour (0 = 00:00–01:00), as of `updatedAt`. */
@@ -52,13 +60,13 @@ export function observationCount(profile: ActivityProfile): number {
 /**
  * Relative activity per local hour, averaging 1: above 1 the household changes things more often
  * than on average at that hour. Counts are smoothed with the neighbouring hours (routines are
- * fuzzy by an hour or so) and shrunk towards even by a pseudo-count, so one odd night does not
- * make 3 am a busy hour.
+ * fuzzy by an hour or so) and shrunk towards even by a small pseudo-count; one odd night moves
+ * some polls to 3 am until other observations outweigh it, never more than the hourly ceiling.
  */
 export function hourlyWeights(profile: ActivityProfile): number[] {
   const n = HOURS_PER_DAY;
   const counts = profile.hours.length === n ? profile.hours : new Array<number>(n).fill(0);
-  const smoothed = counts.map((_, h) => 0.25 * (counts[(h + n - 1) % n] ?? 0) + 0.5 * (counts[h] ?? 0) + 0.25 * (counts[(h + 1) % n] ?? 0));
+  const smoothed = counts.map((_, h) => NEIGHBOUR_SHARE * (counts[(h + n - 1) % n] ?? 0) + (1 - 2 * NEIGHBOUR_SHARE) * (counts[h] ?? 0) + NEIGHBOUR_SHARE * (counts[(h + 1) % n] ?? 0));
   const total = smoothed.reduce((sum, c) => sum + c, 0) + PRIOR_PER_HOUR * n;
   return smoothed.map((c) => ((c + PRIOR_PER_HOUR) * n) / total);
 }

@@ -22,6 +22,8 @@ import { PlanCache } from './plan-cache.js';
 const HOUR_MS = 3_600_000;
 /** A home not read for this long: a change seen now may be old, so it is not taken as activity. */
 const ACTIVITY_GAP_MS = 15 * 60_000;
+/** The busiest hours plan this share of the hourly allowance: bursts and known changes fit above it. */
+const PLAN_SHARE_OF_CAP = 0.93;
 
 export interface AdaptiveSettings extends DecisionSettings {
   /** Polls per home per hour the day should average (homesdata and token refreshes come on top). */
@@ -31,13 +33,16 @@ export interface AdaptiveSettings extends DecisionSettings {
   /** Share of the hourly rate budget polls may plan for (the rest: commands, refreshes, homesdata). */
   budgetShare: number;
   minIntervalS: number;
+  /** The longest planned interval while the target allows it (a change in a quiet hour waits at most this long). */
+  quietCeilingS: number;
 }
 
 export const DEFAULT_ADAPTIVE: AdaptiveSettings = {
-  targetPollsPerHour: 92,
-  capPollsPerHour: 145,
+  targetPollsPerHour: 94,
+  capPollsPerHour: 148,
   budgetShare: 0.75,
   minIntervalS: 20,
+  quietCeilingS: 50,
   burstIntervalS: 10,
   burstMs: 5 * 60_000,
   knownChangeDelayMs: 3_000,
@@ -167,9 +172,10 @@ export class AdaptivePolicy implements PollPolicy {
       const plan = this.#plans.intervals(weights, {
         measurementPollsPerHour: this.#learner.reportsPerHour(),
         targetPollsPerHour: Math.min(s.targetPollsPerHour, 0.7 * roundsAllowed),
-        maxPollsPerHour: 0.9 * roundsAllowed,
+        maxPollsPerHour: PLAN_SHARE_OF_CAP * roundsAllowed,
         minIntervalS: Math.min(s.minIntervalS, maxIntervalS),
         maxIntervalS,
+        quietCeilingS: Math.min(s.quietCeilingS, maxIntervalS),
       });
       const hour = localHour(wallAt, home?.timezone ?? null);
       intervalS = Math.min(intervalS, plan[hour] ?? maxIntervalS);

@@ -6,7 +6,7 @@
 
 const HOUR_MS = 3_600_000;
 /** Share of the allowance from which the pace slows down. */
-export const SLOW_FROM = 0.9;
+export const SLOW_FROM = 0.95;
 
 export interface PacingInput {
   now: number;

@@ -1,10 +1,17 @@
 // How long to wait between regular polls at each hour of the day, from the learned activity
-// weights: an app change at a random moment waits on average half the interval in force, so for
-// a given number of polls the average wait is smallest with intervals proportional to
-// 1 / √(activity) (minimising Σ activity·interval under Σ 1/interval fixed). The intervals are
+// weights. A change at a random moment waits a time spread evenly over the interval in force, so
+// the share of changes seen within a time T is Σ activity·min(1, T/interval): linear in the poll
+// rate of each hour. For that share (what a median or a percentile of the wait measures) a poll is
+// worth most in the busiest hours — spending it there first is optimal, where minimising the MEAN
+// wait would give intervals ∝ 1/√(activity) and leave busy hours slower. The plan uses poll
+// rates proportional to activity (intervals ∝ 1/activity): the busy hours reach the hourly
+// ceiling, the quiet ones keep what the target leaves, and with nothing learnt yet (every hour
+// weighing the same) the polls stay evenly spread rather than bet on arbitrary hours. The intervals are
 // scaled so that the polls of a whole day — regular polls, a little early when brought forward to
 // an expected measurement report — average the target per hour, and clamped between the fastest
-// interval allowed and the configured poll interval (never slower than that).
+// interval allowed and a quiet-hour ceiling: a change in a quiet hour still waits at most that
+// long (the 95th percentile of the wait). The ceiling rises towards the configured poll interval
+// only when the target cannot pay for it; never slower than the configured interval.
 // Pure.
 
 export interface PlanOptions {
@@ -18,6 +25,8 @@ export interface PlanOptions {
   maxPollsPerHour: number;
   minIntervalS: number;
   maxIntervalS: number;
+  /** The longest interval any hour gets while the target allows it (≤ maxIntervalS). */
+  quietCeilingS: number;
 }
 
 /**
@@ -55,8 +64,8 @@ function intervalForRate(maxPolls: number, options: PlanOptions): number {
   return hi;
 }
 
-function intervalsFor(scale: number, floorS: number, options: PlanOptions): number[] {
-  return options.weights.map((w) => Math.min(options.maxIntervalS, Math.max(floorS, scale / Math.sqrt(Math.max(w, 1e-3)))));
+function intervalsFor(scale: number, floorS: number, ceilingS: number, weights: readonly number[]): number[] {
+  return weights.map((w) => Math.min(ceilingS, Math.max(floorS, scale / Math.max(w, 1e-3))));
 }
 
 function meanPolls(intervals: readonly number[], measurementPollsPerHour: number): number {
@@ -66,15 +75,20 @@ function meanPolls(intervals: readonly number[], measurementPollsPerHour: number
 /** Regular poll interval (seconds) for each hour of the day. */
 export function planIntervals(options: PlanOptions): number[] {
   const floorS = intervalForRate(options.maxPollsPerHour, options);
+  // The quiet-hour ceiling holds only when the target pays for it in every hour; otherwise the
+  // configured interval bounds the quiet hours and the busy ones still get the rest.
+  const affordable = pollsPerHour(options.quietCeilingS, options.measurementPollsPerHour) <= options.targetPollsPerHour;
+  const ceilingS = Math.max(floorS, affordable ? Math.min(options.quietCeilingS, options.maxIntervalS) : options.maxIntervalS);
+  const polls = (scale: number): number => meanPolls(intervalsFor(scale, floorS, ceilingS, options.weights), options.measurementPollsPerHour);
   let lo = 0;
-  let hi = options.maxIntervalS * Math.sqrt(Math.max(...options.weights, 1)) * 2;
-  if (meanPolls(intervalsFor(hi, floorS, options), options.measurementPollsPerHour) > options.targetPollsPerHour) return intervalsFor(hi, floorS, options);
+  let hi = ceilingS * Math.max(...options.weights, 1) * 2;
+  if (polls(hi) > options.targetPollsPerHour) return intervalsFor(hi, floorS, ceilingS, options.weights);
   for (let i = 0; i < 40; i++) {
     const mid = (lo + hi) / 2;
-    if (meanPolls(intervalsFor(mid, floorS, options), options.measurementPollsPerHour) > options.targetPollsPerHour) lo = mid;
+    if (polls(mid) > options.targetPollsPerHour) lo = mid;
     else hi = mid;
   }
-  return intervalsFor(hi, floorS, options);
+  return intervalsFor(hi, floorS, ceilingS, options.weights);
 }
 
 /**

@@ -19,6 +19,7 @@ export class PlanCache {
       Math.round(options.maxPollsPerHour),
       options.minIntervalS,
       options.maxIntervalS,
+      options.quietCeilingS,
     ].join('|');
     let plan = this.#entries.get(key);
     if (!plan) {

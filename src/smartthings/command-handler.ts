@@ -1,7 +1,7 @@
 // DEVICE_COMMANDS_EVENT: each command goes to the command service shared with the LAN API, then
 // one sync answers with the new (or, when refused, the unchanged) values. SmartThings waits 10 s
 // at most: a slow Netatmo write finishes in the background after the answer.
-import type { BridgeContext } from '../context.js';
+import type { SmartAppFeatureDeps } from './feature-deps.js';
 import type { CommandService } from '../sync/command-types.js';
 import type { Logger } from '../util/logger.js';
 import { settlesWithin } from '../util/with-timeout.js';
@@ -16,7 +16,7 @@ import type { DeviceCommandsEvent, RuntimeContext } from './sdk-types.js';
 export const COMMAND_ANSWER_MS = 7_000;
 
 export interface CommandHandlerDeps {
-  context: BridgeContext;
+  context: SmartAppFeatureDeps;
   commands: CommandService;
   contexts: SmartAppContextStore;
   sync: CloudSync;

@@ -2,14 +2,15 @@
 // loads ./smartapp.js (which does) with a dynamic import, and only when a public URL or a
 // SmartApp id is configured, so the LAN-only process stays small (docs/architecture.md#memory-and-speed).
 import type { Config } from '../config/index.js';
-import type { BridgeContext, Feature } from '../context.js';
+import type { Feature } from '../core/feature.js';
+import type { SmartAppFeatureDeps } from './feature-deps.js';
 
 /** The SmartApp answers at POST /smartapp when the bridge has a public URL or a registered app id. */
 export function smartAppConfigured(config: Config): boolean {
   return config.publicUrl !== undefined || config.smartapp.appId !== undefined;
 }
 
-export async function smartAppFeature(context: BridgeContext): Promise<Feature> {
+export async function smartAppFeature(context: SmartAppFeatureDeps): Promise<Feature> {
   if (!smartAppConfigured(context.config)) return { name: 'smartapp' };
   const { createSmartAppRuntime } = await import('./smartapp.js');
   const runtime = createSmartAppRuntime(context, {

@@ -2,7 +2,7 @@
 // the fresh tokens are stored before the SDK does so background calls can refresh from them, and
 // the devices are reconciled in the background (30 creations can outlast SmartThings' timeout).
 // The last UNINSTALL undoes what installing did: the cloud path preference and the Netatmo webhook.
-import type { BridgeContext } from '../context.js';
+import type { SmartAppFeatureDeps } from './feature-deps.js';
 import type { Logger } from '../util/logger.js';
 import type { ApiCache } from './api-cache.js';
 import type { CloudSync } from './cloud-sync.js';
@@ -12,7 +12,7 @@ import { applyAppSettings } from './runtime-settings.js';
 import type { InstalledAppData, RuntimeContext, RuntimeSmartApp } from './sdk-types.js';
 
 export interface LifecycleDeps {
-  context: BridgeContext;
+  context: SmartAppFeatureDeps;
   contexts: SmartAppContextStore;
   apis: ApiCache;
   sync: CloudSync;
@@ -48,7 +48,7 @@ export function registerLifecycleHandlers(app: RuntimeSmartApp, deps: LifecycleD
 }
 
 /** Without a SmartApp there are no cloud devices: the LAN path (Edge driver) is the path again. */
-async function undoInstall(context: BridgeContext, log: Logger): Promise<void> {
+async function undoInstall(context: SmartAppFeatureDeps, log: Logger): Promise<void> {
   if (context.store.data.settings.preferredPath !== 'cloud') return;
   await context.store.update((draft) => {
     delete draft.settings.preferredPath;

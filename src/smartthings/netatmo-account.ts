@@ -4,7 +4,7 @@
 // new pair is stored at once with the credentials (one write; kept in memory if the disk refuses)
 // and the typed token is remembered (as a hash) as consumed, never refreshed a second time.
 import { createHash } from 'node:crypto';
-import type { BridgeContext } from '../context.js';
+import type { SmartAppFeatureDeps } from './feature-deps.js';
 import { englishTranslator, type Translator } from '../i18n/translator.js';
 import { NetatmoError } from '../netatmo/errors.js';
 import type { SmartAppContextStore } from './context-store.js';
@@ -23,7 +23,7 @@ export function tokenHash(token: string): string {
 }
 
 export async function connectNetatmoAccount(
-  context: BridgeContext,
+  context: SmartAppFeatureDeps,
   contexts: SmartAppContextStore,
   installedAppId: string,
   answer: NetatmoAccountAnswer,
@@ -49,7 +49,7 @@ export async function connectNetatmoAccount(
   }
 }
 
-function bridgeAccountStatus(context: BridgeContext, tr: Translator): AccountCheck {
+function bridgeAccountStatus(context: SmartAppFeatureDeps, tr: Translator): AccountCheck {
   switch (context.tokens.status()) {
     case 'ok':
       return { ok: true, message: tr.t(context.tokens.isSaved() ? 'account.bridgeOk' : 'account.bridgeNotSaved') };

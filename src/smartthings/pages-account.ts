@@ -8,19 +8,19 @@
 // longer has the secret fields — SmartThings offers no way to clear a setting's value, so taking
 // the field off the page is the strongest thing a page can do (docs/smartapp.md).
 import type { LinkStyle, Page } from '@smartthings/smartapp';
-import type { BridgeContext } from '../context.js';
+import type { SmartAppFeatureDeps } from './feature-deps.js';
 import type { Translator } from '../i18n/translator.js';
 import type { SmartAppContextStore } from './context-store.js';
 import { connectNetatmoAccount } from './netatmo-account.js';
 import type { ConfigurationData } from './sdk-types.js';
 import { netatmoAccountFromConfig, SETTING } from './settings.js';
-import { statusPageUrls } from '../http/status-page-urls.js';
+import { statusPageUrls } from '../util/page-urls.js';
 
 /** The web feature's guided connection: the admin page's "Connect Netatmo" card. */
 export const CONNECT_PAGE_PATH = '/admin#connect';
 export const MANUAL_PAGE_ID = 'netatmoManual';
 
-export function accountPage(context: BridgeContext, page: Page, tr: Translator): void {
+export function accountPage(context: SmartAppFeatureDeps, page: Page, tr: Translator): void {
   page.name(tr.t('smartapp.accountPage')).nextPageId('homes');
   page.section('status', (section) => {
     section.name(tr.t('smartapp.netatmo'));
@@ -42,7 +42,7 @@ export function accountPage(context: BridgeContext, page: Page, tr: Translator):
   });
 }
 
-export async function manualAccountPage(context: BridgeContext, contexts: SmartAppContextStore, page: Page, data: ConfigurationData, tr: Translator): Promise<void> {
+export async function manualAccountPage(context: SmartAppFeatureDeps, contexts: SmartAppContextStore, page: Page, data: ConfigurationData, tr: Translator): Promise<void> {
   page.name(tr.t('smartapp.manualPage')).previousPageId('netatmo').nextPageId('homes');
   const answer = netatmoAccountFromConfig(data.config ?? {});
   const typed = answer.clientId !== undefined && answer.clientSecret !== undefined && answer.refreshToken !== undefined;
@@ -71,13 +71,13 @@ export async function manualAccountPage(context: BridgeContext, contexts: SmartA
 }
 
 /** The guided connection on the bridge's LAN address, and through PUBLIC_URL when that differs. */
-export function connectPageUrls(context: BridgeContext): [string, string | null] {
+export function connectPageUrls(context: SmartAppFeatureDeps): [string, string | null] {
   const lan = `${statusPageUrls(context.config.host, context.httpPort())[0]!.replace(/\/$/, '')}${CONNECT_PAGE_PATH}`;
   const publicUrl = context.config.publicUrl ? `${context.config.publicUrl}${CONNECT_PAGE_PATH}` : null;
   return [lan, publicUrl === lan ? null : publicUrl];
 }
 
-function accountStatusText(context: BridgeContext, tr: Translator): string {
+function accountStatusText(context: SmartAppFeatureDeps, tr: Translator): string {
   switch (context.tokens.status()) {
     case 'ok':
       return tr.t('smartapp.statusOk');

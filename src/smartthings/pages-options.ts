@@ -4,7 +4,7 @@
 // does not allow are reported on the page itself ("Please correct"), never as an error response.
 import type { Page, Section } from '@smartthings/smartapp';
 import { cloudPathMissing } from '../config/cloud-path.js';
-import type { BridgeContext } from '../context.js';
+import type { SmartAppFeatureDeps } from './feature-deps.js';
 import type { Translator } from '../i18n/translator.js';
 import type { SmartAppContextStore } from './context-store.js';
 import { numberInput, problemsSection } from './page-widgets.js';
@@ -13,11 +13,11 @@ import { DEFAULT_BOOST_MINUTES, LIMITS, SETTING } from './settings.js';
 import { parseAppSettings, pollIntervalLimits, type SettingsContext } from './settings-schema.js';
 
 /** What the answers are checked against: the stale threshold in force and the cloud path's needs. */
-export function settingsContext(context: BridgeContext): SettingsContext {
+export function settingsContext(context: SmartAppFeatureDeps): SettingsContext {
   return { staleThresholdS: context.store.data.settings.staleThresholdS ?? context.config.staleThresholdS, cloudPathMissing: cloudPathMissing(context.config) };
 }
 
-export function optionsPage(context: BridgeContext, contexts: SmartAppContextStore, page: Page, data: ConfigurationData, tr: Translator): void {
+export function optionsPage(context: SmartAppFeatureDeps, contexts: SmartAppContextStore, page: Page, data: ConfigurationData, tr: Translator): void {
   page.name(tr.t('smartapp.optionsPage')).previousPageId('homes').complete(true);
   const stale = settingsContext(context);
   problemsSection(page, parseAppSettings(data.config ?? {}, stale, tr).problems, tr);

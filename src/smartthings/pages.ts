@@ -2,7 +2,7 @@
 // or a fallback page for a typed token), 2. homes, 3. options. Every setting gets a name and a
 // description (without them the app would show the SDK's keys), in the phone's language.
 import type { Section } from '@smartthings/smartapp';
-import type { BridgeContext } from '../context.js';
+import type { SmartAppFeatureDeps } from './feature-deps.js';
 import { withTimeout } from '../util/with-timeout.js';
 import type { SmartAppContextStore } from './context-store.js';
 import { desiredDevices, MAX_DEVICES_PER_INSTALLED_APP } from './device-plan.js';
@@ -17,7 +17,7 @@ import type { Page } from '@smartthings/smartapp';
 
 const HOMES_TIMEOUT_MS = 4_000;
 
-export function registerPages(app: RuntimeSmartApp, context: BridgeContext, contexts: SmartAppContextStore): void {
+export function registerPages(app: RuntimeSmartApp, context: SmartAppFeatureDeps, contexts: SmartAppContextStore): void {
   app.page('netatmo', (ctx, page) => accountPage(context, page, pageTranslator(ctx)));
   app.page(MANUAL_PAGE_ID, (ctx, page, data) => manualAccountPage(context, contexts, page, withInstalledAppId(data, ctx.installedAppId), pageTranslator(ctx)));
   app.page('homes', (ctx, page, data) => homesPage(context, contexts, page, withInstalledAppId(data, ctx.installedAppId), pageTranslator(ctx)));
@@ -28,7 +28,7 @@ function withInstalledAppId(data: ConfigurationData, fallback: string): Configur
   return data.installedAppId ? data : { ...data, installedAppId: fallback };
 }
 
-async function homesPage(context: BridgeContext, contexts: SmartAppContextStore, page: Page, data: ConfigurationData, tr: Translator): Promise<void> {
+async function homesPage(context: SmartAppFeatureDeps, contexts: SmartAppContextStore, page: Page, data: ConfigurationData, tr: Translator): Promise<void> {
   page.name(tr.t('smartapp.homesPage')).previousPageId('netatmo').nextPageId('options');
   // A token typed on the fallback page and not used yet (an app that did not re-send that page).
   const check = await connectNetatmoAccount(context, contexts, data.installedAppId, netatmoAccountFromConfig(data.config ?? {}), tr);
@@ -68,7 +68,7 @@ async function homesPage(context: BridgeContext, contexts: SmartAppContextStore,
  * Homes for the choice: the state's, else a quick homesdata call (the page must answer within
  * 10 s). With a home filter in force the state lacks the other homes, so Netatmo is asked.
  */
-async function homeOptions(context: BridgeContext): Promise<{ id: string; name: string }[]> {
+async function homeOptions(context: SmartAppFeatureDeps): Promise<{ id: string; name: string }[]> {
   const filtered = context.store.data.settings.homeIds !== undefined;
   const fromState = context.state.homes.map((h) => ({ id: h.id, name: h.name }));
   if (fromState.length > 0 && !filtered) return fromState;

@@ -1,7 +1,7 @@
 // What an INSTALL / UPDATE changes in the bridge: the validated answers of the pages become the
 // bridge's runtime settings (the refused ones are logged and left as they were), and the device
 // profile ids typed on the options page replace the remembered ones.
-import type { BridgeContext } from '../context.js';
+import type { SmartAppFeatureDeps } from './feature-deps.js';
 import type { Logger } from '../util/logger.js';
 import type { SmartAppContextStore } from './context-store.js';
 import type { CommandDefaults } from './device-commands.js';
@@ -10,7 +10,7 @@ import { DEFAULT_BOOST_MINUTES, type ConfigEntries } from './settings.js';
 import { parseAppSettings, type SettingProblem } from './settings-schema.js';
 
 export async function applyAppSettings(
-  context: BridgeContext,
+  context: SmartAppFeatureDeps,
   contexts: SmartAppContextStore,
   installedAppId: string,
   appConfig: ConfigEntries,
@@ -36,7 +36,7 @@ export async function applyAppSettings(
   return problems;
 }
 
-export function commandDefaults(context: BridgeContext): CommandDefaults {
+export function commandDefaults(context: SmartAppFeatureDeps): CommandDefaults {
   const settings = context.store.data.settings;
   return { overrideMinutes: settings.defaultOverrideMinutes, boostMinutes: settings.boostMinutes ?? DEFAULT_BOOST_MINUTES, awayHours: settings.awayHours };
 }

@@ -2,7 +2,7 @@
 // context store and the cloud sync. This module imports @smartthings/* (through sdk-app.ts) and is
 // itself loaded only by a dynamic import from feature.ts, so the LAN-only process never loads the SDKs.
 import type { Router } from 'express';
-import type { BridgeContext } from '../context.js';
+import type { SmartAppFeatureDeps } from './feature-deps.js';
 import type { CommandService } from '../sync/command-types.js';
 import { moduleLogger, type Logger } from '../util/logger.js';
 import { settlesWithin } from '../util/with-timeout.js';
@@ -35,7 +35,7 @@ export interface SmartAppRuntimeOptions {
   onPush?: (record: PushRecord) => void;
 }
 
-export function createSmartAppRuntime(context: BridgeContext, options: SmartAppRuntimeOptions): SmartAppRuntime {
+export function createSmartAppRuntime(context: SmartAppFeatureDeps, options: SmartAppRuntimeOptions): SmartAppRuntime {
   const log = moduleLogger(context.logger, 'smartapp');
   const { config } = context;
   const contexts = new SmartAppContextStore(context.store, SECRET_SETTINGS);
@@ -87,12 +87,12 @@ export function createSmartAppRuntime(context: BridgeContext, options: SmartAppR
   };
 }
 
-function linkHealth(context: BridgeContext): LinkHealth {
+function linkHealth(context: SmartAppFeatureDeps): LinkHealth {
   const health = context.netatmoHealth();
   return { status: health.status, stale: health.stale, hubLinked: context.hubLinked() };
 }
 
-function checkConfig(context: BridgeContext, log: Logger): void {
+function checkConfig(context: SmartAppFeatureDeps, log: Logger): void {
   const { config } = context;
   if (!config.smartapp.clientId || !config.smartapp.clientSecret) {
     log.warn('SMARTAPP_CLIENT_ID / SMARTAPP_CLIENT_SECRET are not set: SmartThings tokens cannot be refreshed, so device updates stop 24 h after the last SmartApp update');

@@ -76,7 +76,7 @@ export const storeDataSchema = z.looseObject({
   settings: settingsSchema.default(() => ({})),
   smartthings: z.looseObject({ contexts: z.record(z.string(), contextSchema) }).default(() => ({ contexts: {} })),
   web: z.looseObject({ adminPasswordHash: z.string().nullable() }).default(() => ({ adminPasswordHash: null })),
-  // Learnt data only: each profile is checked where it is read (src/sync/activity-store.ts), so a
+  // Learnt data only: each profile is checked where it is read (src/polling/activity-store.ts), so a
   // damaged one is dropped instead of failing the whole file.
   polling: z.looseObject({ activity: z.record(z.string(), z.unknown()).catch(() => ({})) }).default(() => ({ activity: {} })),
 });

@@ -5,7 +5,7 @@
 // so ETag pollers get a 200, held long polls wake up and the SmartApp pushes the new link state.
 import type { NetatmoStatus } from '../model/types.js';
 import type { HealthTracker } from './health.js';
-import type { StateService } from './state-service.js';
+import type { HealthKey, StateService } from './state-service.js';
 
 /** A hub that polled the LAN API this recently counts as linked (hubLink closed). */
 export const HUB_LINK_WINDOW_MS = 5 * 60_000;
@@ -30,7 +30,7 @@ export class HealthSignal {
   constructor(private readonly options: HealthSignalOptions) {}
 
   /** Mirrors the token manager into the tracker: no credentials, or a dead refresh token. */
-  syncTokenFlags(): void {
+  mirrorTokenStatus(): void {
     const status = this.options.tokenStatus();
     this.options.health.setConfigured(status !== 'not_configured');
     this.options.health.setAuthRequired(status === 'auth_required');
@@ -47,12 +47,17 @@ export class HealthSignal {
     return this.#hubPollSeenAt !== null && this.options.monotonicNow() - this.#hubPollSeenAt < HUB_LINK_WINDOW_MS;
   }
 
-  /** Re-evaluates; returns true when what clients see changed (the revision rose). */
+  /** Mirrors the token status and takes in a new hub read, then re-evaluates; returns true when what clients see changed (the revision rose). */
   evaluate(): boolean {
-    this.syncTokenFlags();
+    this.mirrorTokenStatus();
     this.#takeInHubPoll();
+    return this.options.state.noteHealth(this.#current());
+  }
+
+  /** What clients see of the health now, as the tracker holds it. */
+  #current(): HealthKey {
     const status: NetatmoStatus = this.options.health.status();
-    return this.options.state.noteHealth({ status, stale: this.options.health.isStale(), hubLinked: this.hubLinked(), tokenSaved: this.options.tokenSaved?.() ?? true });
+    return { status, stale: this.options.health.isStale(), hubLinked: this.hubLinked(), tokenSaved: this.options.tokenSaved?.() ?? true };
   }
 
   /** A new hub read (its stamp changed): the link ages from now. */

@@ -2,13 +2,27 @@
 // Writes are coalesced (one pending write at a time, always with the newest data) so a burst of
 // changes costs one disk write, and a failed write is logged and retried on the next change —
 // the bridge keeps serving from memory meanwhile.
-import type { BridgeContext } from '../context.js';
+import type { BridgeEventBus } from '../core/events.js';
+import type { Logger } from '../util/logger.js';
+import type { Store } from '../store/index.js';
+import type { HealthTracker } from './health.js';
+import type { StateService } from './state-service.js';
+
+/** What state persistence uses of the bridge. */
+export interface PersistDeps {
+  store: Pick<Store, 'update'>;
+  state: Pick<StateService, 'revision' | 'changedAt' | 'homes' | 'onChange'>;
+  health: Pick<HealthTracker, 'snapshot'>;
+  logger: Logger;
+  events: Pick<BridgeEventBus, 'on'>;
+  now: () => number;
+}
 
 /** Unchanged polls still refresh "last success" on disk, but at most this often (SD-card wear). */
 export const QUIET_PERSIST_MS = 10 * 60_000;
 
 /** Starts saving the state on every change; returns the stop, which waits for the last write. */
-export function startStatePersistence(context: BridgeContext): () => Promise<void> {
+export function startStatePersistence(context: PersistDeps): () => Promise<void> {
   const { store, state, health, logger } = context;
   let writing: Promise<void> | null = null;
   let again = false;

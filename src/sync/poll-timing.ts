@@ -8,7 +8,7 @@
 // - a hold (Netatmo back-off, or our own budget deferring a poll), which nothing polls before.
 import type { RawTopologyHome } from '../model/netatmo-raw.js';
 import type { Home, PollPolicyName, PollReason } from '../model/types.js';
-import type { PollResult } from './poll-result.js';
+import type { PollResult } from '../core/events.js';
 
 /** What a poll saw, for a policy that learns from it (the adaptive one). */
 export interface PollObservation {

@@ -4,12 +4,12 @@
 // on a monotonic clock (poll-timing.ts): the regular time by a PollPolicy (fixed, or adaptive:
 // src/polling/), which sees what each poll brought; confirmations apart, and never during Netatmo
 // back-off; the Netatmo client enforces the budget itself.
+import type { PollResult } from '../core/events.js';
 import type { RawTopologyHome } from '../model/netatmo-raw.js';
 import type { NetatmoApi } from '../netatmo/api.js';
 import type { Home, PollPolicyName, PollReason } from '../model/types.js';
 import type { Logger } from '../util/logger.js';
 import type { HealthTracker } from './health.js';
-import type { PollResult } from './poll-result.js';
 import { HomeHealthBook } from './home-health.js';
 import { runRound, toHealthError, type RoundOutcome } from './poll-round.js';
 import { fixedIntervalPolicy, PollTimer, type PollObservation, type PollPolicy } from './poll-timing.js';
@@ -57,7 +57,7 @@ export interface PollerOptions {
   onPollFinished?: (result: PollResult) => void;
 }
 
-export type { PollResult } from './poll-result.js';
+export type { PollResult } from '../core/events.js';
 
 export class Poller {
   readonly #topology: TopologyCache;

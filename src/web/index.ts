@@ -1,8 +1,8 @@
 // The web feature: status page (open), admin page and guided Netatmo connection (password), the
-// history chart's data and the bundled assets. Registered in defaultFeatures() (src/app.ts).
+// history chart's data and the bundled assets. Registered in defaultFeatures() (src/bridge/features.ts).
 import express, { type ErrorRequestHandler, type Router } from 'express';
-import type { BridgeContext, Feature } from '../context.js';
-import { realStoreOf } from '../real-store.js';
+import type { Feature } from '../core/feature.js';
+import type { WebFeatureDeps } from './web-deps.js';
 import { moduleLogger } from '../util/logger.js';
 import { adminRouter } from './admin-routes.js';
 import { formParser } from './form-parser.js';
@@ -18,9 +18,9 @@ import { oauthRouter } from './oauth-routes.js';
 import { statusRouter } from './status-routes.js';
 import { sendMessagePage, type WebDeps } from './web-deps.js';
 
-export async function webFeature(context: BridgeContext): Promise<Feature> {
+export async function webFeature(context: WebFeatureDeps): Promise<Feature> {
   const logger = moduleLogger(context.logger, 'web');
-  const realStore = await realStoreOf(context);
+  const realStore = context.realStore;
   const password = await prepareAdminPassword({ store: realStore, configured: context.config.adminPassword, logger });
   const deps: WebDeps = {
     context: { ...context, logger },
@@ -49,9 +49,6 @@ export async function webFeature(context: BridgeContext): Promise<Feature> {
   return {
     name: 'web',
     routes: { open: [router] },
-    async stop() {
-      if (realStore !== context.store) await realStore.flush();
-    },
   };
 }
 

@@ -2,10 +2,10 @@
 // client id/secret and tokens in one write (kept in memory when the disk refuses). On a real
 // bridge a poll follows at once; in the demo the connection goes into the REAL data file (the demo
 // runs on its own) through a token manager over that file, and the bridge restarts on the account.
-import type { BridgeContext } from '../context.js';
+import type { WebFeatureDeps } from './web-deps.js';
 import { NetatmoError } from '../netatmo/errors.js';
-import { tokenUrlOf } from '../netatmo/oauth.js';
-import { TokenManager, type ConnectResult } from '../netatmo/tokens.js';
+import { createNetatmoServices } from '../netatmo/services.js';
+import type { ConnectResult, TokenManager } from '../netatmo/tokens.js';
 import { storeTokenRepository, type Store } from '../store/index.js';
 import type { Translator } from '../i18n/translator.js';
 import { withTimeout } from '../util/with-timeout.js';
@@ -20,7 +20,7 @@ export type ConnectOutcome =
 const FIRST_POLL_WAIT_MS = 10_000;
 
 /** Messages are in the language of the person connecting (`tr`). */
-export async function finishNetatmoConnect(context: BridgeContext, realStore: Store, pending: PendingConnect, code: string, tr: Translator): Promise<ConnectOutcome> {
+export async function finishNetatmoConnect(context: WebFeatureDeps, realStore: Store, pending: PendingConnect, code: string, tr: Translator): Promise<ConnectOutcome> {
   const credentials = { clientId: pending.clientId, clientSecret: pending.clientSecret };
   const tokens = context.simulator ? realAccountTokens(context, realStore) : context.tokens;
   let result: ConnectResult;
@@ -46,18 +46,13 @@ export async function finishNetatmoConnect(context: BridgeContext, realStore: St
 }
 
 /** The demo's own token manager serves the simulator; the real account gets one over the real data file. */
-function realAccountTokens(context: BridgeContext, realStore: Store): TokenManager {
-  return new TokenManager({
-    repository: storeTokenRepository(realStore),
-    tokenUrl: tokenUrlOf(context.config.netatmo.apiUrl),
-    budget: context.budget,
-    logger: context.logger,
-    now: context.now,
-  });
+function realAccountTokens(context: WebFeatureDeps, realStore: Store): TokenManager {
+  // The bridge's budget: one Netatmo app, one budget, whichever data file the tokens go to.
+  return createNetatmoServices({ repository: storeTokenRepository(realStore), apiUrl: context.config.netatmo.apiUrl, budget: context.budget, logger: context.logger, now: context.now }).tokens;
 }
 
 /** The first poll's outcome, or false when it takes longer than FIRST_POLL_WAIT_MS (it goes on then). */
-async function firstPoll(context: BridgeContext): Promise<boolean> {
+async function firstPoll(context: WebFeatureDeps): Promise<boolean> {
   try {
     // The poll is not handed the signal: the answer stops waiting, the poll carries on.
     return await withTimeout(FIRST_POLL_WAIT_MS, () => context.poller.pollNow().then((result) => result.ok));

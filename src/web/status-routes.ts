@@ -2,7 +2,7 @@
 // as JSON, and room history for the chart. Nothing here reveals a secret.
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import type { BridgeContext } from '../context.js';
+import type { WebFeatureDeps } from './web-deps.js';
 import { LanError, sendLanError } from '../lan/errors.js';
 import { NetatmoError } from '../netatmo/errors.js';
 import { HistoryLimitError, HISTORY_RANGES, type HistoryService } from './history.js';
@@ -12,7 +12,7 @@ import { page } from './layout.js';
 import { renderStatusBody, renderStatusPanel } from './status-render.js';
 import { buildStatusView, type StatusView } from './status-view.js';
 
-export function currentStatusView(context: BridgeContext, tr?: Translator): StatusView {
+export function currentStatusView(context: WebFeatureDeps, tr?: Translator): StatusView {
   const source = {
     bridge: context.bridgeInfo(),
     health: context.netatmoHealth(),
@@ -32,7 +32,7 @@ function noStore(res: Response): void {
 
 const historyQuery = z.object({ range: z.enum(Object.keys(HISTORY_RANGES) as [keyof typeof HISTORY_RANGES]).default('24h') });
 
-export function statusRouter(context: BridgeContext, history: HistoryService): Router {
+export function statusRouter(context: WebFeatureDeps, history: HistoryService): Router {
   const router = express.Router();
 
   router.get('/', (req, res) => {

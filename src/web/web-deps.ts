@@ -1,7 +1,15 @@
-// What the web routes share: the bridge context, the REAL data file (the same store as the
+// What the web routes share: the services the web feature uses (WebFeatureDeps), the REAL data file (the same store as the
 // context's, except in the demo), admin sessions, the password check and the sign-in throttle.
 import type { Request, Response } from 'express';
-import type { BridgeContext } from '../context.js';
+import type { LiveBundleDeps } from '../diagnostics/live.js';
+import type { PairingWindow } from '../lan/pairing.js';
+import type { MoveActionsDeps } from '../moving/actions.js';
+import type { NetatmoApi } from '../netatmo/api.js';
+import type { RateBudget } from '../netatmo/budget.js';
+import type { TokenManager } from '../netatmo/tokens.js';
+import type { HealthTracker } from '../sync/health.js';
+import type { Poller } from '../sync/poller.js';
+import type { StateService } from '../sync/state-service.js';
 import type { Store } from '../store/index.js';
 import type { AdminPassword } from './auth/admin-password.js';
 import { originAllowed, readCookie, SESSION_COOKIE } from './auth/cookies.js';
@@ -11,8 +19,23 @@ import { html } from './html.js';
 import { translatorFor } from './language.js';
 import { page } from './layout.js';
 
+/** What the web feature (status page, admin page, Netatmo connection, moving) uses of the bridge. */
+export interface WebFeatureDeps extends LiveBundleDeps, MoveActionsDeps {
+  store: Store;
+  /** The real account's data file (the same as `store` unless the demo runs). */
+  realStore: Store;
+  state: StateService;
+  health: HealthTracker;
+  budget: RateBudget;
+  tokens: TokenManager;
+  api: NetatmoApi;
+  poller: Poller;
+  pairing: PairingWindow;
+  httpPort(): number;
+}
+
 export interface WebDeps {
-  context: BridgeContext;
+  context: WebFeatureDeps;
   realStore: Store;
   sessions: SessionStore;
   password: AdminPassword;

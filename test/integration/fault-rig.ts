@@ -1,7 +1,7 @@
 // Shared set-up for the fault-matrix tests: a real bridge and a real simulator over loopback HTTP,
 // both on one fake clock the test moves (no sleeps), plus small helpers to drive polls the way the
 // heartbeat would and to read what a hub sees. Not a test file itself.
-import type { BridgeContext } from '../../src/context.js';
+import type { BridgeServices } from '../../src/bridge/services.js';
 import { DOCUMENT_CACHE_MS } from '../../src/lan/state-document.js';
 import type { Home, NetatmoHealth } from '../../src/model/types.js';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.js';
@@ -20,7 +20,7 @@ export interface StateBody {
 export interface FaultRig {
   t: TestBridge;
   sim: RunningSimulator;
-  ctx: BridgeContext;
+  ctx: BridgeServices;
   homeId: string;
   /** The bridge's wall clock (ms epoch). */
   now(): number;

@@ -26,6 +26,17 @@ describe('activity profile', () => {
     expect(weights[3]!).toBeGreaterThan(0);
   });
 
+  it('learns within a day: a few changes at the same hour already tilt the weights clearly', () => {
+    // Six changes around 19 h on one day. With a pseudo-count of one per hour (24 in all, two days'
+    // worth of changes) that hour stayed near 3 and unseen hours near 0.8 for days.
+    let profile = emptyProfile(MONDAY);
+    for (let i = 0; i < 6; i++) profile = recordActivity(profile, MONDAY + 19 * HOUR + i * 5 * 60_000, 'Europe/Paris');
+    const weights = hourlyWeights(profile);
+    expect(weights[19]!).toBeGreaterThan(5);
+    expect(weights[3]!).toBeLessThan(0.55);
+    expect(weights[3]!).toBeGreaterThan(0);
+  });
+
   it('halves old observations every two weeks, and a wall clock stepping back never inflates them', () => {
     const profile = recordActivity(emptyProfile(MONDAY), MONDAY, 'Europe/Paris');
     const later = recordActivity(profile, MONDAY + HALF_LIFE_DAYS * DAY, 'Europe/Paris');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { BridgeContext } from '../../../src/context.js';
+import type { SmartAppFeatureDeps } from '../../../src/smartthings/feature-deps.js';
 import { connectPageUrls } from '../../../src/smartthings/pages-account.js';
 
-function context(host: string, publicUrl: string | undefined): BridgeContext {
-  return { config: { host, publicUrl }, httpPort: () => 5000 } as unknown as BridgeContext;
+function context(host: string, publicUrl: string | undefined): SmartAppFeatureDeps {
+  return { config: { host, publicUrl }, httpPort: () => 5000 } as unknown as SmartAppFeatureDeps;
 }
 
 describe('link to the guided Netatmo connection', () => {

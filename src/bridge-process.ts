@@ -6,12 +6,12 @@
 // is deregistered there), closes HTTP, flushes the data file and exits 0 — within 5 s whatever
 // hangs. A second signal exits at once. Data-file writes are atomic (temp file + rename), so even
 // that cannot leave a half-written file.
-import { startBridge, type Bridge } from '../app.js';
-import { formatConfigProblems, type Config, type LoadConfigResult } from '../config/index.js';
-import { createLogger, type Logger } from '../util/logger.js';
-import { printWelcome } from '../welcome.js';
-import { configForRestart } from './restart-config.js';
-import { SHUTDOWN_LIMIT_MS } from './shutdown.js';
+import { startBridge, type Bridge } from './app.js';
+import { formatConfigProblems, type Config, type LoadConfigResult } from './config/index.js';
+import { createLogger, type Logger } from './util/logger.js';
+import { printWelcome } from './welcome.js';
+import { configForRestart } from './ops/restart-config.js';
+import { SHUTDOWN_LIMIT_MS } from './ops/shutdown.js';
 
 /** Exit codes: 0 clean stop, 1 failure (config, start, uncaught error, forced stop). */
 const EXIT_OK = 0;

@@ -1,4 +1,5 @@
-// Where a user on the LAN opens the status page (the welcome lines, the SmartApp's account page).
+// Addresses a person can open to reach this bridge's pages (welcome log lines, the SmartApp's link
+// to the guided Netatmo connection): the machine's LAN addresses when it listens on all of them.
 import os from 'node:os';
 
 /** Non-internal IPv4 addresses of this machine, for "open http://<lan-ip>:<port>/" hints. */

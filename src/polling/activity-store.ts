@@ -2,7 +2,7 @@
 // is checked on reading; a damaged one is dropped (relearnt over days) instead of failing the
 // file. Saves happen a few times a day (one per observed change or command).
 import { z } from 'zod';
-import { HOURS_PER_DAY, type ActivityProfile } from '../polling/activity-profile.js';
+import { HOURS_PER_DAY, type ActivityProfile } from './activity-profile.js';
 import type { Store } from '../store/index.js';
 import type { Logger } from '../util/logger.js';
 

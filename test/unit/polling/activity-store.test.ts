@@ -1,6 +1,6 @@
 // The learnt hours of activity in the data file: saved, read back, a damaged profile dropped.
 import { describe, expect, it } from 'vitest';
-import { activitySaver, loadActivityProfiles } from '../../../src/sync/activity-store.js';
+import { activitySaver, loadActivityProfiles } from '../../../src/polling/activity-store.js';
 import { emptyProfile, recordActivity } from '../../../src/polling/activity-profile.js';
 import { MemoryStore } from '../../fakes/memory-store.js';
 import { LogCapture } from '../../helpers/bridge.js';
