@@ -2,37 +2,50 @@
 // a path or a secret, so the number of series stays bounded whatever the hubs send.
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { BridgeEventBus } from '../core/events.js';
+import type { ListenerOwner } from '../util/typed-events.js';
 
-/** Registers the event-fed metrics in `registry`; returns the function that unsubscribes them. */
-export function countBridgeEvents(registry: Registry, events: Pick<BridgeEventBus, 'on'>): () => void {
-  const count = eventCounters(registry);
-  const offs = [
-    events.on('netatmoCall', (call) => {
-      count.netatmoRequests.inc({ endpoint: call.endpoint, outcome: call.outcome });
-      count.netatmoDuration.observe({ endpoint: call.endpoint }, call.durationMs / 1000);
-    }),
-    events.on('pollFinished', (result) => {
-      const label = result.ok ? 'ok' : result.deferred ? 'deferred' : 'failed';
-      count.pollDuration.observe({ result: label }, result.durationMs / 1000);
-    }),
-    events.on('tokenRefreshed', () => count.tokenRefreshes.inc()),
-    events.on('lanRequest', (request) => {
-      count.lanRequests.inc({ route: request.route, method: request.method, status: String(request.status) });
-    }),
-    events.on('smartthingsPush', (push) => {
-      count.smartthingsPushes.inc({ status: push.status });
-      count.smartthingsEvents.inc({ status: push.status }, push.events);
-    }),
-    events.on('watchdogAction', (action) => count.watchdogActions.inc({ action: action.action })),
-  ];
-  return () => offs.forEach((off) => off());
-}
+export type EventCounters = ReturnType<typeof eventCounters>;
 
-function eventCounters(registry: Registry) {
+/** Registers the event-fed metrics in `registry` (counting starts with countBridgeEvents). */
+export function eventCounters(registry: Registry) {
   return {
     ...netatmoCounters(registry),
     ...bridgeCounters(registry),
   };
+}
+
+/**
+ * Feeds the counters from the bridge's events, each listener registered for `owner`: the stop list
+ * removes them with the owner's other listeners (removeAll), so nothing is kept here to undo.
+ */
+export function countBridgeEvents(count: EventCounters, events: Pick<BridgeEventBus, 'on'>, owner: ListenerOwner): void {
+  events.on(
+    'netatmoCall',
+    (call) => {
+      count.netatmoRequests.inc({ endpoint: call.endpoint, outcome: call.outcome });
+      count.netatmoDuration.observe({ endpoint: call.endpoint }, call.durationMs / 1000);
+    },
+    owner,
+  );
+  events.on(
+    'pollFinished',
+    (result) => {
+      const label = result.ok ? 'ok' : result.deferred ? 'deferred' : 'failed';
+      count.pollDuration.observe({ result: label }, result.durationMs / 1000);
+    },
+    owner,
+  );
+  events.on('tokenRefreshed', () => count.tokenRefreshes.inc(), owner);
+  events.on('lanRequest', (request) => count.lanRequests.inc({ route: request.route, method: request.method, status: String(request.status) }), owner);
+  events.on(
+    'smartthingsPush',
+    (push) => {
+      count.smartthingsPushes.inc({ status: push.status });
+      count.smartthingsEvents.inc({ status: push.status }, push.events);
+    },
+    owner,
+  );
+  events.on('watchdogAction', (action) => count.watchdogActions.inc({ action: action.action }), owner);
 }
 
 function netatmoCounters(registry: Registry) {

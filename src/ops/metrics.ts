@@ -6,22 +6,22 @@ import express, { type Router } from 'express';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { Feature } from '../core/feature.js';
 import type { MetricsFeatureDeps } from './metrics-deps.js';
-import { countBridgeEvents } from './metric-events.js';
+import { countBridgeEvents, eventCounters, type EventCounters } from './metric-events.js';
 import { registerGauges } from './metric-gauges.js';
 
 export interface BridgeMetrics {
   registry: Registry;
-  /** Unsubscribes from the bridge events. */
-  dispose(): void;
+  /** The event-fed counters; they count once the feature starts (countBridgeEvents). */
+  counters: EventCounters;
 }
 
-/** Builds the registry and wires it to the bridge's events (exported for tests). */
+/** Builds the registry: default process metrics, the event-fed counters and the scrape-time gauges. */
 export function createBridgeMetrics(context: MetricsFeatureDeps): BridgeMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const stopCounting = countBridgeEvents(registry, context.events);
+  const counters = eventCounters(registry);
   registerGauges(registry, context);
-  return { registry, dispose: stopCounting };
+  return { registry, counters };
 }
 
 export function metricsRouter(registry: Registry): Router {
@@ -40,9 +40,11 @@ export function metricsRouter(registry: Registry): Router {
 /** The metrics feature: GET /metrics (no LAN auth, like /healthz); see metrics-feature.ts. */
 export function createMetricsFeature(context: MetricsFeatureDeps): Feature {
   const metrics = createBridgeMetrics(context);
-  return {
+  const feature: Feature = {
     name: 'metrics',
     routes: { open: [metricsRouter(metrics.registry)] },
-    stop: () => metrics.dispose(),
+    // Subscribed at start, when its stop is due; the stop list removes the listeners by owner.
+    start: () => countBridgeEvents(metrics.counters, context.events, feature),
   };
+  return feature;
 }
