@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
 import { REPO_ROOT } from '../helpers/spawned-bridge.js';
-import { chromiumMissing, DESKTOP, launchBrowser, passwordFromLog, PHONE, recordBodies } from './browser.js';
+import { BROWSER_HOOK_MS, chromiumMissing, DESKTOP, launchBrowser, passwordFromLog, PHONE, recordBodies } from './browser.js';
 
 const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 const shotPath = (name: string) => path.join(REPO_ROOT, 'docs/screenshots', name);
@@ -21,7 +21,7 @@ describe.skipIf(chromiumMissing)('admin page in Chromium', () => {
     await tb.bridge.context.poller.pollNow();
     tb.bridge.context.pairing.close();
     password = passwordFromLog(tb.logs.lines);
-  }, 60_000);
+  }, BROWSER_HOOK_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
-import { chromiumMissing, DESKTOP, launchBrowser } from './browser.js';
+import { BROWSER_HOOK_MS, chromiumMissing, DESKTOP, launchBrowser } from './browser.js';
 
 const PASSWORD = 'language-e2e-password';
 
@@ -34,7 +34,7 @@ describe.skipIf(chromiumMissing)('pages in French and English in Chromium', () =
     });
     expect(answer.status).toBe(200);
     expect((await tb.bridge.context.poller.pollNow()).ok).toBe(true);
-  }, 60_000);
+  }, BROWSER_HOOK_MS);
 
   afterAll(async () => {
     for (const context of contexts) await context.close();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge } from '../../src/app.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import { LogCapture, startTestBridge, testConfig, type TestBridge } from '../helpers/bridge.js';
-import { chromiumMissing, DESKTOP, launchBrowser } from './browser.js';
+import { BROWSER_HOOK_MS, chromiumMissing, DESKTOP, launchBrowser } from './browser.js';
 
 const PASSWORD = 'bridge-admin-pass';
 
@@ -31,7 +31,7 @@ describe.skipIf(chromiumMissing)('connecting Netatmo from the admin page', () =>
 
   beforeAll(async () => {
     browser = await launchBrowser();
-  }, 30_000);
+  }, BROWSER_HOOK_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
 import { REPO_ROOT } from '../helpers/spawned-bridge.js';
-import { chromiumMissing, DESKTOP, launchBrowser, PHONE, recordBodies } from './browser.js';
+import { BROWSER_HOOK_MS, chromiumMissing, DESKTOP, launchBrowser, PHONE, recordBodies } from './browser.js';
 
 const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 const SHOT_DIR = path.join(REPO_ROOT, 'docs/screenshots');
@@ -30,7 +30,7 @@ describe.skipIf(chromiumMissing)('status page in Chromium', () => {
     const poll = await tb.bridge.context.poller.pollNow();
     expect(poll.ok).toBe(true);
     tb.bridge.context.pairing.close(); // the first-start window is open on a new data file
-  }, 60_000);
+  }, BROWSER_HOOK_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -142,7 +142,7 @@ describe.skipIf(chromiumMissing)('status page of the demo bridge', () => {
     browser = await launchBrowser();
     tb = await startTestBridge({ bridge: { demo: true } });
     await tb.bridge.context.poller.pollNow();
-  }, 60_000);
+  }, BROWSER_HOOK_MS);
 
   afterAll(async () => {
     await browser?.close();
