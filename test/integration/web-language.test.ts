@@ -3,18 +3,13 @@
 // tell caches the page depends on them, the page's JSON and the chart's refusals in the language,
 // and the LAN API's machine errors staying English whatever the browser asks for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSession, postAdminForm } from '../helpers/admin-http.js';
+import { adminSession, postAdminForm, postForm } from '../helpers/admin-http.js';
 import { startTestBridge, type TestBridge } from '../helpers/bridge.js';
 
 const PASSWORD = 'language-test-password';
 
 function switchLanguage(url: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${url}/language`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams(form).toString(),
-  });
+  return postForm(`${url}/language`, form, headers);
 }
 
 describe('pages in the person’s language', () => {
@@ -86,11 +81,7 @@ describe('pages in the person’s language', () => {
     expect(saved.page).toContain('Réglages enregistrés : lecture adaptative, au plus 45 s d’écart, périmé après 300 s, voie réseau local préférée.');
     const refused = await postAdminForm(tb.bridge.url, '/admin/settings', french, { pollIntervalS: '60', staleThresholdS: '100', preferredPath: 'lan' });
     expect(refused.page).toContain('doit valoir au moins deux fois POLL_INTERVAL_S');
-    const wrong = await fetch(`${tb.bridge.url}/admin/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'fr' },
-      body: new URLSearchParams({ password: 'nope' }).toString(),
-    });
+    const wrong = await postForm(`${tb.bridge.url}/admin/sign-in`, { password: 'nope' }, { 'accept-language': 'fr' });
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).toContain('Ce mot de passe n’est pas le bon.');
   });

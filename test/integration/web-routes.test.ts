@@ -4,17 +4,13 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postForm } from '../helpers/admin-http.js';
 import { LogCapture, startTestBridge, type TestBridge } from '../helpers/bridge.js';
 
 const PASSWORD = 'route-test-password';
 
-async function signIn(url: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${url}/admin/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams({ password }).toString(),
-  });
+function signIn(url: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
+  return postForm(`${url}/admin/sign-in`, { password }, headers);
 }
 
 function sessionCookie(response: Response): string {
@@ -31,12 +27,7 @@ async function csrfToken(url: string, cookie: string): Promise<string> {
 }
 
 function post(url: string, pathname: string, cookie: string | null, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${url}${pathname}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}), ...headers },
-    body: new URLSearchParams(form).toString(),
-  });
+  return postForm(`${url}${pathname}`, form, { ...(cookie ? { cookie } : {}), ...headers });
 }
 
 describe('web routes', () => {
