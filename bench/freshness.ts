@@ -12,8 +12,6 @@ import { adaptiveTargets, markdownSection, outputLines } from './freshness/repor
 import { POLICIES, runPolicy, type PolicyRun } from './freshness/run-policy.js';
 
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.md');
-const BEGIN = '<!-- freshness:begin -->';
-const END = '<!-- freshness:end -->';
 
 export async function runSeeds(argv: string[]): Promise<{ seed: number; runs: PolicyRun[] }[]> {
   const options = parseOptions(argv);
@@ -30,8 +28,10 @@ export async function runSeeds(argv: string[]): Promise<{ seed: number; runs: Po
   return out;
 }
 
-/** Puts the section between its markers in results.md (appended when missing). */
-export async function writeSection(section: string): Promise<void> {
+/** Puts the section between its markers (`<!-- name:begin -->` …) in results.md (appended when missing). */
+export async function writeSection(section: string, name = 'freshness'): Promise<void> {
+  const BEGIN = `<!-- ${name}:begin -->`;
+  const END = `<!-- ${name}:end -->`;
   const current = await readFile(resultsFile, 'utf8').catch(() => '# Benchmark results\n');
   const block = `${BEGIN}\n${section}\n${END}`;
   const start = current.indexOf(BEGIN);

@@ -88,5 +88,6 @@ export function markdownSection(runsBySeed: { seed: number; runs: PolicyRun[] }[
     if (!adaptive) continue;
     for (const t of adaptiveTargets(adaptive)) lines.push(`| ${seed} | ${t.name} | ${fmt(t.value)} | ${t.target} | ${t.ok ? 'ok' : 'MISSED'} |`);
   }
+  lines.push('', 'App p50 ≤ 15 s and p95 ≤ 45 s together lie at the edge of what the call limits allow: see the ceiling below (`npm run bench:freshness-bound`).');
   return lines.join('\n');
 }
