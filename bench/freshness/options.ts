@@ -1,7 +1,9 @@
 // Options of `npm run bench:freshness`: --seed N (or --seeds 1,2,3), --days D, --events-per-day M,
 // --active-hours 6-9,17-23 (local hours of the simulated home), --warm-days W (the bridge runs W
 // days before the measured ones, so it starts with what it learnt then; default 0: a fresh
-// bridge). Bad values stop the run with a sentence naming the option.
+// bridge), --adaptive-calls 120/200 (the adaptive policy's calls per hour on average / at most,
+// ADAPTIVE_CALLS_PER_HOUR and ADAPTIVE_MAX_CALLS_PER_HOUR; default the bridge's 100/150). Bad
+// values stop the run with a sentence naming the option.
 import { parseArgs } from 'node:util';
 
 export interface FreshnessOptions {
@@ -16,6 +18,8 @@ export interface FreshnessOptions {
   seeds: number[];
   /** Days simulated before the measured ones (not counted). */
   warmDays: number;
+  /** The adaptive policy's call allowance, when not the bridge's default. */
+  adaptiveCalls?: { perHour: number; maxPerHour: number };
 }
 
 export const DEFAULT_OPTIONS: FreshnessOptions = { seed: 1, days: 7, eventsPerDay: 12, activeHours: [[6, 9], [17, 23]], activeShare: 0.7, seeds: [1], warmDays: 0 };
@@ -38,6 +42,13 @@ export function parseActiveHours(raw: string): [number, number][] {
   return windows;
 }
 
+/** "120/200": calls per hour on average / in any hour (the bridge checks the ranges when it starts). */
+function parseAdaptiveCalls(raw: string): { perHour: number; maxPerHour: number } {
+  const match = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(raw);
+  if (!match) throw new Error(`--adaptive-calls takes the calls per hour on average and at most, like 120/200; got ${JSON.stringify(raw)}`);
+  return { perHour: Number(match[1]), maxPerHour: Number(match[2]) };
+}
+
 export function parseOptions(argv: string[]): FreshnessOptions {
   const { values } = parseArgs({
     args: argv,
@@ -48,6 +59,7 @@ export function parseOptions(argv: string[]): FreshnessOptions {
       'events-per-day': { type: 'string' },
       'active-hours': { type: 'string' },
       'warm-days': { type: 'string' },
+      'adaptive-calls': { type: 'string' },
     },
     strict: true,
   });
@@ -61,5 +73,6 @@ export function parseOptions(argv: string[]): FreshnessOptions {
     activeHours: values['active-hours'] === undefined ? DEFAULT_OPTIONS.activeHours : parseActiveHours(values['active-hours']),
     activeShare: DEFAULT_OPTIONS.activeShare,
     warmDays: wholeNumber('warm-days', values['warm-days'], DEFAULT_OPTIONS.warmDays, 0, 28),
+    ...(values['adaptive-calls'] === undefined ? {} : { adaptiveCalls: parseAdaptiveCalls(values['adaptive-calls']) }),
   };
 }

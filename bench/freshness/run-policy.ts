@@ -134,7 +134,8 @@ export async function runPolicy(spec: PolicySpec, options: FreshnessOptions, see
   const now = (): number => clock;
   const sim = await startSimulator({ clock: now, seed, rateLimits: false, measurements: 'module-reports' });
   const dataDir = await mkdtemp(path.join(dataRoot(), 'bench-freshness-'));
-  const env = { NETATMO_API_URL: sim.url, NETATMO_CLIENT_ID: sim.clientId, NETATMO_CLIENT_SECRET: sim.clientSecret, NETATMO_REFRESH_TOKEN: sim.issueRefreshToken(), LOG_LEVEL: 'silent', ...spec.env };
+  const calls: Record<string, string> = spec.name === 'adaptive' && options.adaptiveCalls ? { ADAPTIVE_CALLS_PER_HOUR: String(options.adaptiveCalls.perHour), ADAPTIVE_MAX_CALLS_PER_HOUR: String(options.adaptiveCalls.maxPerHour) } : {};
+  const env = { NETATMO_API_URL: sim.url, NETATMO_CLIENT_ID: sim.clientId, NETATMO_CLIENT_SECRET: sim.clientSecret, NETATMO_REFRESH_TOKEN: sim.issueRefreshToken(), LOG_LEVEL: 'silent', ...spec.env, ...calls };
   let bridge: Bridge | null = null;
   let hub: LongPollHub | null = null;
   try {

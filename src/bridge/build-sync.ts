@@ -4,7 +4,7 @@ import type { Config } from '../config/index.js';
 import type { BridgeEventBus } from '../core/events.js';
 import { HubActivity } from '../lan/hub-activity.js';
 import type { NetatmoServices } from '../netatmo/services.js';
-import { AdaptivePolicy } from '../polling/adaptive-policy.js';
+import { AdaptivePolicy, settingsForCalls } from '../polling/adaptive-policy.js';
 import { SwitchablePolicy } from '../polling/policy-switch.js';
 import type { Store } from '../store/index.js';
 import { activitySaver, loadActivityProfiles } from '../polling/activity-store.js';
@@ -65,7 +65,11 @@ function buildPoller(inputs: SyncInputs, state: StateService, health: HealthTrac
   const { api, budget } = inputs.netatmo;
   const settings = () => store.data.settings;
   const syncLog = moduleLogger(inputs.logger, 'sync');
-  const adaptive = new AdaptivePolicy({ profiles: loadActivityProfiles(store.data.polling?.activity, syncLog), onProfileChange: activitySaver(store, syncLog) });
+  const adaptive = new AdaptivePolicy({
+    profiles: loadActivityProfiles(store.data.polling?.activity, syncLog),
+    onProfileChange: activitySaver(store, syncLog),
+    settings: settingsForCalls(config.adaptiveCalls),
+  });
   return new Poller({
     api,
     state,

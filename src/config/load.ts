@@ -63,6 +63,7 @@ function buildConfig(v: ParsedEnv, publicKey: Config['smartapp']['publicKey'], c
     },
     pollPolicy: v.POLL_POLICY,
     pollIntervalS: v.POLL_INTERVAL_S,
+    adaptiveCalls: { perHour: v.ADAPTIVE_CALLS_PER_HOUR, maxPerHour: v.ADAPTIVE_MAX_CALLS_PER_HOUR },
     staleThresholdS: v.STALE_THRESHOLD_S,
     port: v.PORT,
     host: v.HOST ?? '0.0.0.0',
@@ -141,6 +142,11 @@ function crossFieldProblems(v: Partial<ParsedEnv>): string[] {
   const problems: string[] = [];
   if (v.POLL_INTERVAL_S !== undefined && v.STALE_THRESHOLD_S !== undefined) {
     problems.push(...checkPollTiming({ pollIntervalS: v.POLL_INTERVAL_S, staleThresholdS: v.STALE_THRESHOLD_S }).map((p) => p.message));
+  }
+  if (v.ADAPTIVE_CALLS_PER_HOUR !== undefined && v.ADAPTIVE_MAX_CALLS_PER_HOUR !== undefined && v.ADAPTIVE_CALLS_PER_HOUR > v.ADAPTIVE_MAX_CALLS_PER_HOUR) {
+    problems.push(
+      `ADAPTIVE_CALLS_PER_HOUR (the hourly average, got ${v.ADAPTIVE_CALLS_PER_HOUR}) must not exceed ADAPTIVE_MAX_CALLS_PER_HOUR (the most in any hour, got ${v.ADAPTIVE_MAX_CALLS_PER_HOUR})`,
+    );
   }
   if (v.NETATMO_CLIENT_ID && !v.NETATMO_CLIENT_SECRET) {
     problems.push('NETATMO_CLIENT_ID is set but NETATMO_CLIENT_SECRET is missing (both come from your app at dev.netatmo.com)');

@@ -37,6 +37,9 @@ export const envSchema = z.object({
   // Ranges and their relation: checkPollTiming() in the loader (the admin page applies the same rule).
   POLL_INTERVAL_S: wholeNumber('POLL_INTERVAL_S', { fallback: 60, min: 0, what: 'a whole number of seconds' }),
   POLL_POLICY: choice('POLL_POLICY', ['adaptive', 'fixed'], 'adaptive'),
+  // The adaptive policy's call allowance per home; their relation is checked by the loader.
+  ADAPTIVE_CALLS_PER_HOUR: wholeNumber('ADAPTIVE_CALLS_PER_HOUR', { fallback: 100, min: 20, max: 375, what: 'a whole number of Netatmo calls per hour per home from 20 to 375' }),
+  ADAPTIVE_MAX_CALLS_PER_HOUR: wholeNumber('ADAPTIVE_MAX_CALLS_PER_HOUR', { fallback: 150, min: 20, max: 375, what: 'a whole number of Netatmo calls per hour per home from 20 to 375' }),
   STALE_THRESHOLD_S: wholeNumber('STALE_THRESHOLD_S', { fallback: 600, min: 0, what: 'a whole number of seconds' }),
   PORT: wholeNumber('PORT', { fallback: 5000, min: 0, max: 65535, what: 'a port number from 0 to 65535' }),
   HOST: text('HOST', '0.0.0.0'),

@@ -20,6 +20,11 @@ export interface Config {
    */
   pollPolicy: 'adaptive' | 'fixed';
   pollIntervalS: number;
+  /**
+   * The adaptive policy's Netatmo calls per home: what an hour averages over the day, and the most
+   * in any rolling hour (the busy hours). Both within the rate budget's share for polling.
+   */
+  adaptiveCalls: { perHour: number; maxPerHour: number };
   staleThresholdS: number;
   port: number;
   host: string;

@@ -53,6 +53,22 @@ export const DEFAULT_ADAPTIVE: AdaptiveSettings = {
   quietWeight: 0.8,
 };
 
+/**
+ * Calls a day's polls leave for other calls, per hour: homesdata (hourly) and token refreshes
+ * (every ~3 h), bursts after activity and the second look after a schedule change (about 3), and
+ * a margin for a busy week. With 100 calls an hour the plan aims at 94 polls; the freshness
+ * benchmark measured 96–98 calls.
+ */
+const NON_PLAN_CALLS_PER_HOUR = 6;
+/** The hourly cap keeps this many calls free for a command or a token refresh in the busiest hour. */
+const CAP_MARGIN_CALLS = 2;
+
+/** The policy's settings for a call allowance per home: an hourly average and the most in any hour. */
+export function settingsForCalls(calls: { perHour: number; maxPerHour: number }): Pick<AdaptiveSettings, 'targetPollsPerHour' | 'capPollsPerHour'> {
+  const capPollsPerHour = Math.max(1, calls.maxPerHour - CAP_MARGIN_CALLS);
+  return { targetPollsPerHour: Math.min(capPollsPerHour, Math.max(1, calls.perHour - NON_PLAN_CALLS_PER_HOUR)), capPollsPerHour };
+}
+
 export interface AdaptivePolicyOptions {
   /** Learnt activity per home, as kept in the data file. */
   profiles?: Readonly<Record<string, ActivityProfile>>;

@@ -2,7 +2,7 @@
 // transitions, bursts of activity, learnt hours, learnt module periods, budget pressure and a
 // stepping wall clock. (Back-off holds live in the poller: test/unit/polling/poller-adaptive.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { AdaptivePolicy } from '../../../src/polling/adaptive-policy.js';
+import { AdaptivePolicy, DEFAULT_ADAPTIVE, settingsForCalls } from '../../../src/polling/adaptive-policy.js';
 import type { ActivityProfile } from '../../../src/polling/activity-profile.js';
 import type { Home } from '../../../src/model/types.js';
 import { HOME_ID, HOUR, MINUTE, MONDAY, home, pollInput, room, topology } from './fixtures.js';
@@ -107,6 +107,30 @@ describe('adaptive policy', () => {
 
     const restarted = new AdaptivePolicy({ profiles: Object.fromEntries(saved) });
     expect(intervalAt(restarted, 18).intervalMs).toBe(evening.intervalMs);
+  });
+
+  it('turns a call allowance into its plan: the defaults for 100 / 150, more polls in busy hours for more calls', () => {
+    expect(settingsForCalls({ perHour: 100, maxPerHour: 150 })).toEqual({ targetPollsPerHour: DEFAULT_ADAPTIVE.targetPollsPerHour, capPollsPerHour: DEFAULT_ADAPTIVE.capPollsPerHour });
+    // The average never plans above the cap, and something is always planned.
+    expect(settingsForCalls({ perHour: 30, maxPerHour: 30 })).toEqual({ targetPollsPerHour: 24, capPollsPerHour: 28 });
+    expect(settingsForCalls({ perHour: 20, maxPerHour: 20 }).targetPollsPerHour).toBeLessThanOrEqual(18);
+    const learnt = (settings: ReturnType<typeof settingsForCalls>): { evening: number; night: number } => {
+      const policy = new AdaptivePolicy({ settings });
+      for (let day = 0; day < 14; day++) {
+        const at = MONDAY + day * 24 * HOUR + 18 * HOUR + 30 * MINUTE;
+        policy.nextRegularDue(pollInput({ at: at - 40_000, previous: [home()], homes: [home()] }));
+        policy.nextRegularDue(pollInput({ at, previous: [home()], homes: [home([room({ setpointMode: 'manual', setpointC: 22 + (day % 3), setpointEndsAt: null })])] }));
+      }
+      const interval = (hour: number): number => {
+        policy.nextRegularDue(pollInput({ at: MONDAY + 20 * 24 * HOUR + hour * HOUR + 10 * MINUTE, previous: [home()], homes: [home()] }));
+        return policy.plan()!.intervalMs;
+      };
+      return { evening: interval(18), night: interval(3) };
+    };
+    const standard = learnt(settingsForCalls({ perHour: 100, maxPerHour: 150 }));
+    const generous = learnt(settingsForCalls({ perHour: 120, maxPerHour: 200 }));
+    expect(generous.evening).toBeLessThan(standard.evening);
+    expect(generous.night).toBeLessThanOrEqual(standard.night);
   });
 
   it('learns a module period from temperature changes and brings a poll forward to just after an expected report', () => {
