@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ISSUE_LIMITS, oraclePlan, oraclePolls, oracleWaitsS, type OraclePlan } from './freshness/bound.js';
+import { DEFAULT_CALL_LIMITS, oraclePlan, oraclePolls, oracleWaitsS, type OraclePlan } from './freshness/bound.js';
 import { appChanges } from './freshness/events.js';
 import { DEFAULT_OPTIONS, parseActiveHours } from './freshness/options.js';
 import { percentile } from './freshness/report.js';
@@ -97,7 +97,7 @@ const OTHER_LIMITS: [number, number][] = [
 
 function limitRows(seeds: number[], options: Options): string[] {
   return OTHER_LIMITS.map(([meanPerHour, maxPerHour]) => {
-    const limits = { ...ISSUE_LIMITS, meanPerHour, maxPerHour };
+    const limits = { ...DEFAULT_CALL_LIMITS, meanPerHour, maxPerHour };
     let best: { plan: OraclePlan; results: WeekResult[]; both: number } | null = null;
     for (let quietS = 30; quietS <= 60; quietS += 2) {
       const plan = oraclePlan(quietS, options.active, limits);
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   const table: string[] = [];
   let best: { plan: OraclePlan; both: number } | null = null;
   for (const quietS of QUIET_STEPS_S) {
-    const plan = oraclePlan(quietS, options.active, ISSUE_LIMITS);
+    const plan = oraclePlan(quietS, options.active, DEFAULT_CALL_LIMITS);
     if (!plan) continue;
     const { line, row, both } = sweepLine(plan, weeks(plan, seeds, options));
     process.stdout.write(`${line}\n`);
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
   const section = [
     '## Freshness ceiling for app changes (an oracle under the call limits)',
     '',
-    `Command: \`${command}\`. An oracle that knows the active hours exactly and spends every call on evenly spaced polls (≤ ${ISSUE_LIMITS.meanPerHour} calls/h on average, ≤ ${ISSUE_LIMITS.maxPerHour} in any hour, homesdata and token refreshes included), over the benchmark's own app changes: ${options.runs} seeded weeks × ${PHASES} poll phases. "met": share of weeks whose app-change p50 ≤ 15 s, p95 ≤ 45 s, both.`,
+    `Command: \`${command}\`. An oracle that knows the active hours exactly and spends every call on evenly spaced polls (≤ ${DEFAULT_CALL_LIMITS.meanPerHour} calls/h on average, ≤ ${DEFAULT_CALL_LIMITS.maxPerHour} in any hour, homesdata and token refreshes included), over the benchmark's own app changes: ${options.runs} seeded weeks × ${PHASES} poll phases. "met": share of weeks whose app-change p50 ≤ 15 s, p95 ≤ 45 s, both.`,
     '',
     '| quiet interval s | active interval s | calls/h mean | calls/h max | p50 met | p95 met | both met | median of weekly p50 s |',
     '|---|---|---|---|---|---|---|---|',

@@ -1,4 +1,4 @@
-// What ANY poll policy could reach for people's changes under the issue's call limits, so the
+// What ANY poll policy could reach for people's changes under a call allowance, so the
 // adaptive policy's numbers can be read against a ceiling rather than against hopes. The yardstick
 // is an oracle that knows the household's active hours exactly (the real policy must learn them
 // from a few changes a day), polls evenly — `activeS` apart in those hours, `quietS` apart in the
@@ -20,8 +20,8 @@ export interface CallLimits {
   overheadPerHour: number;
 }
 
-/** The issue's limits; the bridge reads homesdata hourly and refreshes the 3-hour token before it ends. */
-export const ISSUE_LIMITS: CallLimits = { meanPerHour: 100, maxPerHour: 150, overheadPerHour: 1 + 1 / 3 };
+/** The bridge's default allowance (ADAPTIVE_CALLS_PER_HOUR / ADAPTIVE_MAX_CALLS_PER_HOUR); it reads homesdata hourly and refreshes the 3-hour token before it ends. */
+export const DEFAULT_CALL_LIMITS: CallLimits = { meanPerHour: 100, maxPerHour: 150, overheadPerHour: 1 + 1 / 3 };
 
 export interface OraclePlan {
   activeS: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ISSUE_LIMITS, oraclePlan, oraclePolls, oracleWaitsS } from '../../../bench/freshness/bound.js';
+import { DEFAULT_CALL_LIMITS, oraclePlan, oraclePolls, oracleWaitsS } from '../../../bench/freshness/bound.js';
 
 const ACTIVE: [number, number][] = [
   [6, 9],
@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 
 describe('the oracle plan under the call limits', () => {
   it('spends the day\'s calls: quiet hours at their interval, the rest in the active hours', () => {
-    const plan = oraclePlan(50, ACTIVE, ISSUE_LIMITS);
+    const plan = oraclePlan(50, ACTIVE, DEFAULT_CALL_LIMITS);
     expect(plan).not.toBeNull();
     // 15 quiet hours at 72 polls, 9 active hours share (100 − 4/3) · 24 − 1080 polls.
     expect(plan!.activeS).toBeCloseTo(3600 / (((100 - 4 / 3) * 24 - 15 * 72) / 9), 6);
@@ -19,14 +19,14 @@ describe('the oracle plan under the call limits', () => {
   });
 
   it('never plans more than the hourly limit, overhead included', () => {
-    const plan = oraclePlan(60, ACTIVE, ISSUE_LIMITS)!;
+    const plan = oraclePlan(60, ACTIVE, DEFAULT_CALL_LIMITS)!;
     expect(3600 / plan.activeS).toBe(148);
     expect(plan.callsMaxPerHour).toBe(150);
     expect(plan.callsMeanPerHour).toBeLessThan(100);
   });
 
   it('has no plan when the quiet hours alone spend more than the day allows', () => {
-    expect(oraclePlan(20, ACTIVE, ISSUE_LIMITS)).toBeNull();
+    expect(oraclePlan(20, ACTIVE, DEFAULT_CALL_LIMITS)).toBeNull();
   });
 });
 
